@@ -1,0 +1,148 @@
+#include "commands.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "cupola/core/progress.h"
+#include "cupola/core/text.h"
+#include "cupola/core/units.h"
+#include "cupola/io/run_outputs.h"
+#include "cupola/scenario/loader.h"
+#include "cupola/scenario/presets.h"
+#include "cupola/sim/summary.h"
+
+namespace cupola::cli {
+
+namespace fs = std::filesystem;
+
+std::string BundledScenario(const std::string& file_name) {
+  std::vector<fs::path> dirs;
+  if (const char* env = std::getenv("CUPOLA_SCENARIO_DIR")) dirs.emplace_back(env);
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "cupola" / "scenarios");
+  dirs.emplace_back(CUPOLA_INSTALL_SCENARIO_DIR);
+  dirs.emplace_back(CUPOLA_SOURCE_SCENARIO_DIR);
+  for (const auto& dir : dirs)
+    if (fs::exists(dir / file_name)) return (dir / file_name).string();
+  return (fs::path(CUPOLA_SOURCE_SCENARIO_DIR) / file_name).string();
+}
+
+namespace {
+
+void PrintSummaryTable(const ScenarioSpec& spec, const RunSummary& s) {
+  std::printf("\nscenario %s: %d threats, seed %llu\n\n", spec.name.c_str(), s.threats,
+              static_cast<unsigned long long>(spec.seed));
+  std::printf("  %-28s %10s %8s %8s\n", "defended area", "value", "aimed", "impacts");
+  std::printf("  %-28s %10s %8s %8s\n", "----------------------------", "----------", "-------", "-------");
+  for (const auto& a : s.areas)
+    std::printf("  %-28s %10.0f %8d %8d\n", a.name.c_str(), a.value, a.aimed, a.impacts);
+  std::printf("  %-28s %10s %8s %8d\n", "open ground", "", "", s.open_ground);
+  if (s.airborne_at_end > 0) std::printf("  %-28s %10s %8s %8d\n", "still airborne at end", "", "", s.airborne_at_end);
+  std::printf("\n  impacts in defended areas: %d of %d threats\n", s.impacts - s.open_ground, s.threats);
+  if (s.aim_out_of_range > 0)
+    std::printf("  note: %d threat(s) were aimed beyond their range and fired at the limit (see events.jsonl)\n",
+                s.aim_out_of_range);
+}
+
+}  // namespace
+
+int Run(const RunOptions& options) {
+  const std::string path = options.scenario.empty() ? BundledScenario("border_town_salvo.yaml") : options.scenario;
+  ScenarioSpec spec = LoadScenarioFile(path);
+  if (options.seed) spec.seed = *options.seed;
+  const std::string out_dir = options.out_dir.empty() ? (fs::path("out") / spec.name).string() : options.out_dir;
+  const auto start = std::chrono::steady_clock::now();
+  const World world(spec);
+
+  ReplicationOptions run_options;
+  run_options.record_trajectories = options.trajectories;
+  run_options.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  ProgressBar progress("flying threats", static_cast<std::size_t>(spec.TotalThreats()), !options.quiet);
+  std::mutex progress_mutex;
+  run_options.on_progress = [&](std::size_t done) {
+    std::lock_guard<std::mutex> lock(progress_mutex);
+    progress.Update(done);
+  };
+  const ReplicationResult result = RunReplication(world, spec.seed, 0, run_options);
+  progress.Finish();
+  const RunSummary summary = Summarize(world, result);
+  WriteRunOutputs(out_dir, world, result, summary);
+  const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  if (!options.quiet) {
+    PrintSummaryTable(spec, summary);
+    std::printf("\n  wrote %s/{summary.json, events.jsonl, trajectories.csv, impacts.geojson}\n", out_dir.c_str());
+    std::printf("  %.2f s wall for %.0f s of scenario time\n\n", wall_s, spec.duration_s);
+  }
+  return 0;
+}
+
+int Validate(const std::vector<std::string>& files) {
+  for (const auto& file : files) {
+    const ScenarioSpec spec = LoadScenarioFile(file);
+    std::printf("ok: %s: %d threats in %zu salvos, %zu defended areas, %zu alert zones, %zu radars, %zu batteries, %zu links\n",
+                file.c_str(), spec.TotalThreats(), spec.threats.size(), spec.defended_areas.size(),
+                spec.alert_zones.size(), spec.radars.size(), spec.batteries.size(), spec.links.size());
+  }
+  return 0;
+}
+
+int Presets(bool as_json) {
+  nlohmann::json all = nlohmann::json::array();
+  if (!as_json) std::printf("threat types in the catalog (sources: docs/threats.md)\n\n");
+  for (const auto& t : ThreatCatalog()) {
+    nlohmann::json j = {{"name", t.name}, {"kind", ToString(t.kind)}, {"description", t.description},
+                        {"rcs_m2", t.rcs_m2}, {"cost_usd", t.cost_usd}, {"source", t.source}};
+    if (t.IsBallistic()) {
+      const BallisticParams& b = t.ballistic;
+      j["mass_kg"] = b.launch_mass_kg;
+      j["diameter_mm"] = b.diameter_m * 1000.0;
+      if (b.motor.thrust_N > 0)
+        j["motor"] = {{"thrust_n", b.motor.thrust_N}, {"burn_time_s", b.motor.burn_time_s}, {"propellant_kg", b.motor.propellant_kg}};
+      else
+        j["muzzle_velocity_mps"] = b.muzzle_velocity_mps;
+      j["elevation_deg"] = {{"min", RadToDeg(b.min_elevation_rad)}, {"max", RadToDeg(b.max_elevation_rad)}};
+      if (!std::isnan(b.best_elevation_rad)) j["best_elevation_deg"] = RadToDeg(b.best_elevation_rad);
+      j["drag_form_factor"] = b.drag.form_factor();
+      j["published_max_range_km"] = b.published_max_range_m / 1000.0;
+    } else {
+      const DroneParams& d = t.drone;
+      j["mass_kg"] = d.mass_kg;
+      j["cruise_speed_mps"] = d.cruise_speed_mps;
+      j["cruise_height_m"] = d.cruise_height_m;
+      j["max_turn_rate_deg_s"] = RadToDeg(d.max_turn_rate_radps);
+      j["dive_angle_deg"] = RadToDeg(d.dive_angle_rad);
+      j["dive_speed_mps"] = d.dive_speed_mps;
+    }
+    all.push_back(j);
+    if (as_json) continue;
+    std::printf("%-14s %-7s %s\n", t.name.c_str(), ToString(t.kind), t.description.c_str());
+    if (t.IsBallistic()) {
+      const BallisticParams& b = t.ballistic;
+      std::printf("    %.1f kg, %.0f mm, ", b.launch_mass_kg, b.diameter_m * 1000);
+      if (b.motor.thrust_N > 0)
+        std::printf("motor %.1f kN for %.2f s (%.2f kg propellant)", b.motor.thrust_N / 1000, b.motor.burn_time_s,
+                    b.motor.propellant_kg);
+      else
+        std::printf("muzzle velocity %.0f m/s", b.muzzle_velocity_mps);
+      std::printf(", max range %.1f km (published), drag form factor %.3f\n", b.published_max_range_m / 1000,
+                  b.drag.form_factor());
+    } else {
+      const DroneParams& d = t.drone;
+      std::printf("    %.0f kg, cruise %.0f km/h at %.0f m above ground, turn %.1f deg/s, dive %.0f deg at %.0f km/h\n",
+                  d.mass_kg, d.cruise_speed_mps * 3.6, d.cruise_height_m, RadToDeg(d.max_turn_rate_radps),
+                  RadToDeg(d.dive_angle_rad), d.dive_speed_mps * 3.6);
+    }
+    std::printf("    RCS %.3g m^2, unit cost USD %.0f; source %s\n\n", t.rcs_m2, t.cost_usd, t.source.c_str());
+  }
+  if (as_json) std::cout << all.dump(2) << "\n";
+  return 0;
+}
+
+}  // namespace cupola::cli

@@ -1,0 +1,27 @@
+// apps/cupola/commands.h -- the subcommands, thin over the library.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cupola::cli {
+
+struct RunOptions {
+  std::string scenario;  // empty: the bundled default
+  std::string out_dir;   // empty: out/<scenario name>
+  std::optional<std::uint64_t> seed;
+  int threads = 0;  // 0: all cores
+  bool trajectories = true;
+  bool quiet = false;
+};
+
+int Run(const RunOptions& options);
+int Validate(const std::vector<std::string>& files);
+int Presets(bool as_json);
+
+/// Path of a bundled scenario by file name (installed share dir or source tree).
+std::string BundledScenario(const std::string& file_name);
+
+}  // namespace cupola::cli

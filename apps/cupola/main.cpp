@@ -1,0 +1,94 @@
+// cupola -- command-line front end. Thin: parse, call the library, print.
+// Exit status: 0 success, 2 bad input (file, line, key and value named), 1 other failure.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "commands.h"
+#include "cupola/core/error.h"
+
+int main(int argc, char** argv) {
+  using namespace cupola::cli;
+  CLI::App app{"cupola: short-range air defence simulation and analysis (Iron Dome class).\n"
+               "Rockets, mortars and drones are fired at defended areas; cupola flies them with\n"
+               "published physics and reports where they fall.",
+               "cupola"};
+  app.footer(
+      "Examples:\n"
+      "  cupola run                                   run the bundled default scenario\n"
+      "  cupola run scenarios/mortar_attack.yaml      run a scenario file\n"
+      "  cupola validate my_scenario.yaml             check a file without running it\n"
+      "  cupola presets                               list the threat catalog\n\n"
+      "Scenario format: docs/scenario.md. Outputs: docs/outputs.md.\n"
+      "Exit status: 0 ok, 2 bad input, 1 other failure.");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "cupola 0.1.0");
+
+  RunOptions run;
+  std::uint64_t seed = 0;
+  auto* run_cmd = app.add_subcommand("run", "Fly every threat of a scenario and report where they fall");
+  run_cmd->add_option("scenario", run.scenario, "Scenario YAML file (default: the bundled border_town_salvo.yaml)")
+      ->check(CLI::ExistingFile);
+  run_cmd->add_option("-o,--out", run.out_dir, "Output directory (default: out/<scenario name>)");
+  auto* seed_opt = run_cmd->add_option("-s,--seed", seed, "Override the scenario's seed");
+  run_cmd->add_option("-j,--threads", run.threads, "Worker threads (default: all cores); results do not depend on it")
+      ->check(CLI::Range(0, 256));
+  bool no_trajectories = false;
+  run_cmd->add_flag("--no-trajectories", no_trajectories, "Skip trajectories.csv rows (faster for big raids)");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
+  run_cmd->footer(
+      "Writes summary.json, events.jsonl, trajectories.csv and impacts.geojson to the output directory.\n\n"
+      "Examples:\n"
+      "  cupola run\n"
+      "  cupola run scenarios/drone_raid_city.yaml --out results/kyiv --seed 7\n"
+      "  cupola run scenarios/mortar_attack.yaml -j 1 -q && cat out/mortar_attack/summary.json");
+
+  std::vector<std::string> validate_files;
+  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
+  validate_cmd->add_option("files", validate_files, "Scenario YAML files")->required();
+  validate_cmd->footer(
+      "Every problem is reported as file:line:column: key: got <value>; expected <what>,\n"
+      "with exit status 2. Unknown keys get a did-you-mean.\n\n"
+      "Example:\n"
+      "  cupola validate scenarios/*.yaml");
+
+  bool presets_json = false;
+  auto* presets_cmd = app.add_subcommand("presets", "List the built-in threat types and their public parameters");
+  presets_cmd->add_flag("--json", presets_json, "Print as JSON");
+  presets_cmd->footer(
+      "Each number's source is in docs/threats.md. Use a name as `type:` in a scenario,\n"
+      "or define your own under `threat_types:`.\n\n"
+      "Examples:\n"
+      "  cupola presets\n"
+      "  cupola presets --json | jq '.[].name'");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+
+  try {
+    if (*run_cmd) {
+      if (*seed_opt) run.seed = seed;
+      run.trajectories = !no_trajectories;
+      return Run(run);
+    }
+    if (*validate_cmd) return Validate(validate_files);
+    if (*presets_cmd) return Presets(presets_json);
+  } catch (const cupola::InputError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

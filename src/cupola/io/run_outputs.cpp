@@ -1,0 +1,135 @@
+#include "cupola/io/run_outputs.h"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "cupola/core/error.h"
+#include "cupola/io/atomic_file.h"
+
+namespace cupola {
+
+namespace {
+
+using nlohmann::json;
+
+// Rounded for files: 1e-7 deg is 1 cm, millimetres are below any model's accuracy.
+double Round(double x, double unit) { return std::round(x / unit) * unit; }
+
+json LatLonAlt(const World& world, const Eigen::Vector3d& p_W) {
+  const GeodeticPoint g = world.frame().ToGeodetic(p_W);
+  return {{"lat_deg", Round(g.lat_deg, 1e-7)}, {"lon_deg", Round(g.lon_deg, 1e-7)}, {"alt_m", Round(g.alt_m, 1e-3)}};
+}
+
+json GeoJsonRing(const World& world, const Polygon& polygon) {
+  json ring = json::array();
+  for (const auto& v : polygon.vertices_EN) {
+    const GeodeticPoint g = world.frame().ToGeodetic(Eigen::Vector3d(v.x(), v.y(), 0.0));
+    ring.push_back({Round(g.lon_deg, 1e-7), Round(g.lat_deg, 1e-7)});
+  }
+  ring.push_back(ring.front());
+  return ring;
+}
+
+}  // namespace
+
+json SummaryJson(const World& world, const ReplicationResult& result, const RunSummary& summary) {
+  const ScenarioSpec& spec = world.spec();
+  json areas = json::array();
+  for (const auto& a : summary.areas)
+    areas.push_back({{"name", a.name}, {"value", a.value}, {"threats_aimed", a.aimed}, {"impacts", a.impacts}});
+  json by_type = json::object();
+  for (const auto& t : result.threats) {
+    const std::string& type = world.salvos()[t.salvo].type->name;
+    auto& entry = by_type[type];
+    if (entry.is_null()) entry = {{"launched", 0}, {"impacts_in_defended_areas", 0}, {"impacts_in_open_ground", 0}};
+    entry["launched"] = entry["launched"].get<int>() + 1;
+    if (t.impacted) {
+      const char* key = t.impact_area >= 0 ? "impacts_in_defended_areas" : "impacts_in_open_ground";
+      entry[key] = entry[key].get<int>() + 1;
+    }
+  }
+  return {
+      {"cupola_version", "0.1.0"},
+      {"scenario", {{"name", spec.name}, {"file", spec.source_file}, {"duration_s", spec.duration_s},
+                    {"origin", {{"lat_deg", spec.origin.lat_deg}, {"lon_deg", spec.origin.lon_deg}, {"alt_m", spec.origin.alt_m}}}}},
+      {"seed", spec.seed},
+      {"replication_seed", result.seed},
+      {"threats", summary.threats},
+      {"impacts", summary.impacts},
+      {"impacts_in_defended_areas", summary.impacts - summary.open_ground},
+      {"impacts_in_open_ground", summary.open_ground},
+      {"airborne_at_end", summary.airborne_at_end},
+      {"aim_out_of_range", summary.aim_out_of_range},
+      {"defended_areas", areas},
+      {"by_threat_type", by_type},
+  };
+}
+
+json EventJson(const World& world, const Event& e) {
+  json j = {{"t_s", Round(e.t_s, 1e-6)}, {"type", ToString(e.type)}, {"threat_id", e.threat_id}};
+  j["position"] = LatLonAlt(world, e.p_W);
+  if (!e.area.empty()) j["area"] = e.area;
+  if (!e.detail.empty()) j["detail"] = e.detail;
+  return j;
+}
+
+std::string EventsJsonLines(const World& world, const ReplicationResult& result) {
+  std::string out;
+  for (const auto& e : result.events) out += EventJson(world, e).dump() + "\n";
+  return out;
+}
+
+std::string TrajectoriesCsv(const World& world, const ReplicationResult& result) {
+  std::string out = "threat_id,type,t_s,east_m,north_m,up_m,lat_deg,lon_deg,alt_m,speed_mps\n";
+  char line[256];
+  for (const auto& s : result.trajectories) {
+    const GeodeticPoint g = world.frame().ToGeodetic(s.p_W);
+    const std::string& type = world.salvos()[result.threats[s.threat_id].salvo].type->name;
+    std::snprintf(line, sizeof(line), "%d,%s,%.3f,%.2f,%.2f,%.2f,%.7f,%.7f,%.2f,%.2f\n", s.threat_id, type.c_str(),
+                  s.t_s, s.p_W.x(), s.p_W.y(), s.p_W.z(), g.lat_deg, g.lon_deg, g.alt_m, s.v_W.norm());
+    out += line;
+  }
+  return out;
+}
+
+json ImpactsGeoJson(const World& world, const ReplicationResult& result) {
+  json features = json::array();
+  for (const auto& area : world.areas()) {
+    features.push_back({{"type", "Feature"},
+                        {"geometry", {{"type", "Polygon"}, {"coordinates", json::array({GeoJsonRing(world, area.polygon)})}}},
+                        {"properties", {{"kind", "defended_area"}, {"name", area.name}, {"value", area.value}}}});
+  }
+  for (const auto& t : result.threats) {
+    if (!t.impacted) continue;
+    const GeodeticPoint g = world.frame().ToGeodetic(t.p_end_W);
+    const SalvoModel& salvo = world.salvos()[t.salvo];
+    features.push_back(
+        {{"type", "Feature"},
+         {"geometry", {{"type", "Point"}, {"coordinates", {Round(g.lon_deg, 1e-7), Round(g.lat_deg, 1e-7)}}}},
+         {"properties",
+          {{"kind", "impact"}, {"threat_id", t.id}, {"threat_type", salvo.type->name}, {"salvo", salvo.spec->name},
+           {"t_s", Round(t.end_t_s, 1e-3)},
+           {"area", t.impact_area >= 0 ? json(world.areas()[t.impact_area].name) : json(nullptr)},
+           {"impact_speed_mps", Round(t.v_end_W.norm(), 1e-2)}}}});
+  }
+  return {{"type", "FeatureCollection"}, {"features", features}};
+}
+
+void WriteRunOutputs(const std::string& directory, const World& world, const ReplicationResult& result,
+                     const RunSummary& summary) {
+  // Render everything first: a failure here leaves no file at all.
+  const std::string summary_text = SummaryJson(world, result, summary).dump(2) + "\n";
+  const std::string events_text = EventsJsonLines(world, result);
+  const std::string trajectories_text = TrajectoriesCsv(world, result);
+  const std::string impacts_text = ImpactsGeoJson(world, result).dump(1) + "\n";
+  std::filesystem::create_directories(directory);
+  const std::filesystem::path dir(directory);
+  WriteFileAtomically((dir / "events.jsonl").string(), events_text);
+  WriteFileAtomically((dir / "trajectories.csv").string(), trajectories_text);
+  WriteFileAtomically((dir / "impacts.geojson").string(), impacts_text);
+  // The summary goes last: its presence means the run's outputs are complete.
+  WriteFileAtomically((dir / "summary.json").string(), summary_text);
+}
+
+}  // namespace cupola

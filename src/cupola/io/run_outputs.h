@@ -1,0 +1,28 @@
+// cupola/io/run_outputs.h -- the files a single run writes.
+//
+//   summary.json       counts per defended area and overall, scenario facts
+//   events.jsonl       one JSON object per event, in time order
+//   trajectories.csv   sampled truth trajectories (W and geodetic)
+//   impacts.geojson    impact points and defended areas, for any GIS
+// Formats: docs/outputs.md. Every file is written atomically.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cupola/sim/replication.h"
+#include "cupola/sim/summary.h"
+
+namespace cupola {
+
+nlohmann::json SummaryJson(const World& world, const ReplicationResult& result, const RunSummary& summary);
+nlohmann::json EventJson(const World& world, const Event& event);
+std::string EventsJsonLines(const World& world, const ReplicationResult& result);
+std::string TrajectoriesCsv(const World& world, const ReplicationResult& result);
+nlohmann::json ImpactsGeoJson(const World& world, const ReplicationResult& result);
+
+/// Writes all four files into `directory` (created if missing).
+void WriteRunOutputs(const std::string& directory, const World& world, const ReplicationResult& result,
+                     const RunSummary& summary);
+
+}  // namespace cupola

@@ -1,0 +1,89 @@
+#include "cupola/physics/fire_control.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "cupola/core/units.h"
+
+namespace cupola {
+
+namespace {
+constexpr double kMaxFlightTime_s = 2000.0;
+constexpr double kTableStep_rad = 0.5 * kDegToRad;
+
+double Bearing(const Eigen::Vector2d& from, const Eigen::Vector2d& to) {
+  const Eigen::Vector2d d = to - from;
+  return std::atan2(d.x(), d.y());
+}
+}  // namespace
+
+RangeAndDrift FlyForRange(const BallisticModel& model, const Eigen::Vector3d& p_launch_W, double elevation_rad,
+                          double azimuth_rad) {
+  const BallisticState start = Launch(model, p_launch_W, elevation_rad, azimuth_rad, 0.0);
+  const FlightResult flight = FlyToImpact(model, start, kMaxFlightTime_s);
+  const Eigen::Vector2d launch = p_launch_W.head<2>();
+  const Eigen::Vector2d impact = flight.end.p_W.head<2>();
+  RangeAndDrift out;
+  out.range_m = (impact - launch).norm();
+  out.drift_rad = WrapToPi(Bearing(launch, impact) - azimuth_rad);
+  out.time_of_flight_s = flight.end.t_s;
+  return out;
+}
+
+double MaxRangeElevation(const BallisticModel& model, const Eigen::Vector3d& p_launch_W, double azimuth_rad) {
+  const BallisticParams& params = *model.params;
+  double lo = params.min_elevation_rad, hi = params.max_elevation_rad;
+  const double inv_phi = (std::sqrt(5.0) - 1.0) / 2.0;
+  double x1 = hi - inv_phi * (hi - lo), x2 = lo + inv_phi * (hi - lo);
+  double f1 = FlyForRange(model, p_launch_W, x1, azimuth_rad).range_m;
+  double f2 = FlyForRange(model, p_launch_W, x2, azimuth_rad).range_m;
+  while (hi - lo > 1e-4) {
+    if (f1 < f2) {
+      lo = x1, x1 = x2, f1 = f2;
+      x2 = lo + inv_phi * (hi - lo);
+      f2 = FlyForRange(model, p_launch_W, x2, azimuth_rad).range_m;
+    } else {
+      hi = x2, x2 = x1, f2 = f1;
+      x1 = hi - inv_phi * (hi - lo);
+      f1 = FlyForRange(model, p_launch_W, x1, azimuth_rad).range_m;
+    }
+  }
+  return 0.5 * (lo + hi);
+}
+
+FireControlTable::FireControlTable(const BallisticModel& model, const Eigen::Vector3d& p_launch_W,
+                                   double azimuth_rad)
+    : launch_EN_(p_launch_W.head<2>()) {
+  const BallisticParams& params = *model.params;
+  max_range_elevation_rad_ = std::isnan(params.best_elevation_rad) ? MaxRangeElevation(model, p_launch_W, azimuth_rad)
+                                                                   : params.best_elevation_rad;
+  // Walk the branch from its far end (shortest range) to the max-range elevation.
+  const double far_end = params.high_angle ? params.max_elevation_rad : params.min_elevation_rad;
+  const int n = std::max(2, static_cast<int>(std::ceil(std::abs(max_range_elevation_rad_ - far_end) / kTableStep_rad)) + 1);
+  for (int i = 0; i < n; ++i) {
+    const double elevation = far_end + (max_range_elevation_rad_ - far_end) * i / (n - 1);
+    const RangeAndDrift r = FlyForRange(model, p_launch_W, elevation, azimuth_rad);
+    // Keep the table monotone in range (drag can flatten the top of the curve).
+    if (!range_m_.empty() && r.range_m <= range_m_.back()) continue;
+    elevation_rad_.push_back(elevation);
+    range_m_.push_back(r.range_m);
+    drift_rad_.push_back(r.drift_rad);
+  }
+}
+
+FireControlTable::Solution FireControlTable::Solve(const Eigen::Vector2d& target_EN) const {
+  const double wanted = (target_EN - launch_EN_).norm();
+  const double bearing = Bearing(launch_EN_, target_EN);
+  Solution s;
+  s.in_range = wanted >= range_m_.front() && wanted <= range_m_.back();
+  const auto upper = std::upper_bound(range_m_.begin(), range_m_.end(), wanted);
+  std::size_t i = static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(upper - range_m_.begin(), 1,
+                                                                      static_cast<std::ptrdiff_t>(range_m_.size()) - 1));
+  const double w = std::clamp((wanted - range_m_[i - 1]) / (range_m_[i] - range_m_[i - 1]), 0.0, 1.0);
+  s.elevation_rad = elevation_rad_[i - 1] + w * (elevation_rad_[i] - elevation_rad_[i - 1]);
+  const double drift = drift_rad_[i - 1] + w * (drift_rad_[i] - drift_rad_[i - 1]);
+  s.azimuth_rad = WrapToPi(bearing - drift);
+  return s;
+}
+
+}  // namespace cupola

@@ -1,0 +1,70 @@
+// cupola/physics/threat_type.h -- the physical description of a threat type.
+//
+// Plain data, SI units. The catalog (scenario/presets) fills these from
+// public figures; scenario files can add their own under `threat_types`.
+#pragma once
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "cupola/physics/drag_curve.h"
+
+namespace cupola {
+
+enum class ThreatKind { kRocket, kMortar, kDrone };
+const char* ToString(ThreatKind kind);
+
+/// Solid motor with constant thrust: mass flow = propellant / burn time.
+struct RocketMotor {
+  double thrust_N = 0.0;
+  double burn_time_s = 0.0;
+  double propellant_kg = 0.0;
+};
+
+/// Rockets and mortar bombs: a point mass under gravity, drag and thrust.
+struct BallisticParams {
+  double launch_mass_kg = 0.0;       // including propellant
+  double diameter_m = 0.0;           // calibre; reference area pi d^2 / 4
+  double muzzle_velocity_mps = 0.0;  // > 0 for guns and mortars, 0 for rockets
+  double rail_length_m = 0.0;        // guided length before free flight (rockets)
+  RocketMotor motor;                 // thrust_N == 0 for mortars
+  DragCurve drag;
+  double min_elevation_rad = 0.0;
+  double max_elevation_rad = 0.0;
+  /// Elevation of maximum range; NaN = chosen by the engine (golden-section search).
+  double best_elevation_rad = std::numeric_limits<double>::quiet_NaN();
+  /// Mortars fire on the high-angle branch (above the max-range elevation).
+  bool high_angle = false;
+  /// Published maximum range [m], for validation and docs; 0 if none.
+  double published_max_range_m = 0.0;
+
+  double ReferenceArea_m2() const { return 0.25 * 3.14159265358979323846 * diameter_m * diameter_m; }
+  double MassFlow_kgps() const { return motor.burn_time_s > 0 ? motor.propellant_kg / motor.burn_time_s : 0.0; }
+};
+
+/// One-way attack drones: kinematic flight along waypoints, then a dive.
+struct DroneParams {
+  double mass_kg = 0.0;
+  double cruise_speed_mps = 0.0;
+  double cruise_height_m = 0.0;     // above ground
+  double max_turn_rate_radps = 0.0;
+  double max_climb_rate_mps = 0.0;  // also the limit for descending in cruise
+  double dive_angle_rad = 0.0;      // below the horizontal
+  double dive_speed_mps = 0.0;
+};
+
+struct ThreatType {
+  std::string name;
+  std::string description;
+  ThreatKind kind = ThreatKind::kRocket;
+  BallisticParams ballistic;  // rockets and mortars
+  DroneParams drone;          // drones
+  double rcs_m2 = 0.0;        // nominal radar cross section (used by sensors)
+  double cost_usd = 0.0;      // attacker's unit cost (cost-exchange ratios)
+  std::string source;         // where the numbers come from (docs/threats.md)
+
+  bool IsBallistic() const { return kind != ThreatKind::kDrone; }
+};
+
+}  // namespace cupola

@@ -1,0 +1,460 @@
+#include "cupola/scenario/loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "cupola/core/text.h"
+#include "cupola/core/units.h"
+#include "cupola/geo/polygon.h"
+#include "cupola/scenario/presets.h"
+#include "cupola/scenario/yaml_reader.h"
+
+namespace cupola {
+
+namespace {
+
+std::string Indexed(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+GeodeticPoint ReadGeodetic(const MapReader& parent, const std::string& key, bool with_altitude) {
+  const MapReader r = parent.Map(key, with_altitude ? std::vector<std::string>{"lat_deg", "lon_deg", "alt_m"}
+                                                    : std::vector<std::string>{"lat_deg", "lon_deg"});
+  GeodeticPoint g;
+  g.lat_deg = r.Number("lat_deg", Bounds::Closed(-90, 90));
+  g.lon_deg = r.Number("lon_deg", Bounds::Closed(-180, 180));
+  if (with_altitude) g.alt_m = r.Number("alt_m", Bounds::Closed(-500, 9000), 0.0);
+  return g;
+}
+
+GeodeticPoint ReadLatLonPair(const YAML::Node& node, const std::string& path, const std::string& file) {
+  if (!node.IsSequence() || node.size() != 2)
+    throw InputError(LocationOf(node, file), path, Describe(node), "a [lat_deg, lon_deg] pair");
+  GeodeticPoint g;
+  g.lat_deg = ReadNumber(node[0], path + "[0]", file, Bounds::Closed(-90, 90));
+  g.lon_deg = ReadNumber(node[1], path + "[1]", file, Bounds::Closed(-180, 180));
+  return g;
+}
+
+// Polygons: at least three distinct vertices, non-zero area, no self-crossing.
+// Checked in a local tangent plane at the first vertex.
+std::vector<GeodeticPoint> ReadPolygon(const MapReader& r, const std::string& key) {
+  const std::vector<YAML::Node> items = r.List(key, 3);
+  std::vector<GeodeticPoint> vertices;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    vertices.push_back(ReadLatLonPair(items[i], Indexed(r.PathOf(key), i), r.file()));
+  // A closing vertex equal to the first is allowed (GeoJSON habit) and dropped.
+  if (vertices.size() > 3 && vertices.front().lat_deg == vertices.back().lat_deg &&
+      vertices.front().lon_deg == vertices.back().lon_deg)
+    vertices.pop_back();
+  const LocalFrame plane(vertices.front());
+  Polygon polygon;
+  for (const auto& v : vertices) polygon.vertices_EN.push_back(plane.ToLocal(v).head<2>());
+  if (vertices.size() < 3 || polygon.Area() < 1.0)
+    r.Fail(key, "a polygon of area " + FormatNumber(polygon.Area()) + " m^2", "at least 3 vertices enclosing an area");
+  if (const auto crossing = polygon.FindSelfIntersection()) {
+    r.Fail(key, "edges " + std::to_string(crossing->first) + " and " + std::to_string(crossing->second) + " cross",
+           "a simple polygon (edges may not cross; list vertices in order around the boundary)");
+  }
+  return vertices;
+}
+
+void CheckUniqueName(std::set<std::string>& names, const YAML::Node& entry, const std::string& path,
+                     const std::string& file, const std::string& name, const char* what) {
+  if (names.insert(name).second) return;
+  const YAML::Node key = entry["name"];
+  throw InputError(LocationOf(key.IsDefined() ? key : entry, file), path + ".name", "'" + name + "' (used twice)",
+                   std::string("a unique ") + what + " name");
+}
+
+PhysicsSpec ReadPhysics(const MapReader& root) {
+  PhysicsSpec p;
+  if (!root.Has("physics")) return p;
+  const MapReader r = root.Map("physics", {"step_s", "boost_step_s", "drone_step_s", "trajectory_sample_s",
+                                           "earth_rotation", "wind"});
+  p.step_s = r.Number("step_s", {1e-4, 2.0, false, false}, p.step_s);
+  p.boost_step_s = r.Number("boost_step_s", {1e-5, 0.5, false, false}, p.boost_step_s);
+  p.drone_step_s = r.Number("drone_step_s", {1e-3, 5.0, false, false}, p.drone_step_s);
+  p.trajectory_sample_s = r.Number("trajectory_sample_s", {0.01, 600.0, false, false}, p.trajectory_sample_s);
+  p.earth_rotation = r.Bool("earth_rotation", p.earth_rotation);
+  if (r.Has("wind")) {
+    const MapReader w = r.Map("wind", {"speed_mps", "from_deg"});
+    p.wind_speed_mps = w.Number("speed_mps", Bounds::Closed(0, 100));
+    p.wind_from_rad = DegToRad(w.Number("from_deg", Bounds::Closed(0, 360)));
+  }
+  return p;
+}
+
+DragCurve ReadDrag(const MapReader& parent) {
+  const MapReader r = parent.Map("drag", {"table", "shape", "form_factor"});
+  const double form_factor = r.Number("form_factor", {0.0, 20.0, true, false}, 1.0);
+  if (r.Has("table") == r.Has("shape"))
+    r.Fail("table", r.Has("table") ? "both 'table' and 'shape'" : "neither 'table' nor 'shape'",
+           "exactly one of 'table' (a list of [mach, cd]) or 'shape' (" + JoinAlternatives(StandardDragShapes()) + ")");
+  if (r.Has("shape")) return StandardDragCurve(r.Choice("shape", StandardDragShapes()), form_factor);
+  const std::vector<YAML::Node> rows = r.List("table", 2);
+  std::vector<std::pair<double, double>> points;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string path = Indexed(r.PathOf("table"), i);
+    if (!rows[i].IsSequence() || rows[i].size() != 2)
+      throw InputError(LocationOf(rows[i], r.file()), path, Describe(rows[i]), "a [mach, cd] pair");
+    const double mach = ReadNumber(rows[i][0], path + "[0]", r.file(), Bounds::Closed(0, 20));
+    const double cd = ReadNumber(rows[i][1], path + "[1]", r.file(), Bounds::Closed(0, 10));
+    if (!points.empty() && mach <= points.back().first)
+      throw InputError(LocationOf(rows[i][0], r.file()), path + "[0]", FormatNumber(mach),
+                       "a Mach number greater than the previous row's " + FormatNumber(points.back().first));
+    points.emplace_back(mach, cd);
+  }
+  return DragCurve(points, form_factor);
+}
+
+const std::vector<std::string> kBallisticKeys = {
+    "name", "kind", "description", "source", "rcs_m2", "cost_usd", "mass_kg", "diameter_mm", "drag", "motor",
+    "muzzle_velocity_mps", "rail_length_m", "min_elevation_deg", "max_elevation_deg", "best_elevation_deg",
+    "high_angle", "published_max_range_km", "cruise_speed_mps", "cruise_height_m", "max_turn_rate_deg_s",
+    "max_climb_rate_mps", "dive_angle_deg", "dive_speed_mps"};
+
+ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const std::string& file) {
+  const MapReader r(node, path, file, kBallisticKeys);
+  ThreatType t;
+  t.name = r.String("name");
+  const std::string kind = r.Choice("kind", {"rocket", "mortar", "drone"});
+  t.kind = kind == "rocket" ? ThreatKind::kRocket : kind == "mortar" ? ThreatKind::kMortar : ThreatKind::kDrone;
+  t.description = r.String("description", "user-defined " + kind);
+  t.source = r.String("source", "scenario file " + file);
+  t.rcs_m2 = r.Number("rcs_m2", {0.0, 1e4, true, false}, t.kind == ThreatKind::kDrone ? 0.1 : 0.05);
+  t.cost_usd = r.Number("cost_usd", Bounds::NonNegative(), 0.0);
+  const std::vector<std::string> drone_keys = {"cruise_speed_mps", "cruise_height_m", "max_turn_rate_deg_s",
+                                               "max_climb_rate_mps", "dive_angle_deg", "dive_speed_mps"};
+  const std::vector<std::string> ballistic_keys = {"diameter_mm", "drag", "motor", "muzzle_velocity_mps",
+                                                   "rail_length_m", "min_elevation_deg", "max_elevation_deg",
+                                                   "best_elevation_deg", "high_angle", "published_max_range_km"};
+  auto forbid = [&](const std::vector<std::string>& keys, const std::string& why) {
+    for (const auto& key : keys)
+      if (r.Has(key)) r.Fail(key, "'" + key + "' on a " + kind, "no '" + key + "' (" + why + ")");
+  };
+  if (t.kind == ThreatKind::kDrone) {
+    forbid(ballistic_keys, "it applies to rockets and mortars only");
+    DroneParams& d = t.drone;
+    d.mass_kg = r.Number("mass_kg", {0.0, 1e5, true, false});
+    d.cruise_speed_mps = r.Number("cruise_speed_mps", {0.0, 400.0, true, false});
+    d.cruise_height_m = r.Number("cruise_height_m", {10.0, 15000.0, false, false});
+    d.max_turn_rate_radps = DegToRad(r.Number("max_turn_rate_deg_s", {0.0, 90.0, true, false}, 3.0));
+    d.max_climb_rate_mps = r.Number("max_climb_rate_mps", {0.0, 100.0, true, false}, 5.0);
+    d.dive_angle_rad = DegToRad(r.Number("dive_angle_deg", {0.0, 90.0, true, false}, 40.0));
+    d.dive_speed_mps = r.Number("dive_speed_mps", {0.0, 500.0, true, false}, d.cruise_speed_mps * 1.3);
+    return t;
+  }
+  forbid(drone_keys, "it applies to drones only");
+  BallisticParams& b = t.ballistic;
+  b.launch_mass_kg = r.Number("mass_kg", {0.0, 1e5, true, false});
+  b.diameter_m = r.Number("diameter_mm", {1.0, 2000.0, false, false}) / 1000.0;
+  b.drag = ReadDrag(r);
+  b.high_angle = r.Bool("high_angle", t.kind == ThreatKind::kMortar);
+  b.min_elevation_rad = DegToRad(r.Number("min_elevation_deg", Bounds::Closed(0, 89), b.high_angle ? 45.0 : 5.0));
+  b.max_elevation_rad = DegToRad(r.Number("max_elevation_deg", Bounds::Closed(1, 90), b.high_angle ? 85.0 : 60.0));
+  if (b.max_elevation_rad <= b.min_elevation_rad)
+    r.Fail("max_elevation_deg", FormatNumber(RadToDeg(b.max_elevation_rad)),
+           "more than min_elevation_deg (" + FormatNumber(RadToDeg(b.min_elevation_rad)) + ")");
+  if (r.Has("best_elevation_deg")) {
+    const YAML::Node best = r.Get("best_elevation_deg");
+    if (!(best.IsScalar() && best.Scalar() == "max_range")) {
+      const double deg = r.Number("best_elevation_deg",
+                                  Bounds::Closed(RadToDeg(b.min_elevation_rad), RadToDeg(b.max_elevation_rad)));
+      b.best_elevation_rad = DegToRad(deg);
+    }
+  }
+  b.published_max_range_m = KmToM(r.Number("published_max_range_km", Bounds::NonNegative(), 0.0));
+  if (t.kind == ThreatKind::kRocket) {
+    if (r.Has("muzzle_velocity_mps")) r.Fail("muzzle_velocity_mps", "a muzzle velocity on a rocket", "a 'motor' instead");
+    const MapReader m = r.Map("motor", {"thrust_n", "burn_time_s", "propellant_kg"});
+    b.motor.thrust_N = m.Number("thrust_n", Bounds::Positive());
+    b.motor.burn_time_s = m.Number("burn_time_s", {0.0, 600.0, true, false});
+    b.motor.propellant_kg = m.Number("propellant_kg", Bounds::Positive());
+    if (b.motor.propellant_kg >= b.launch_mass_kg)
+      m.Fail("propellant_kg", FormatNumber(b.motor.propellant_kg),
+             "less than mass_kg (" + FormatNumber(b.launch_mass_kg) + ")");
+    if (b.motor.thrust_N / b.launch_mass_kg <= 9.81)
+      m.Fail("thrust_n", FormatNumber(b.motor.thrust_N),
+             "more than the launch weight, " + FormatNumber(b.launch_mass_kg * 9.81) + " N, or the rocket never leaves");
+    b.rail_length_m = r.Number("rail_length_m", Bounds::Closed(0, 50), 2.5);
+  } else {
+    if (r.Has("motor")) r.Fail("motor", "a motor on a mortar", "a 'muzzle_velocity_mps' instead");
+    b.muzzle_velocity_mps = r.Number("muzzle_velocity_mps", {0.0, 3000.0, true, false});
+    b.rail_length_m = r.Number("rail_length_m", Bounds::Closed(0, 50), 0.0);
+  }
+  return t;
+}
+
+SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const ScenarioSpec& spec,
+                    const std::string& file, std::size_t index) {
+  const MapReader r(node, path, file,
+                    {"name", "type", "count", "start_s", "interval_s", "launch_site", "aim_point", "aim_area",
+                     "aim_sigma_m", "elevation_deg", "waypoints"});
+  SalvoSpec s;
+  s.where = r.Where();
+  s.name = r.String("name", "salvo-" + std::to_string(index + 1));
+  s.type = r.String("type");
+  const ThreatType* type = spec.FindThreatType(s.type);
+  if (type == nullptr) {
+    std::vector<std::string> names = CatalogNames();
+    for (const auto& t : spec.threat_types) names.push_back(t.name);
+    const std::string guess = ClosestMatch(s.type, names);
+    r.Fail("type", "'" + s.type + "'",
+           (guess.empty() ? std::string() : "'" + guess + "' (did you mean it?), or ") + "a threat type: " +
+               JoinAlternatives(names, ", ") + " (see `cupola presets`), or one defined under threat_types");
+  }
+  s.count = static_cast<int>(r.Integer("count", 1, 100000));
+  s.start_s = r.Number("start_s", Bounds::NonNegative(), 0.0);
+  if (s.start_s >= spec.duration_s)
+    r.Fail("start_s", FormatNumber(s.start_s), "a time before duration_s (" + FormatNumber(spec.duration_s) + ")");
+  s.interval_s = r.Number("interval_s", Bounds::NonNegative(), 0.0);
+  s.launch_site = ReadGeodetic(r, "launch_site", false);
+  if (r.Has("aim_point") == r.Has("aim_area"))
+    r.Fail("aim_point", r.Has("aim_point") ? "both aim_point and aim_area" : "neither aim_point nor aim_area",
+           "exactly one of aim_point {lat_deg, lon_deg} or aim_area (a defended area's name)");
+  if (r.Has("aim_point")) s.aim_point = ReadGeodetic(r, "aim_point", false);
+  if (r.Has("aim_area")) {
+    s.aim_area = r.String("aim_area");
+    std::vector<std::string> names;
+    for (const auto& a : spec.defended_areas) names.push_back(a.name);
+    if (std::find(names.begin(), names.end(), s.aim_area) == names.end()) {
+      const std::string guess = ClosestMatch(s.aim_area, names);
+      r.Fail("aim_area", "'" + s.aim_area + "'",
+             (guess.empty() ? std::string() : "'" + guess + "' (did you mean it?), or ") + "the name of a defended area" +
+                 (names.empty() ? std::string(" (none are defined)") : ": " + JoinAlternatives(names, ", ")));
+    }
+  }
+  s.aim_sigma_m = r.Number("aim_sigma_m", Bounds::Closed(0, 1e5), 0.0);
+  if (type->kind == ThreatKind::kDrone) {
+    if (r.Has("elevation_deg")) r.Fail("elevation_deg", "an elevation for a drone", "no elevation_deg (drones fly waypoints)");
+    if (r.Has("waypoints")) {
+      const std::vector<YAML::Node> items = r.List("waypoints", 1);
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        const MapReader w(items[i], Indexed(r.PathOf("waypoints"), i), file, {"lat_deg", "lon_deg"});
+        s.waypoints.push_back({w.Number("lat_deg", Bounds::Closed(-90, 90)), w.Number("lon_deg", Bounds::Closed(-180, 180)), 0.0});
+      }
+    }
+  } else {
+    if (r.Has("waypoints")) r.Fail("waypoints", "waypoints for a " + std::string(ToString(type->kind)), "no waypoints (only drones fly them)");
+    if (r.Has("elevation_deg")) {
+      const BallisticParams& b = type->ballistic;
+      s.elevation_rad = DegToRad(r.Number("elevation_deg", Bounds::Closed(RadToDeg(b.min_elevation_rad), RadToDeg(b.max_elevation_rad))));
+    }
+  }
+  return s;
+}
+
+RadarSpec ReadRadar(const YAML::Node& node, const std::string& path, const std::string& file) {
+  const MapReader r(node, path, file,
+                    {"name", "site", "revisit_s", "min_range_km", "max_range_km", "azimuth_center_deg",
+                     "azimuth_width_deg", "min_elevation_deg", "max_elevation_deg", "sigma_range_m",
+                     "sigma_azimuth_mrad", "sigma_elevation_mrad", "sigma_radial_velocity_mps", "detection",
+                     "false_alarms_per_scan"});
+  RadarSpec d;
+  d.where = r.Where();
+  d.name = r.String("name");
+  d.site = ReadGeodetic(r, "site", true);
+  d.revisit_s = r.Number("revisit_s", {0.0, 60.0, true, false}, d.revisit_s);
+  d.min_range_m = KmToM(r.Number("min_range_km", Bounds::NonNegative(), 0.0));
+  d.max_range_m = KmToM(r.Number("max_range_km", {0.0, 2000.0, true, false}, 70.0));
+  if (d.max_range_m <= d.min_range_m)
+    r.Fail("max_range_km", FormatNumber(d.max_range_m / 1000), "more than min_range_km (" + FormatNumber(d.min_range_m / 1000) + ")");
+  d.azimuth_center_rad = DegToRad(r.Number("azimuth_center_deg", Bounds::Closed(-360, 360), 0.0));
+  d.azimuth_width_rad = DegToRad(r.Number("azimuth_width_deg", {0.0, 360.0, true, false}, 360.0));
+  d.min_elevation_rad = DegToRad(r.Number("min_elevation_deg", Bounds::Closed(-10, 90), 0.0));
+  d.max_elevation_rad = DegToRad(r.Number("max_elevation_deg", Bounds::Closed(-10, 90), 85.0));
+  if (d.max_elevation_rad <= d.min_elevation_rad)
+    r.Fail("max_elevation_deg", FormatNumber(RadToDeg(d.max_elevation_rad)), "more than min_elevation_deg");
+  d.sigma_range_m = r.Number("sigma_range_m", Bounds::Positive(), d.sigma_range_m);
+  d.sigma_azimuth_rad = r.Number("sigma_azimuth_mrad", Bounds::Positive(), 2.0) / 1000.0;
+  d.sigma_elevation_rad = r.Number("sigma_elevation_mrad", Bounds::Positive(), 2.0) / 1000.0;
+  d.sigma_radial_velocity_mps = r.Number("sigma_radial_velocity_mps", Bounds::NonNegative(), 0.0);
+  if (r.Has("detection")) {
+    const MapReader det = r.Map("detection", {"pd", "reference_range_km", "reference_rcs_m2"});
+    d.detection_probability = det.Number("pd", {0.0, 1.0, true, true});
+    d.reference_range_m = KmToM(det.Number("reference_range_km", Bounds::Positive()));
+    d.reference_rcs_m2 = det.Number("reference_rcs_m2", Bounds::Positive());
+  }
+  d.false_alarms_per_scan = r.Number("false_alarms_per_scan", Bounds::NonNegative(), 0.0);
+  return d;
+}
+
+BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const std::string& file,
+                        const ScenarioSpec& spec) {
+  const MapReader r(node, path, file,
+                    {"name", "interceptor", "launchers", "min_range_km", "max_range_km", "min_altitude_m",
+                     "max_altitude_km", "cost_per_interceptor_usd", "engage_threshold", "defends"});
+  BatterySpec b;
+  b.where = r.Where();
+  b.name = r.String("name");
+  b.interceptor = r.Choice("interceptor", {"tamir"}, "tamir");
+  const std::vector<YAML::Node> launchers = r.List("launchers", 1);
+  for (std::size_t i = 0; i < launchers.size(); ++i) {
+    const MapReader l(launchers[i], Indexed(r.PathOf("launchers"), i), file,
+                      {"site", "interceptors", "reload_s", "min_launch_interval_s"});
+    LauncherSpec ls;
+    ls.where = l.Where();
+    ls.site = ReadGeodetic(l, "site", true);
+    ls.interceptors = static_cast<int>(l.Integer("interceptors", 0, 1000, 20));
+    ls.reload_s = l.Number("reload_s", Bounds::NonNegative(), ls.reload_s);
+    ls.min_launch_interval_s = l.Number("min_launch_interval_s", Bounds::NonNegative(), ls.min_launch_interval_s);
+    b.launchers.push_back(ls);
+  }
+  b.min_range_m = KmToM(r.Number("min_range_km", Bounds::NonNegative(), 4.0));
+  b.max_range_m = KmToM(r.Number("max_range_km", Bounds::Positive(), 70.0));
+  if (b.max_range_m <= b.min_range_m)
+    r.Fail("max_range_km", FormatNumber(b.max_range_m / 1000), "more than min_range_km (" + FormatNumber(b.min_range_m / 1000) + ")");
+  b.min_altitude_m = r.Number("min_altitude_m", Bounds::NonNegative(), b.min_altitude_m);
+  b.max_altitude_m = KmToM(r.Number("max_altitude_km", Bounds::Positive(), 10.0));
+  if (b.max_altitude_m <= b.min_altitude_m)
+    r.Fail("max_altitude_km", FormatNumber(b.max_altitude_m / 1000), "more than min_altitude_m / 1000");
+  b.cost_per_interceptor_usd = r.Number("cost_per_interceptor_usd", Bounds::NonNegative(), b.cost_per_interceptor_usd);
+  b.engage_threshold = r.Number("engage_threshold", Bounds::NonNegative(), b.engage_threshold);
+  for (const auto& item : r.List("defends", 1, true)) {
+    const std::string name = item.IsScalar() ? item.Scalar() : std::string();
+    const bool known = std::any_of(spec.defended_areas.begin(), spec.defended_areas.end(),
+                                   [&](const DefendedAreaSpec& a) { return a.name == name; });
+    if (!known)
+      throw InputError(LocationOf(item, file), r.PathOf("defends"), Describe(item), "the name of a defended area");
+    b.defends.push_back(name);
+  }
+  return b;
+}
+
+ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
+  const MapReader r(root, "", file,
+                    {"version", "name", "description", "origin", "duration_s", "seed", "physics", "defended_areas",
+                     "alert_zones", "threat_types", "threats", "radars", "batteries", "links"});
+  ScenarioSpec spec;
+  spec.source_file = file;
+  spec.version = static_cast<int>(r.Integer("version", 1, 1, 1));
+  spec.name = r.String("name", std::filesystem::path(file).stem().string());
+  spec.description = r.String("description", "");
+  spec.origin = ReadGeodetic(r, "origin", true);
+  if (std::abs(spec.origin.lat_deg) > 85.0)
+    r.Fail("origin", FormatNumber(spec.origin.lat_deg), "a latitude within +-85 deg (the local frame degenerates at the poles)");
+  spec.duration_s = r.Number("duration_s", {0.0, 86400.0 * 7, true, false}, spec.duration_s);
+  spec.seed = r.Unsigned("seed", 1);
+  spec.physics = ReadPhysics(r);
+
+  std::set<std::string> area_names;
+  const auto areas = r.List("defended_areas", 0, true);
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    const MapReader a(areas[i], Indexed("defended_areas", i), file, {"name", "value", "polygon_latlon_deg"});
+    DefendedAreaSpec d;
+    d.where = a.Where();
+    d.name = a.String("name");
+    CheckUniqueName(area_names, areas[i], a.path(), file, d.name, "defended area");
+    d.value = a.Number("value", Bounds::NonNegative(), 1.0);
+    d.polygon = ReadPolygon(a, "polygon_latlon_deg");
+    spec.defended_areas.push_back(std::move(d));
+  }
+  std::set<std::string> zone_names;
+  const auto zones = r.List("alert_zones", 0, true);
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    const MapReader z(zones[i], Indexed("alert_zones", i), file,
+                      {"name", "polygon_latlon_deg", "population", "threshold_probability"});
+    AlertZoneSpec d;
+    d.where = z.Where();
+    d.name = z.String("name");
+    CheckUniqueName(zone_names, zones[i], z.path(), file, d.name, "alert zone");
+    d.polygon = ReadPolygon(z, "polygon_latlon_deg");
+    d.population = z.Number("population", Bounds::NonNegative(), 0.0);
+    d.threshold_probability = z.Number("threshold_probability", {0.0, 1.0, true, false}, 0.1);
+    spec.alert_zones.push_back(std::move(d));
+  }
+  std::set<std::string> type_names;
+  const auto types = r.List("threat_types", 0, true);
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    ThreatType t = ReadThreatType(types[i], Indexed("threat_types", i), file);
+    if (FindCatalogThreat(t.name) != nullptr)
+      throw InputError(LocationOf(types[i]["name"], file), Indexed("threat_types", i) + ".name",
+                       "'" + t.name + "' (a catalog type)", "a name not already in the catalog (see `cupola presets`)");
+    CheckUniqueName(type_names, types[i], Indexed("threat_types", i), file, t.name, "threat type");
+    spec.threat_types.push_back(std::move(t));
+  }
+  const auto salvos = r.List("threats", 0, true);
+  std::set<std::string> salvo_names;
+  for (std::size_t i = 0; i < salvos.size(); ++i) {
+    SalvoSpec s = ReadSalvo(salvos[i], Indexed("threats", i), spec, file, i);
+    CheckUniqueName(salvo_names, salvos[i], Indexed("threats", i), file, s.name, "salvo");
+    spec.threats.push_back(std::move(s));
+  }
+  std::set<std::string> node_names;
+  const auto radars = r.List("radars", 0, true);
+  for (std::size_t i = 0; i < radars.size(); ++i) {
+    RadarSpec d = ReadRadar(radars[i], Indexed("radars", i), file);
+    CheckUniqueName(node_names, radars[i], Indexed("radars", i), file, d.name, "radar or battery");
+    spec.radars.push_back(std::move(d));
+  }
+  const auto batteries = r.List("batteries", 0, true);
+  for (std::size_t i = 0; i < batteries.size(); ++i) {
+    BatterySpec b = ReadBattery(batteries[i], Indexed("batteries", i), file, spec);
+    CheckUniqueName(node_names, batteries[i], Indexed("batteries", i), file, b.name, "radar or battery");
+    spec.batteries.push_back(std::move(b));
+  }
+  const auto links = r.List("links", 0, true);
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const MapReader l(links[i], Indexed("links", i), file, {"name", "from", "to", "latency_s", "loss_probability"});
+    LinkSpec k;
+    k.where = l.Where();
+    k.from = l.String("from");
+    k.to = l.String("to");
+    k.name = l.String("name", k.from + "->" + k.to);
+    for (const char* end : {"from", "to"}) {
+      const std::string& value = std::string(end) == "from" ? k.from : k.to;
+      if (!node_names.count(value)) {
+        const std::vector<std::string> names(node_names.begin(), node_names.end());
+        const std::string guess = ClosestMatch(value, names);
+        l.Fail(end, "'" + value + "'",
+               (guess.empty() ? std::string() : "'" + guess + "' (did you mean it?), or ") + "the name of a radar or battery" +
+                   (names.empty() ? std::string(" (none are defined)") : ": " + JoinAlternatives(names, ", ")));
+      }
+    }
+    if (k.from == k.to) l.Fail("to", "'" + k.to + "' (same as from)", "a different node than 'from'");
+    k.latency_s = l.Number("latency_s", Bounds::Closed(0, 3600), 0.0);
+    k.loss_probability = l.Number("loss_probability", {0.0, 1.0, false, true}, 0.0);
+    spec.links.push_back(std::move(k));
+  }
+  return spec;
+}
+
+}  // namespace
+
+ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_label) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw InputError({file_label, e.mark.line + 1, e.mark.column + 1}, "", "a YAML syntax error (" + e.msg + ")",
+                     "valid YAML");
+  }
+  if (!root.IsDefined() || root.IsNull())
+    throw InputError({file_label, 1, 1}, "<document>", "an empty file", "a scenario map (see docs/scenario.md)");
+  return ReadScenario(root, file_label);
+}
+
+ScenarioSpec LoadScenarioFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path, 0, 0}, "", "a file that cannot be opened", "a readable scenario file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return LoadScenarioText(text.str(), path);
+}
+
+const ThreatType* ScenarioSpec::FindThreatType(const std::string& type_name) const {
+  for (const auto& t : threat_types)
+    if (t.name == type_name) return &t;
+  return FindCatalogThreat(type_name);
+}
+
+int ScenarioSpec::TotalThreats() const {
+  int total = 0;
+  for (const auto& s : threats) total += s.count;
+  return total;
+}
+
+}  // namespace cupola

@@ -1,0 +1,161 @@
+#include "cupola/scenario/presets.h"
+
+#include <stdexcept>
+
+#include "cupola/core/units.h"
+
+namespace cupola {
+
+// Numbers and their sources: docs/threats.md. Form factors are calibrated to
+// the published maximum range (test/presets_test.cpp checks it within 5 %).
+
+DragCurve StandardDragCurve(const std::string& shape, double form_factor) {
+  if (shape == "rocket") {
+    // Fin-stabilised artillery rocket, zero-lift Cd against Mach (shape: see docs/threats.md).
+    return DragCurve({{0.0, 0.28}, {0.2, 0.28}, {0.4, 0.28}, {0.6, 0.29}, {0.8, 0.35}, {1.0, 0.64}, {1.1, 0.67},
+                      {1.2, 0.69}, {1.4, 0.66}, {1.6, 0.62}, {1.8, 0.58}, {2.0, 0.55}, {2.5, 0.48}, {3.0, 0.42}},
+                     form_factor);
+  }
+  if (shape == "mortar") {
+    // Fin-stabilised mortar bomb (teardrop body, fin boom).
+    return DragCurve({{0.0, 0.13}, {0.3, 0.13}, {0.5, 0.13}, {0.6, 0.135}, {0.7, 0.14}, {0.8, 0.16}, {0.85, 0.19},
+                      {0.9, 0.24}, {0.95, 0.31}, {1.0, 0.36}, {1.05, 0.38}, {1.1, 0.38}, {1.2, 0.37}, {1.5, 0.34},
+                      {2.0, 0.30}, {2.5, 0.27}, {3.0, 0.25}},
+                     form_factor);
+  }
+  throw std::invalid_argument("unknown drag shape " + shape);
+}
+
+std::vector<std::string> StandardDragShapes() { return {"rocket", "mortar"}; }
+
+namespace {
+
+// Drag form factors calibrated so that the engine's maximum range (at the
+// published best elevation, or the engine's own for rockets) equals the
+// published maximum range: bench/calibrate_drag.cpp reproduces them.
+constexpr double kRocket122FormFactor = 0.7683;
+constexpr double kQassamFormFactor = 0.9555;
+constexpr double kMortar120FormFactor = 0.9992;
+constexpr double kMortar81FormFactor = 1.0003;
+
+ThreatType Rocket122mm() {
+  ThreatType t;
+  t.name = "rocket_122mm";
+  t.description = "122 mm artillery rocket, 9M22U (Grad) class";
+  t.kind = ThreatKind::kRocket;
+  BallisticParams& b = t.ballistic;
+  b.launch_mass_kg = 66.6;
+  b.diameter_m = 0.122;
+  b.motor = {21335.0, 1.88, 20.45};  // thrust from Isp 200 s (assumption)
+  b.rail_length_m = 3.0;
+  b.drag = StandardDragCurve("rocket", kRocket122FormFactor);
+  b.min_elevation_rad = DegToRad(3.0);
+  b.max_elevation_rad = DegToRad(55.0);
+  b.published_max_range_m = 20400.0;
+  t.rcs_m2 = 0.063;
+  t.cost_usd = 1000.0;
+  t.source = "docs/threats.md#rocket_122mm";
+  return t;
+}
+
+ThreatType Qassam() {
+  ThreatType t;
+  t.name = "qassam";
+  t.description = "short-range improvised rocket, Qassam-3 class";
+  t.kind = ThreatKind::kRocket;
+  BallisticParams& b = t.ballistic;
+  b.launch_mass_kg = 90.0;
+  b.diameter_m = 0.17;
+  b.motor = {14122.0, 2.5, 30.0};  // assumption: Isp 120 s, chosen for the published ~10 km
+  b.rail_length_m = 2.0;
+  b.drag = StandardDragCurve("rocket", kQassamFormFactor);
+  b.min_elevation_rad = DegToRad(5.0);
+  b.max_elevation_rad = DegToRad(60.0);
+  b.published_max_range_m = 10000.0;
+  t.rcs_m2 = 0.063;
+  t.cost_usd = 800.0;
+  t.source = "docs/threats.md#qassam";
+  return t;
+}
+
+ThreatType Mortar120mm() {
+  ThreatType t;
+  t.name = "mortar_120mm";
+  t.description = "120 mm mortar bomb at full charge";
+  t.kind = ThreatKind::kMortar;
+  BallisticParams& b = t.ballistic;
+  b.launch_mass_kg = 16.0;
+  b.diameter_m = 0.12;
+  b.muzzle_velocity_mps = 320.0;  // derived from the published range (docs/threats.md)
+  b.drag = StandardDragCurve("mortar", kMortar120FormFactor);
+  b.high_angle = true;
+  b.min_elevation_rad = DegToRad(45.0);
+  b.max_elevation_rad = DegToRad(80.0);
+  b.best_elevation_rad = DegToRad(45.0);
+  b.published_max_range_m = 7100.0;
+  t.rcs_m2 = 0.016;
+  t.cost_usd = 1000.0;
+  t.source = "docs/threats.md#mortar_120mm";
+  return t;
+}
+
+ThreatType Mortar81mm() {
+  ThreatType t;
+  t.name = "mortar_81mm";
+  t.description = "81 mm mortar bomb at full charge (M252 class)";
+  t.kind = ThreatKind::kMortar;
+  BallisticParams& b = t.ballistic;
+  b.launch_mass_kg = 4.5;
+  b.diameter_m = 0.081;
+  b.muzzle_velocity_mps = 312.0;  // derived from the published range (docs/threats.md)
+  b.drag = StandardDragCurve("mortar", kMortar81FormFactor);
+  b.high_angle = true;
+  b.min_elevation_rad = DegToRad(45.0);
+  b.max_elevation_rad = DegToRad(85.0);
+  b.best_elevation_rad = DegToRad(45.0);
+  b.published_max_range_m = 5940.0;
+  t.rcs_m2 = 0.016;
+  t.cost_usd = 500.0;
+  t.source = "docs/threats.md#mortar_81mm";
+  return t;
+}
+
+ThreatType Shahed136() {
+  ThreatType t;
+  t.name = "shahed_136";
+  t.description = "one-way attack drone, Shahed-136 class";
+  t.kind = ThreatKind::kDrone;
+  DroneParams& d = t.drone;
+  d.mass_kg = 200.0;
+  d.cruise_speed_mps = 50.0;
+  d.cruise_height_m = 300.0;            // assumption: "usually low altitude"
+  d.max_turn_rate_radps = DegToRad(6.5);  // 30 deg bank at 50 m/s (assumption)
+  d.max_climb_rate_mps = 5.0;
+  d.dive_angle_rad = DegToRad(60.0);
+  d.dive_speed_mps = 70.0;
+  t.rcs_m2 = 0.22;
+  t.cost_usd = 35000.0;
+  t.source = "docs/threats.md#shahed_136";
+  return t;
+}
+
+}  // namespace
+
+const std::vector<ThreatType>& ThreatCatalog() {
+  static const std::vector<ThreatType> catalog = {Rocket122mm(), Qassam(), Mortar120mm(), Mortar81mm(), Shahed136()};
+  return catalog;
+}
+
+const ThreatType* FindCatalogThreat(const std::string& name) {
+  for (const auto& t : ThreatCatalog())
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+std::vector<std::string> CatalogNames() {
+  std::vector<std::string> names;
+  for (const auto& t : ThreatCatalog()) names.push_back(t.name);
+  return names;
+}
+
+}  // namespace cupola

@@ -1,0 +1,137 @@
+// cupola/scenario/spec.h -- a scenario as plain, checked data (format v1).
+//
+// The loader (loader.h) fills these from YAML, converting every value to SI
+// and radians once; after loading, nothing in them needs checking again.
+// Each spec keeps where it came from so later stages can point at the file.
+// docs/scenario.md documents every key; schemas/scenario.schema.json mirrors it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cupola/core/error.h"
+#include "cupola/geo/local_frame.h"
+#include "cupola/physics/threat_type.h"
+
+namespace cupola {
+
+struct DefendedAreaSpec {
+  std::string name;
+  double value = 0.0;                  // people or asset value protected
+  std::vector<GeodeticPoint> polygon;  // vertices on the ground
+  SourceLocation where;
+};
+
+struct AlertZoneSpec {
+  std::string name;
+  std::vector<GeodeticPoint> polygon;
+  double population = 0.0;
+  double threshold_probability = 0.1;  // alert when P(impact in zone) passes this
+  SourceLocation where;
+};
+
+/// A salvo: `count` threats of one type from one launch site, one every
+/// `interval_s` from `start_s`, aimed at a point or a defended area with a
+/// circular normal dispersion; drones also follow waypoints.
+struct SalvoSpec {
+  std::string name;
+  std::string type;  // catalog or user threat type name
+  int count = 1;
+  double start_s = 0.0;
+  double interval_s = 0.0;
+  GeodeticPoint launch_site;
+  std::optional<GeodeticPoint> aim_point;
+  std::string aim_area;                       // name of a defended area, or empty
+  double aim_sigma_m = 0.0;                   // 1-sigma per horizontal axis
+  std::optional<double> elevation_rad;        // fixed launch elevation (no aiming in range)
+  std::vector<GeodeticPoint> waypoints;       // drones only
+  SourceLocation where;
+};
+
+struct RadarSpec {
+  std::string name;
+  GeodeticPoint site;
+  double revisit_s = 1.0;
+  double min_range_m = 0.0;
+  double max_range_m = 70e3;
+  double azimuth_center_rad = 0.0;  // clockwise from north
+  double azimuth_width_rad = 2.0 * 3.14159265358979323846;
+  double min_elevation_rad = 0.0;
+  double max_elevation_rad = 1.5;
+  double sigma_range_m = 10.0;
+  double sigma_azimuth_rad = 2e-3;
+  double sigma_elevation_rad = 2e-3;
+  double sigma_radial_velocity_mps = 0.0;  // 0: no Doppler measurement
+  double detection_probability = 0.9;      // at the reference range and RCS
+  double reference_range_m = 40e3;
+  double reference_rcs_m2 = 0.1;
+  double false_alarms_per_scan = 0.0;
+  SourceLocation where;
+};
+
+struct LauncherSpec {
+  GeodeticPoint site;
+  int interceptors = 20;
+  double reload_s = 600.0;
+  double min_launch_interval_s = 1.0;
+  SourceLocation where;
+};
+
+struct BatterySpec {
+  std::string name;
+  std::string interceptor = "tamir";
+  std::vector<LauncherSpec> launchers;
+  double min_range_m = 4e3;
+  double max_range_m = 70e3;
+  double min_altitude_m = 100.0;
+  double max_altitude_m = 10e3;
+  double cost_per_interceptor_usd = 50e3;
+  double engage_threshold = 1.0;  // value at risk that triggers an engagement
+  std::vector<std::string> defends;  // defended area names; empty = all
+  SourceLocation where;
+};
+
+struct LinkSpec {
+  std::string name;
+  std::string from, to;  // radar or battery names
+  double latency_s = 0.0;
+  double loss_probability = 0.0;
+  SourceLocation where;
+};
+
+/// Numerical and environmental settings of the flight physics.
+struct PhysicsSpec {
+  double step_s = 0.25;            // RK4 step after burn-out
+  double boost_step_s = 0.05;      // RK4 step while a motor burns
+  double drone_step_s = 0.1;
+  double trajectory_sample_s = 1.0;  // spacing of trajectories.csv rows
+  bool earth_rotation = true;
+  double wind_speed_mps = 0.0;
+  double wind_from_rad = 0.0;      // direction the wind blows from, clockwise from north
+};
+
+struct ScenarioSpec {
+  int version = 1;
+  std::string name;         // default: file stem
+  std::string description;
+  std::string source_file;
+  GeodeticPoint origin;
+  double duration_s = 600.0;
+  std::uint64_t seed = 1;
+  PhysicsSpec physics;
+  std::vector<DefendedAreaSpec> defended_areas;
+  std::vector<AlertZoneSpec> alert_zones;
+  std::vector<ThreatType> threat_types;  // user-defined, beside the catalog
+  std::vector<SalvoSpec> threats;
+  std::vector<RadarSpec> radars;
+  std::vector<BatterySpec> batteries;
+  std::vector<LinkSpec> links;
+
+  /// The threat type named `name`: user-defined first, then the catalog; nullptr if none.
+  const ThreatType* FindThreatType(const std::string& name) const;
+  int TotalThreats() const;
+};
+
+}  // namespace cupola

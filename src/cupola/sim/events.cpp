@@ -1,0 +1,21 @@
+#include "cupola/sim/events.h"
+
+#include <tuple>
+
+namespace cupola {
+
+const char* ToString(EventType type) {
+  switch (type) {
+    case EventType::kLaunch: return "launch";
+    case EventType::kAimOutOfRange: return "aim_out_of_range";
+    case EventType::kImpact: return "impact";
+    case EventType::kAirborneAtEnd: return "airborne_at_end";
+  }
+  return "unknown";
+}
+
+bool EventOrder(const Event& a, const Event& b) {
+  return std::tie(a.t_s, a.threat_id, a.type) < std::tie(b.t_s, b.threat_id, b.type);
+}
+
+}  // namespace cupola

@@ -1,0 +1,32 @@
+// cupola/sim/events.h -- what happens in a run, as plain values.
+//
+// Every stage reports what it did as Events; io/ writes them as JSON Lines
+// (schema: docs/outputs.md). Events of a run are ordered by time, then
+// threat id, then type, so the log is identical on every thread count.
+#pragma once
+
+#include <Eigen/Core>
+#include <string>
+
+namespace cupola {
+
+enum class EventType {
+  kLaunch,          // a threat leaves its launcher
+  kAimOutOfRange,   // the aim point is outside the type's range: fired at the limit
+  kImpact,          // a threat reaches the ground
+  kAirborneAtEnd,   // still flying when the scenario ends
+};
+const char* ToString(EventType type);
+
+struct Event {
+  double t_s = 0.0;
+  EventType type = EventType::kLaunch;
+  int threat_id = -1;
+  Eigen::Vector3d p_W = Eigen::Vector3d::Zero();  // where it happened
+  std::string area;     // defended area concerned ("" = open ground / none)
+  std::string detail;   // short human-readable note
+};
+
+bool EventOrder(const Event& a, const Event& b);
+
+}  // namespace cupola

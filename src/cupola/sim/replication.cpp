@@ -1,0 +1,157 @@
+#include "cupola/sim/replication.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+#include "cupola/core/random.h"
+#include "cupola/core/text.h"
+
+namespace cupola {
+
+namespace {
+
+// One threat's launch plan, drawn before any flight so that the random
+// numbers do not depend on the order in which threats are flown.
+struct LaunchPlan {
+  int salvo = 0;
+  double t_s = 0.0;
+  Eigen::Vector2d aim_EN = Eigen::Vector2d::Zero();
+};
+
+Eigen::Vector2d UniformPointIn(const Polygon& polygon, Rng& rng) {
+  Eigen::Vector2d lo = polygon.vertices_EN.front(), hi = lo;
+  for (const auto& v : polygon.vertices_EN) lo = lo.cwiseMin(v), hi = hi.cwiseMax(v);
+  for (int attempt = 0; attempt < 10000; ++attempt) {
+    const Eigen::Vector2d p(rng.Uniform(lo.x(), hi.x()), rng.Uniform(lo.y(), hi.y()));
+    if (polygon.Contains(p)) return p;
+  }
+  return polygon.Centroid();  // a sliver polygon: unreachable for checked input
+}
+
+std::vector<LaunchPlan> PlanLaunches(const World& world, std::uint64_t replication_seed) {
+  std::vector<LaunchPlan> plans;
+  for (std::size_t i = 0; i < world.salvos().size(); ++i) {
+    const SalvoModel& salvo = world.salvos()[i];
+    Rng rng(StreamSeed(replication_seed, "salvo/" + salvo.spec->name));
+    for (int k = 0; k < salvo.spec->count; ++k) {
+      LaunchPlan plan;
+      plan.salvo = static_cast<int>(i);
+      plan.t_s = salvo.spec->start_s + k * salvo.spec->interval_s;
+      plan.aim_EN = salvo.spec->aim_point ? salvo.aim_EN
+                                          : UniformPointIn(world.areas()[salvo.aim_area].polygon, rng);
+      const double sigma = salvo.spec->aim_sigma_m;
+      plan.aim_EN += Eigen::Vector2d(rng.Normal(), rng.Normal()) * sigma;
+      plans.push_back(plan);
+    }
+  }
+  return plans;
+}
+
+struct Flown {
+  ThreatOutcome outcome;
+  std::vector<TrajectorySample> samples;
+  std::size_t steps = 0;
+};
+
+Flown FlyOne(const World& world, const LaunchPlan& plan, int id, bool record) {
+  const SalvoModel& salvo = world.salvos()[plan.salvo];
+  const double t_end = world.spec().duration_s;
+  Flown f;
+  ThreatOutcome& o = f.outcome;
+  o.id = id;
+  o.salvo = plan.salvo;
+  o.launch_t_s = plan.t_s;
+  o.p_launch_W = salvo.p_launch_W;
+  o.aim_EN = plan.aim_EN;
+  const double sample_dt = record ? world.spec().physics.trajectory_sample_s : 0.0;
+  TrajectorySink sink;
+  if (record) sink = [&](const TrajectoryPoint& p) { f.samples.push_back({id, p.t_s, p.p_W, p.v_W}); };
+
+  FlightResult flight;
+  if (salvo.type->IsBallistic()) {
+    const BallisticModel model = world.MakeBallisticModel(*salvo.type);
+    double elevation, azimuth;
+    const Eigen::Vector2d to_aim = plan.aim_EN - salvo.p_launch_W.head<2>();
+    if (salvo.spec->elevation_rad) {
+      elevation = *salvo.spec->elevation_rad;
+      azimuth = std::atan2(to_aim.x(), to_aim.y());
+    } else {
+      const auto solution = salvo.fire_control.Solve(plan.aim_EN);
+      elevation = solution.elevation_rad;
+      azimuth = solution.azimuth_rad;
+      o.aim_in_range = solution.in_range;
+    }
+    flight = FlyToImpact(model, Launch(model, salvo.p_launch_W, elevation, azimuth, plan.t_s), t_end, sample_dt, sink);
+  } else {
+    DroneRoute route;
+    route.waypoints_EN = salvo.waypoints_EN;
+    route.target_W = world.GroundPoint(plan.aim_EN);
+    flight = FlyDrone(world.MakeDroneModel(*salvo.type), route, salvo.p_launch_W, plan.t_s, t_end, sample_dt, sink);
+  }
+  o.impacted = flight.impacted;
+  o.end_t_s = flight.end.t_s;
+  o.p_end_W = flight.end.p_W;
+  o.v_end_W = flight.end.v_W;
+  o.apogee_m = flight.apogee_height_m;
+  o.impact_area = flight.impacted ? world.AreaAt(flight.end.p_W.head<2>()) : -1;
+  f.steps = flight.steps;
+  return f;
+}
+
+void AddEvents(const World& world, const ThreatOutcome& o, std::vector<Event>& events) {
+  const SalvoModel& salvo = world.salvos()[o.salvo];
+  const std::string aimed = salvo.aim_area >= 0 ? world.areas()[salvo.aim_area].name : "";
+  events.push_back({o.launch_t_s, EventType::kLaunch, o.id, o.p_launch_W, aimed,
+                    salvo.type->name + " from salvo " + salvo.spec->name});
+  if (!o.aim_in_range) {
+    events.push_back({o.launch_t_s, EventType::kAimOutOfRange, o.id, world.GroundPoint(o.aim_EN), aimed,
+                      "aim point outside the " + salvo.type->name + "'s range table [" +
+                          FormatNumber(std::round(salvo.fire_control.min_range_m())) + ", " +
+                          FormatNumber(std::round(salvo.fire_control.max_range_m())) + "] m; fired at the limit"});
+  }
+  if (o.impacted) {
+    const std::string area = o.impact_area >= 0 ? world.areas()[o.impact_area].name : "";
+    events.push_back({o.end_t_s, EventType::kImpact, o.id, o.p_end_W, area,
+                      area.empty() ? "open ground" : "defended area " + area});
+  } else {
+    events.push_back({o.end_t_s, EventType::kAirborneAtEnd, o.id, o.p_end_W, "", "still flying at duration_s"});
+  }
+}
+
+}  // namespace
+
+ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed, std::uint64_t index,
+                                 const ReplicationOptions& options) {
+  ReplicationResult result;
+  result.seed = ReplicationSeed(campaign_seed, index);
+  const std::vector<LaunchPlan> plans = PlanLaunches(world, result.seed);
+
+  // Fly every threat; each worker takes the next id, results land by id.
+  std::vector<Flown> flown(plans.size());
+  std::atomic<std::size_t> next{0}, done{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < plans.size(); i = next++) {
+      flown[i] = FlyOne(world, plans[i], static_cast<int>(i), options.record_trajectories);
+      const std::size_t finished = ++done;
+      if (options.on_progress) options.on_progress(finished);
+    }
+  };
+  const int threads = std::clamp(options.threads, 1, 256);
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& thread : pool) thread.join();
+
+  for (auto& f : flown) {
+    result.threats.push_back(f.outcome);
+    result.integration_steps += f.steps;
+    result.trajectories.insert(result.trajectories.end(), f.samples.begin(), f.samples.end());
+    AddEvents(world, f.outcome, result.events);
+  }
+  std::stable_sort(result.events.begin(), result.events.end(), EventOrder);
+  return result;
+}
+
+}  // namespace cupola

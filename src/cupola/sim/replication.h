@@ -1,0 +1,60 @@
+// cupola/sim/replication.h -- one run of a scenario: a pure function of
+// (World, campaign seed, replication index).
+//
+// Truth only for now: every threat is launched, aimed with its dispersion,
+// flown to impact and classified (defended area or open ground). Threats are
+// independent here, so they fly on `threads` worker threads; results are
+// stored by threat id, so output is bit-identical for any thread count.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cupola/sim/events.h"
+#include "cupola/sim/world.h"
+
+namespace cupola {
+
+struct ThreatOutcome {
+  int id = 0;
+  int salvo = 0;  // index into World::salvos()
+  double launch_t_s = 0.0;
+  Eigen::Vector3d p_launch_W = Eigen::Vector3d::Zero();
+  Eigen::Vector2d aim_EN = Eigen::Vector2d::Zero();  // the point this round was laid on
+  bool aim_in_range = true;
+  bool impacted = false;
+  double end_t_s = 0.0;  // impact time, or duration_s if still airborne
+  Eigen::Vector3d p_end_W = Eigen::Vector3d::Zero();
+  Eigen::Vector3d v_end_W = Eigen::Vector3d::Zero();
+  int impact_area = -1;  // defended area hit, -1 = open ground (or airborne)
+  double apogee_m = 0.0;
+};
+
+struct TrajectorySample {
+  int threat_id = 0;
+  double t_s = 0.0;
+  Eigen::Vector3d p_W = Eigen::Vector3d::Zero();
+  Eigen::Vector3d v_W = Eigen::Vector3d::Zero();
+};
+
+struct ReplicationOptions {
+  bool record_trajectories = true;
+  int threads = 1;
+  /// Called with the number of threats finished (from worker threads; must be thread-safe).
+  std::function<void(std::size_t)> on_progress;
+};
+
+struct ReplicationResult {
+  std::uint64_t seed = 0;  // the replication's own seed
+  std::vector<ThreatOutcome> threats;
+  std::vector<TrajectorySample> trajectories;  // by threat id, then time
+  std::vector<Event> events;                   // in EventOrder
+  std::size_t integration_steps = 0;
+};
+
+ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed, std::uint64_t index,
+                                 const ReplicationOptions& options = {});
+
+}  // namespace cupola

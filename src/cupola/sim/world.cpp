@@ -1,0 +1,70 @@
+#include "cupola/sim/world.h"
+
+#include <cmath>
+
+#include "cupola/core/units.h"
+
+namespace cupola {
+
+namespace {
+Polygon ToPolygon(const LocalFrame& frame, const std::vector<GeodeticPoint>& vertices) {
+  Polygon p;
+  for (const auto& v : vertices) p.vertices_EN.push_back(frame.ToLocal(v).head<2>());
+  return p;
+}
+}  // namespace
+
+World::World(ScenarioSpec spec)
+    : spec_(std::move(spec)),
+      frame_(spec_.origin),
+      environment_(FlightEnvironment::Standard(frame_, spec_.origin.alt_m)) {
+  environment_.earth_rotation = spec_.physics.earth_rotation;
+  // Wind blows *from* wind_from: the air moves toward the opposite bearing.
+  const double to = spec_.physics.wind_from_rad + kPi;
+  environment_.wind_W = spec_.physics.wind_speed_mps * Eigen::Vector3d(std::sin(to), std::cos(to), 0.0);
+
+  for (const auto& a : spec_.defended_areas) areas_.push_back({a.name, a.value, ToPolygon(frame_, a.polygon)});
+
+  for (const auto& s : spec_.threats) {
+    SalvoModel m;
+    m.spec = &s;
+    m.type = spec_.FindThreatType(s.type);
+    m.p_launch_W = GroundPoint(frame_.ToLocal(s.launch_site).head<2>());
+    if (s.aim_point) {
+      m.aim_EN = frame_.ToLocal(*s.aim_point).head<2>();
+      m.aim_area = AreaAt(m.aim_EN);
+    } else {
+      for (std::size_t i = 0; i < areas_.size(); ++i)
+        if (areas_[i].name == s.aim_area) m.aim_area = static_cast<int>(i);
+      m.aim_EN = areas_[m.aim_area].polygon.Centroid();
+    }
+    if (m.type->IsBallistic() && !s.elevation_rad) {
+      const Eigen::Vector2d d = m.aim_EN - m.p_launch_W.head<2>();
+      m.fire_control = FireControlTable(MakeBallisticModel(*m.type), m.p_launch_W, std::atan2(d.x(), d.y()));
+    }
+    for (const auto& w : s.waypoints) m.waypoints_EN.push_back(frame_.ToLocal(w).head<2>());
+    salvos_.push_back(std::move(m));
+  }
+}
+
+BallisticModel World::MakeBallisticModel(const ThreatType& type) const {
+  return BallisticModel{&type.ballistic, &environment_, spec_.physics.step_s, spec_.physics.boost_step_s};
+}
+
+DroneModel World::MakeDroneModel(const ThreatType& type) const {
+  return DroneModel{&type.drone, &environment_, spec_.physics.drone_step_s};
+}
+
+Eigen::Vector3d World::GroundPoint(const Eigen::Vector2d& p_EN) const {
+  GeodeticPoint g = frame_.ToGeodetic(Eigen::Vector3d(p_EN.x(), p_EN.y(), 0.0));
+  g.alt_m = environment_.ground_alt_m;
+  return frame_.ToLocal(g);
+}
+
+int World::AreaAt(const Eigen::Vector2d& p_EN) const {
+  for (std::size_t i = 0; i < areas_.size(); ++i)
+    if (areas_[i].polygon.Contains(p_EN)) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace cupola

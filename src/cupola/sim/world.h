@@ -1,0 +1,68 @@
+// cupola/sim/world.h -- the constant model of a scenario, built once.
+//
+// A World holds everything about a scenario that does not change while it
+// runs: the frame, the flight environment, defended areas as polygons in W,
+// each salvo's launch point and fire-control table. Replications read it
+// (const World&) and keep all their changing state to themselves, so any
+// number of them can run at once on one World.
+#pragma once
+
+#include <Eigen/Core>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cupola/geo/local_frame.h"
+#include "cupola/geo/polygon.h"
+#include "cupola/physics/ballistic.h"
+#include "cupola/physics/drone.h"
+#include "cupola/physics/fire_control.h"
+#include "cupola/scenario/spec.h"
+
+namespace cupola {
+
+struct DefendedArea {
+  std::string name;
+  double value = 0.0;
+  Polygon polygon;  // in W
+};
+
+/// A salvo ready to fire: where from, at what, and how to lay each round.
+struct SalvoModel {
+  const SalvoSpec* spec = nullptr;
+  const ThreatType* type = nullptr;
+  Eigen::Vector3d p_launch_W = Eigen::Vector3d::Zero();
+  Eigen::Vector2d aim_EN = Eigen::Vector2d::Zero();  // aim point, or the aim area's centroid
+  int aim_area = -1;            // defended area aimed at (aim_area, or the one containing aim_point)
+  FireControlTable fire_control;  // ballistic salvos without a fixed elevation
+  std::vector<Eigen::Vector2d> waypoints_EN;  // drones
+};
+
+class World {
+ public:
+  explicit World(ScenarioSpec spec);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  const ScenarioSpec& spec() const { return spec_; }
+  const LocalFrame& frame() const { return frame_; }
+  const FlightEnvironment& environment() const { return environment_; }
+  const std::vector<DefendedArea>& areas() const { return areas_; }
+  const std::vector<SalvoModel>& salvos() const { return salvos_; }
+
+  BallisticModel MakeBallisticModel(const ThreatType& type) const;
+  DroneModel MakeDroneModel(const ThreatType& type) const;
+  /// The point on the ground below (east, north) in W.
+  Eigen::Vector3d GroundPoint(const Eigen::Vector2d& p_EN) const;
+  /// Index of the first defended area containing p, or -1 for open ground.
+  int AreaAt(const Eigen::Vector2d& p_EN) const;
+
+ private:
+  ScenarioSpec spec_;
+  LocalFrame frame_;
+  FlightEnvironment environment_;
+  std::vector<DefendedArea> areas_;
+  std::vector<SalvoModel> salvos_;
+};
+
+}  // namespace cupola
