@@ -11,7 +11,7 @@ namespace cupola {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // Rounded for files: 1e-7 deg is 1 cm, millimetres are below any model's accuracy.
 double Round(double x, double unit) { return std::round(x / unit) * unit; }
@@ -33,7 +33,7 @@ json GeoJsonRing(const World& world, const Polygon& polygon) {
 
 }  // namespace
 
-json SummaryJson(const World& world, const ReplicationResult& result, const RunSummary& summary) {
+nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& result, const RunSummary& summary) {
   const ScenarioSpec& spec = world.spec();
   json areas = json::array();
   for (const auto& a : summary.areas)
@@ -66,7 +66,7 @@ json SummaryJson(const World& world, const ReplicationResult& result, const RunS
   };
 }
 
-json EventJson(const World& world, const Event& e) {
+nlohmann::ordered_json EventJson(const World& world, const Event& e) {
   json j = {{"t_s", Round(e.t_s, 1e-6)}, {"type", ToString(e.type)}, {"threat_id", e.threat_id}};
   j["position"] = LatLonAlt(world, e.p_W);
   if (!e.area.empty()) j["area"] = e.area;
@@ -93,7 +93,7 @@ std::string TrajectoriesCsv(const World& world, const ReplicationResult& result)
   return out;
 }
 
-json ImpactsGeoJson(const World& world, const ReplicationResult& result) {
+nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResult& result) {
   json features = json::array();
   for (const auto& area : world.areas()) {
     features.push_back({{"type", "Feature"},

@@ -15,11 +15,11 @@
 
 namespace cupola {
 
-nlohmann::json SummaryJson(const World& world, const ReplicationResult& result, const RunSummary& summary);
-nlohmann::json EventJson(const World& world, const Event& event);
+nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& result, const RunSummary& summary);
+nlohmann::ordered_json EventJson(const World& world, const Event& event);
 std::string EventsJsonLines(const World& world, const ReplicationResult& result);
 std::string TrajectoriesCsv(const World& world, const ReplicationResult& result);
-nlohmann::json ImpactsGeoJson(const World& world, const ReplicationResult& result);
+nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResult& result);
 
 /// Writes all four files into `directory` (created if missing).
 void WriteRunOutputs(const std::string& directory, const World& world, const ReplicationResult& result,
