@@ -62,12 +62,22 @@ FireControlTable::FireControlTable(const BallisticModel& model, const Eigen::Vec
   const int n = std::max(2, static_cast<int>(std::ceil(std::abs(max_range_elevation_rad_ - far_end) / kTableStep_rad)) + 1);
   for (int i = 0; i < n; ++i) {
     const double elevation = far_end + (max_range_elevation_rad_ - far_end) * i / (n - 1);
-    const RangeAndDrift r = FlyForRange(model, p_launch_W, elevation, azimuth_rad);
+    // Find the laying azimuth whose impact lies on the firing bearing: a
+    // crosswind turns a rocket into the wind while its motor burns, by an
+    // amount that itself depends on the azimuth, so iterate.
+    double lay = azimuth_rad;
+    RangeAndDrift r;
+    for (int iteration = 0; iteration < 4; ++iteration) {
+      r = FlyForRange(model, p_launch_W, elevation, lay);
+      const double off_bearing = WrapToPi(lay + r.drift_rad - azimuth_rad);
+      lay -= off_bearing;
+      if (std::abs(off_bearing) < 1e-6) break;
+    }
     // Keep the table monotone in range (drag can flatten the top of the curve).
     if (!range_m_.empty() && r.range_m <= range_m_.back()) continue;
     elevation_rad_.push_back(elevation);
     range_m_.push_back(r.range_m);
-    drift_rad_.push_back(r.drift_rad);
+    drift_rad_.push_back(WrapToPi(azimuth_rad - lay));
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -52,12 +53,13 @@ std::vector<GeodeticPoint> ReadPolygon(const MapReader& r, const std::string& ke
   const LocalFrame plane(vertices.front());
   Polygon polygon;
   for (const auto& v : vertices) polygon.vertices_EN.push_back(plane.ToLocal(v).head<2>());
-  if (vertices.size() < 3 || polygon.Area() < 1.0)
-    r.Fail(key, "a polygon of area " + FormatNumber(polygon.Area()) + " m^2", "at least 3 vertices enclosing an area");
   if (const auto crossing = polygon.FindSelfIntersection()) {
     r.Fail(key, "edges " + std::to_string(crossing->first) + " and " + std::to_string(crossing->second) + " cross",
            "a simple polygon (edges may not cross; list vertices in order around the boundary)");
   }
+  if (vertices.size() < 3 || polygon.Area() < 1.0)
+    r.Fail(key, "a polygon of area " + FormatNumber(std::round(polygon.Area())) + " m^2",
+           "at least 3 distinct vertices enclosing an area of 1 m^2 or more");
   return vertices;
 }
 

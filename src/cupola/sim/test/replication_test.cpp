@@ -1,0 +1,118 @@
+#include "cupola/sim/replication.h"
+
+#include <gtest/gtest.h>
+
+#include "cupola/scenario/loader.h"
+#include "cupola/sim/summary.h"
+
+namespace cupola {
+namespace {
+
+// Three salvos laid on one point with no dispersion: the fire-control table
+// must put every round within metres of it, wind and Earth rotation included.
+const char* kAimed = R"(version: 1
+origin: {lat_deg: 31.5, lon_deg: 34.6}
+duration_s: 900
+seed: 11
+physics: {wind: {speed_mps: 6, from_deg: 250}}
+defended_areas:
+  - name: Square
+    value: 100
+    polygon_latlon_deg: [[31.49, 34.59], [31.49, 34.61], [31.51, 34.61], [31.51, 34.59]]
+threats:
+  - {name: grad, type: rocket_122mm, count: 2, interval_s: 1, launch_site: {lat_deg: 31.62, lon_deg: 34.52}, aim_point: {lat_deg: 31.5, lon_deg: 34.6}}
+  - {name: qassam, type: qassam, count: 2, start_s: 5, launch_site: {lat_deg: 31.55, lon_deg: 34.55}, aim_point: {lat_deg: 31.5, lon_deg: 34.6}}
+  - {name: mortar, type: mortar_120mm, count: 2, start_s: 9, launch_site: {lat_deg: 31.53, lon_deg: 34.57}, aim_point: {lat_deg: 31.5, lon_deg: 34.6}}
+  - name: far
+    type: mortar_81mm
+    count: 1
+    launch_site: {lat_deg: 31.40, lon_deg: 34.60}
+    aim_point: {lat_deg: 31.5, lon_deg: 34.6}
+  - name: drone
+    type: shahed_136
+    count: 1
+    launch_site: {lat_deg: 31.70, lon_deg: 34.70}
+    waypoints: [{lat_deg: 31.60, lon_deg: 34.75}]
+    aim_point: {lat_deg: 31.5, lon_deg: 34.6}
+)";
+
+TEST(Replication, FireControlPutsRoundsOnTheAimPoint) {
+  const World world(LoadScenarioText(kAimed, "aimed.yaml"));
+  const ReplicationResult r = RunReplication(world, 11, 0);
+  ASSERT_EQ(r.threats.size(), 8u);
+  for (const auto& t : r.threats) {
+    ASSERT_TRUE(t.impacted) << t.id;
+    const double miss = t.p_end_W.head<2>().norm();  // the aim point is the origin
+    const std::string& salvo = world.salvos()[t.salvo].spec->name;
+    if (salvo == "far") {
+      // 11 km is beyond the 81 mm's range: fired at the limit, falls short.
+      EXPECT_FALSE(t.aim_in_range);
+      EXPECT_GT(miss, 4000.0);
+      EXPECT_EQ(t.impact_area, -1);
+    } else {
+      EXPECT_TRUE(t.aim_in_range) << salvo;
+      EXPECT_LT(miss, salvo == "drone" ? 1.0 : 15.0) << salvo;
+      EXPECT_EQ(t.impact_area, 0) << salvo;
+    }
+    EXPECT_NEAR(world.environment().HeightExact(t.p_end_W), 0.0, 1e-3);
+  }
+  const RunSummary s = Summarize(world, r);
+  EXPECT_EQ(s.threats, 8);
+  EXPECT_EQ(s.areas[0].aimed, 8);  // "far" aims at a point inside the area too
+  EXPECT_EQ(s.areas[0].impacts, 7);
+  EXPECT_EQ(s.open_ground, 1);
+  EXPECT_EQ(s.aim_out_of_range, 1);
+}
+
+TEST(Replication, SameSeedSameResultAnyThreadCount) {
+  const World world(LoadScenarioFile(std::string(CUPOLA_SOURCE_DIR) + "/scenarios/border_town_salvo.yaml"));
+  ReplicationOptions one, two;
+  one.threads = 1;
+  two.threads = 2;
+  const ReplicationResult a = RunReplication(world, 5, 3, one);
+  const ReplicationResult b = RunReplication(world, 5, 3, two);
+  ASSERT_EQ(a.trajectories.size(), b.trajectories.size());
+  for (std::size_t i = 0; i < a.trajectories.size(); ++i) {
+    ASSERT_EQ(a.trajectories[i].threat_id, b.trajectories[i].threat_id);
+    ASSERT_EQ(a.trajectories[i].p_W, b.trajectories[i].p_W);  // bit for bit
+  }
+  ASSERT_EQ(a.events.size(), b.events.size());
+  for (std::size_t i = 0; i < a.events.size(); ++i) {
+    EXPECT_EQ(a.events[i].t_s, b.events[i].t_s);
+    EXPECT_EQ(a.events[i].type, b.events[i].type);
+  }
+  // A different replication index draws different aim points.
+  const ReplicationResult c = RunReplication(world, 5, 4, one);
+  EXPECT_NE(a.threats[0].aim_EN, c.threats[0].aim_EN);
+}
+
+TEST(Replication, EventsAreInTimeOrderWithOneLaunchAndOneEndPerThreat) {
+  const World world(LoadScenarioFile(std::string(CUPOLA_SOURCE_DIR) + "/scenarios/drone_raid_city.yaml"));
+  const ReplicationResult r = RunReplication(world, world.spec().seed, 0);
+  int launches = 0, ends = 0;
+  for (std::size_t i = 0; i < r.events.size(); ++i) {
+    if (i > 0) {
+      EXPECT_LE(r.events[i - 1].t_s, r.events[i].t_s);
+    }
+    launches += r.events[i].type == EventType::kLaunch;
+    ends += r.events[i].type == EventType::kImpact || r.events[i].type == EventType::kAirborneAtEnd;
+  }
+  EXPECT_EQ(launches, 28);
+  EXPECT_EQ(ends, 28);
+}
+
+TEST(Replication, ThreatStillFlyingAtTheEndIsReported) {
+  std::string text = kAimed;
+  text.replace(text.find("duration_s: 900"), 15, "duration_s: 30");
+  const World world(LoadScenarioText(text, "short.yaml"));
+  const ReplicationResult r = RunReplication(world, 1, 0);
+  const RunSummary s = Summarize(world, r);
+  EXPECT_GT(s.airborne_at_end, 0);
+  for (const auto& t : r.threats)
+    if (!t.impacted) {
+      EXPECT_DOUBLE_EQ(t.end_t_s, 30.0);
+    }
+}
+
+}  // namespace
+}  // namespace cupola
