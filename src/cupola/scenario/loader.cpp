@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,10 @@ namespace {
 
 std::string Indexed(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
+// Degrees of an angle limit, rounded to 1e-9 deg so that a limit given as
+// 60 deg accepts 60 after its round trip through radians.
+double LimitDeg(double rad) { return std::round(RadToDeg(rad) * 1e9) / 1e9; }
+
 GeodeticPoint ReadGeodetic(const MapReader& parent, const std::string& key, bool with_altitude) {
   const MapReader r = parent.Map(key, with_altitude ? std::vector<std::string>{"lat_deg", "lon_deg", "alt_m"}
                                                     : std::vector<std::string>{"lat_deg", "lon_deg"});
@@ -32,7 +37,9 @@ GeodeticPoint ReadGeodetic(const MapReader& parent, const std::string& key, bool
 
 GeodeticPoint ReadLatLonPair(const YAML::Node& node, const std::string& path, const std::string& file) {
   if (!node.IsSequence() || node.size() != 2)
-    throw InputError(LocationOf(node, file), path, Describe(node), "a [lat_deg, lon_deg] pair");
+    throw InputError(LocationOf(node, file), path,
+                     node.IsSequence() ? "a list of " + std::to_string(node.size()) + " numbers" : Describe(node),
+                     "a [lat_deg, lon_deg] pair");
   GeodeticPoint g;
   g.lat_deg = ReadNumber(node[0], path + "[0]", file, Bounds::Closed(-90, 90));
   g.lon_deg = ReadNumber(node[1], path + "[1]", file, Bounds::Closed(-180, 180));
@@ -146,7 +153,7 @@ ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const
     d.max_turn_rate_radps = DegToRad(r.Number("max_turn_rate_deg_s", {0.0, 90.0, true, false}, 3.0));
     d.max_climb_rate_mps = r.Number("max_climb_rate_mps", {0.0, 100.0, true, false}, 5.0);
     d.dive_angle_rad = DegToRad(r.Number("dive_angle_deg", {0.0, 90.0, true, false}, 40.0));
-    d.dive_speed_mps = r.Number("dive_speed_mps", {0.0, 500.0, true, false}, d.cruise_speed_mps * 1.3);
+    d.dive_speed_mps = r.Number("dive_speed_mps", {0.0, 500.0, true, false}, std::min(500.0, d.cruise_speed_mps * 1.3));
     return t;
   }
   forbid(drone_keys, "it applies to drones only");
@@ -164,7 +171,7 @@ ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const
     const YAML::Node best = r.Get("best_elevation_deg");
     if (!(best.IsScalar() && best.Scalar() == "max_range")) {
       const double deg = r.Number("best_elevation_deg",
-                                  Bounds::Closed(RadToDeg(b.min_elevation_rad), RadToDeg(b.max_elevation_rad)));
+                                  Bounds::Closed(LimitDeg(b.min_elevation_rad), LimitDeg(b.max_elevation_rad)));
       b.best_elevation_rad = DegToRad(deg);
     }
   }
@@ -203,16 +210,20 @@ SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const Scena
   if (type == nullptr) {
     std::vector<std::string> names = CatalogNames();
     for (const auto& t : spec.threat_types) names.push_back(t.name);
-    const std::string guess = ClosestMatch(s.type, names);
     r.Fail("type", "'" + s.type + "'",
-           (guess.empty() ? std::string() : "'" + guess + "' (did you mean it?), or ") + "a threat type: " +
+           DidYouMeanPrefix(s.type, names) + "a threat type: " +
                JoinAlternatives(names, ", ") + " (see `cupola presets`), or one defined under threat_types");
   }
-  s.count = static_cast<int>(r.Integer("count", 1, 100000));
+  s.count = static_cast<int>(r.Integer("count", 1, 100000, 1));
   s.start_s = r.Number("start_s", Bounds::NonNegative(), 0.0);
   if (s.start_s >= spec.duration_s)
     r.Fail("start_s", FormatNumber(s.start_s), "a time before duration_s (" + FormatNumber(spec.duration_s) + ")");
   s.interval_s = r.Number("interval_s", Bounds::NonNegative(), 0.0);
+  const double last_launch_s = s.start_s + (s.count - 1) * s.interval_s;
+  if (last_launch_s >= spec.duration_s)
+    r.Fail(r.Has("interval_s") ? "interval_s" : "count", "a last launch at " + FormatNumber(last_launch_s) + " s",
+           "every launch before duration_s (" + FormatNumber(spec.duration_s) + " s): shorten the interval, lower the count "
+           "or lengthen duration_s");
   s.launch_site = ReadGeodetic(r, "launch_site", false);
   if (r.Has("aim_point") == r.Has("aim_area"))
     r.Fail("aim_point", r.Has("aim_point") ? "both aim_point and aim_area" : "neither aim_point nor aim_area",
@@ -223,9 +234,8 @@ SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const Scena
     std::vector<std::string> names;
     for (const auto& a : spec.defended_areas) names.push_back(a.name);
     if (std::find(names.begin(), names.end(), s.aim_area) == names.end()) {
-      const std::string guess = ClosestMatch(s.aim_area, names);
       r.Fail("aim_area", "'" + s.aim_area + "'",
-             (guess.empty() ? std::string() : "'" + guess + "' (did you mean it?), or ") + "the name of a defended area" +
+             DidYouMeanPrefix(s.aim_area, names) + "the name of a defended area" +
                  (names.empty() ? std::string(" (none are defined)") : ": " + JoinAlternatives(names, ", ")));
     }
   }
@@ -243,7 +253,7 @@ SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const Scena
     if (r.Has("waypoints")) r.Fail("waypoints", "waypoints for a " + std::string(ToString(type->kind)), "no waypoints (only drones fly them)");
     if (r.Has("elevation_deg")) {
       const BallisticParams& b = type->ballistic;
-      s.elevation_rad = DegToRad(r.Number("elevation_deg", Bounds::Closed(RadToDeg(b.min_elevation_rad), RadToDeg(b.max_elevation_rad))));
+      s.elevation_rad = DegToRad(r.Number("elevation_deg", Bounds::Closed(LimitDeg(b.min_elevation_rad), LimitDeg(b.max_elevation_rad))));
     }
   }
   return s;
@@ -254,7 +264,7 @@ RadarSpec ReadRadar(const YAML::Node& node, const std::string& path, const std::
                     {"name", "site", "revisit_s", "min_range_km", "max_range_km", "azimuth_center_deg",
                      "azimuth_width_deg", "min_elevation_deg", "max_elevation_deg", "sigma_range_m",
                      "sigma_azimuth_mrad", "sigma_elevation_mrad", "sigma_radial_velocity_mps", "detection",
-                     "false_alarms_per_scan"});
+                     "range_equation", "false_alarm_probability", "false_alarms_per_scan", "scan"});
   RadarSpec d;
   d.where = r.Where();
   d.name = r.String("name");
@@ -274,11 +284,29 @@ RadarSpec ReadRadar(const YAML::Node& node, const std::string& path, const std::
   d.sigma_azimuth_rad = r.Number("sigma_azimuth_mrad", Bounds::Positive(), 2.0) / 1000.0;
   d.sigma_elevation_rad = r.Number("sigma_elevation_mrad", Bounds::Positive(), 2.0) / 1000.0;
   d.sigma_radial_velocity_mps = r.Number("sigma_radial_velocity_mps", Bounds::NonNegative(), 0.0);
+  d.rotating = r.Choice("scan", {"electronic", "rotating"}, "electronic") == "rotating";
+  d.false_alarm_probability = r.Number("false_alarm_probability", {0.0, 0.1, true, false}, 1e-6);
+  if (r.Has("detection") && r.Has("range_equation"))
+    r.Fail("range_equation", "both 'detection' and 'range_equation'", "one way to state detection performance");
   if (r.Has("detection")) {
     const MapReader det = r.Map("detection", {"pd", "reference_range_km", "reference_rcs_m2"});
-    d.detection_probability = det.Number("pd", {0.0, 1.0, true, true});
+    // Pd = 1 would need infinite SNR under Swerling 1 fluctuation.
+    d.detection_probability = det.Number("pd", {d.false_alarm_probability, 1.0, true, true});
     d.reference_range_m = KmToM(det.Number("reference_range_km", Bounds::Positive()));
     d.reference_rcs_m2 = det.Number("reference_rcs_m2", Bounds::Positive());
+  }
+  if (r.Has("range_equation")) {
+    const MapReader eq = r.Map("range_equation", {"peak_power_kw", "antenna_gain_db", "frequency_ghz", "pulse_width_us",
+                                                  "pulses_integrated", "noise_figure_db", "losses_db"});
+    RadarSpec::RangeEquation q;
+    q.peak_power_W = eq.Number("peak_power_kw", Bounds::Positive()) * 1e3;
+    q.antenna_gain_dB = eq.Number("antenna_gain_db", Bounds::Closed(0, 80));
+    q.frequency_Hz = eq.Number("frequency_ghz", {0.01, 100.0, false, false}) * 1e9;
+    q.pulse_width_s = eq.Number("pulse_width_us", Bounds::Positive()) * 1e-6;
+    q.pulses_integrated = static_cast<int>(eq.Integer("pulses_integrated", 1, 100000, 1));
+    q.noise_figure_dB = eq.Number("noise_figure_db", Bounds::Closed(0, 30), 3.0);
+    q.losses_dB = eq.Number("losses_db", Bounds::Closed(0, 60), 6.0);
+    d.range_equation = q;
   }
   d.false_alarms_per_scan = r.Number("false_alarms_per_scan", Bounds::NonNegative(), 0.0);
   return d;
@@ -315,12 +343,15 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
     r.Fail("max_altitude_km", FormatNumber(b.max_altitude_m / 1000), "more than min_altitude_m / 1000");
   b.cost_per_interceptor_usd = r.Number("cost_per_interceptor_usd", Bounds::NonNegative(), b.cost_per_interceptor_usd);
   b.engage_threshold = r.Number("engage_threshold", Bounds::NonNegative(), b.engage_threshold);
-  for (const auto& item : r.List("defends", 1, true)) {
-    const std::string name = item.IsScalar() ? item.Scalar() : std::string();
-    const bool known = std::any_of(spec.defended_areas.begin(), spec.defended_areas.end(),
-                                   [&](const DefendedAreaSpec& a) { return a.name == name; });
-    if (!known)
-      throw InputError(LocationOf(item, file), r.PathOf("defends"), Describe(item), "the name of a defended area");
+  const auto defends = r.List("defends", 1, true);
+  for (std::size_t i = 0; i < defends.size(); ++i) {
+    const std::string name = defends[i].IsScalar() ? defends[i].Scalar() : std::string();
+    std::vector<std::string> names;
+    for (const auto& a : spec.defended_areas) names.push_back(a.name);
+    if (std::find(names.begin(), names.end(), name) == names.end())
+      throw InputError(LocationOf(defends[i], file), Indexed(r.PathOf("defends"), i), Describe(defends[i]),
+                       DidYouMeanPrefix(name, names) + "the name of a defended area" +
+                           (names.empty() ? std::string(" (none are defined)") : ": " + JoinAlternatives(names, ", ")));
     b.defends.push_back(name);
   }
   return b;
@@ -332,7 +363,8 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
                      "alert_zones", "threat_types", "threats", "radars", "batteries", "links"});
   ScenarioSpec spec;
   spec.source_file = file;
-  spec.version = static_cast<int>(r.Integer("version", 1, 1, 1));
+  if (r.Has("version") && !(r.Get("version").IsScalar() && r.Get("version").Scalar() == "1"))
+    r.Fail("version", Describe(r.Get("version")), "1 (the only scenario format version this cupola reads)");
   spec.name = r.String("name", std::filesystem::path(file).stem().string());
   spec.description = r.String("description", "");
   spec.origin = ReadGeodetic(r, "origin", true);
@@ -410,9 +442,8 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
       const std::string& value = std::string(end) == "from" ? k.from : k.to;
       if (!node_names.count(value)) {
         const std::vector<std::string> names(node_names.begin(), node_names.end());
-        const std::string guess = ClosestMatch(value, names);
         l.Fail(end, "'" + value + "'",
-               (guess.empty() ? std::string() : "'" + guess + "' (did you mean it?), or ") + "the name of a radar or battery" +
+               DidYouMeanPrefix(value, names) + "the name of a radar or battery" +
                    (names.empty() ? std::string(" (none are defined)") : ": " + JoinAlternatives(names, ", ")));
       }
     }
@@ -431,8 +462,16 @@ ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_l
   try {
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError({file_label, e.mark.line + 1, e.mark.column + 1}, "", "a YAML syntax error (" + e.msg + ")",
-                     "valid YAML");
+    // yaml-cpp may point one line past an unclosed bracket, even past the end
+    // of the file: never name a line the file does not have.
+    const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) +
+                      (text.empty() || text.back() == '\n' ? 0 : 1);
+    const bool past_end = e.mark.line + 1 > lines;
+    const int line = std::max(1, std::min(e.mark.line + 1, lines));
+    throw InputError({file_label, line, past_end ? 0 : e.mark.column + 1}, "",
+                     "a YAML syntax error (" + e.msg + ")",
+                     "valid YAML: look for an unclosed [ or {, a missing ':' or a wrong indentation at or just "
+                     "before this line");
   }
   if (!root.IsDefined() || root.IsNull())
     throw InputError({file_label, 1, 1}, "<document>", "an empty file", "a scenario map (see docs/scenario.md)");

@@ -64,9 +64,24 @@ struct RadarSpec {
   double sigma_azimuth_rad = 2e-3;
   double sigma_elevation_rad = 2e-3;
   double sigma_radial_velocity_mps = 0.0;  // 0: no Doppler measurement
+  bool rotating = false;                   // true: mechanically rotating, false: electronically scanned
+  double azimuth_beamwidth_rad = 0.0;      // informational (docs); 0 = not given
+  // Detection: Swerling 1 with Pd = Pfa^(1 / (1 + SNR)), SNR = SNR_ref (rcs / rcs_ref) (R_ref / R)^4.
+  // Either given as "Pd at a reference range and RCS", or from the radar range equation.
   double detection_probability = 0.9;      // at the reference range and RCS
   double reference_range_m = 40e3;
   double reference_rcs_m2 = 0.1;
+  double false_alarm_probability = 1e-6;   // per resolution cell, sets the detection threshold
+  struct RangeEquation {
+    double peak_power_W = 0.0;
+    double antenna_gain_dB = 0.0;
+    double frequency_Hz = 0.0;
+    double pulse_width_s = 0.0;
+    int pulses_integrated = 1;
+    double noise_figure_dB = 0.0;
+    double losses_dB = 0.0;
+  };
+  std::optional<RangeEquation> range_equation;  // when set, replaces detection_probability
   double false_alarms_per_scan = 0.0;
   SourceLocation where;
 };

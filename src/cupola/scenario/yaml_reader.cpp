@@ -1,6 +1,7 @@
 #include "cupola/scenario/yaml_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -25,6 +26,11 @@ std::string Bounds::Describe(const char* what) const {
   if (has_lo && has_hi) out += " and";
   if (has_hi) out += std::string(hi_open ? " < " : " <= ") + FormatNumber(hi);
   return out;
+}
+
+std::string DidYouMeanPrefix(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::string guess = ClosestMatch(word, candidates);
+  return guess.empty() ? std::string() : "'" + guess + "' (did you mean it?), or ";
 }
 
 SourceLocation LocationOf(const YAML::Node& node, const std::string& file) {
@@ -66,10 +72,8 @@ MapReader::MapReader(const YAML::Node& node, std::string path, std::string file,
     const std::string key = it->first.IsScalar() ? it->first.Scalar() : Describe(it->first);
     const SourceLocation where = LocationOf(it->first, file_);
     if (std::find(allowed_.begin(), allowed_.end(), key) == allowed_.end()) {
-      const std::string guess = ClosestMatch(key, allowed_);
       throw InputError(where, PathOf(key), "unknown key '" + key + "'",
-                       (guess.empty() ? std::string() : "'" + guess + "' (did you mean it?), or ") + "one of " +
-                           JoinAlternatives(allowed_, ", "));
+                       DidYouMeanPrefix(key, allowed_) + "one of " + JoinAlternatives(allowed_, ", "));
     }
     if (!seen.insert(key).second) throw InputError(where, PathOf(key), "a second '" + key + "'", "each key once");
   }
@@ -77,15 +81,19 @@ MapReader::MapReader(const YAML::Node& node, std::string path, std::string file,
 
 bool MapReader::Has(const std::string& key) const {
   CUPOLA_CHECK(std::find(allowed_.begin(), allowed_.end(), key) != allowed_.end(), "undeclared key " + key);
-  const YAML::Node value = node_[key];
-  return value.IsDefined() && !value.IsNull();
+  // A key written with no value ("duration_s:") is present, and its null
+  // value is then rejected by the reader with "got nothing".
+  return node_[key].IsDefined();
 }
 
 YAML::Node MapReader::Get(const std::string& key) const { return node_[key]; }
 
 SourceLocation MapReader::Where(const std::string& key) const {
+  // An empty value has no position of its own (yaml-cpp marks the next
+  // token), so point at its key.
   for (auto it = node_.begin(); it != node_.end(); ++it)
-    if (it->first.IsScalar() && it->first.Scalar() == key) return LocationOf(it->second, file_);
+    if (it->first.IsScalar() && it->first.Scalar() == key)
+      return LocationOf(it->second.IsNull() ? it->first : it->second, file_);
   return Where();
 }
 
@@ -98,6 +106,7 @@ double MapReader::Number(const std::string& key, Bounds bounds, std::optional<do
     if (fallback) return *fallback;
     Fail(key, "nothing (the key is missing)", bounds.Describe());
   }
+  if (node_[key].IsNull()) Fail(key, "nothing", bounds.Describe());
   return ReadNumber(node_[key], PathOf(key), file_, bounds);
 }
 
@@ -113,8 +122,9 @@ long long MapReader::Integer(const std::string& key, long long lo, long long hi,
   if (value.IsScalar()) {
     const std::string& text = value.Scalar();
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    if (ec == std::errc() && ptr == text.data() + text.size() && !text.empty() && out >= lo && out <= hi) return out;
-    Fail(key, text, expected);
+    const bool is_integer = ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
+    if (is_integer && out >= lo && out <= hi) return out;
+    Fail(key, is_integer ? text : "'" + text + "'", expected);
   }
   Fail(key, Describe(value), expected);
 }
@@ -131,7 +141,8 @@ std::uint64_t MapReader::Unsigned(const std::string& key, std::optional<std::uin
     const std::string& text = value.Scalar();
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     if (ec == std::errc() && ptr == text.data() + text.size() && !text.empty()) return out;
-    Fail(key, text, expected);
+    Fail(key, text.empty() || (text[0] != '-' && !std::isdigit(static_cast<unsigned char>(text[0]))) ? "'" + text + "'" : text,
+         expected);
   }
   Fail(key, Describe(value), expected);
 }
@@ -164,14 +175,12 @@ std::string MapReader::Choice(const std::string& key, const std::vector<std::str
                               std::optional<std::string> fallback) const {
   const std::string value = String(key, fallback);
   if (std::find(options.begin(), options.end(), value) != options.end()) return value;
-  const std::string guess = ClosestMatch(value, options);
-  Fail(key, "'" + value + "'",
-       (guess.empty() ? std::string() : "'" + guess + "' (did you mean it?), or ") + "one of " +
-           JoinAlternatives(options, ", "));
+  Fail(key, "'" + value + "'", DidYouMeanPrefix(value, options) + "one of " + JoinAlternatives(options, ", "));
 }
 
 MapReader MapReader::Map(const std::string& key, std::vector<std::string> allowed) const {
   if (!Has(key)) Fail(key, "nothing (the key is missing)", "a map with keys " + JoinAlternatives(allowed, ", "));
+  if (node_[key].IsNull()) Fail(key, "nothing", "a map with keys " + JoinAlternatives(allowed, ", "));
   return MapReader(node_[key], PathOf(key), file_, std::move(allowed));
 }
 

@@ -34,6 +34,8 @@ struct Bounds {
 };
 
 SourceLocation LocationOf(const YAML::Node& node, const std::string& file);
+/// "'x' (did you mean it?), or " when a candidate is close to `word`, else "".
+std::string DidYouMeanPrefix(const std::string& word, const std::vector<std::string>& candidates);
 /// Short text of a node for messages: the scalar itself, or "a list", "a map".
 std::string Describe(const YAML::Node& node);
 
