@@ -71,4 +71,16 @@ double Rng::Normal() {
   return u * factor;
 }
 
+int Rng::Poisson(double mean) {
+  if (mean <= 0.0) return 0;
+  if (mean < 30.0) {
+    const double limit = std::exp(-mean);
+    int count = 0;
+    for (double product = Uniform(); product > limit; product *= Uniform()) ++count;
+    return count;
+  }
+  const double x = std::floor(mean + std::sqrt(mean) * Normal() + 0.5);
+  return x < 0.0 ? 0 : static_cast<int>(x);
+}
+
 }  // namespace cupola

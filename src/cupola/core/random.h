@@ -33,6 +33,9 @@ class Rng {
   /// Standard normal N(0, 1) by the Marsaglia polar method.
   double Normal();
   double Normal(double mean, double sigma) { return mean + sigma * Normal(); }
+  /// Poisson count with the given mean: exact (Knuth's product of uniforms)
+  /// below a mean of 30, normal approximation with continuity correction above.
+  int Poisson(double mean);
 
  private:
   std::uint64_t s_[4];

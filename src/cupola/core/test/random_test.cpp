@@ -46,5 +46,25 @@ TEST(Rng, UniformAndNormalMoments) {
   EXPECT_NEAR(sn2 / n, 1.0, 5 * std::sqrt(2.0 / n));
 }
 
+TEST(Rng, PoissonMeanAndVariance) {
+  // Mean and variance both equal the parameter; n = 100000 gives a standard
+  // error of sqrt(mean / n) on the mean: test at 5 sigma.
+  for (double mean : {0.5, 4.0, 80.0}) {
+    Rng rng(9);
+    const int n = 100000;
+    double sum = 0, sum2 = 0;
+    for (int i = 0; i < n; ++i) {
+      const int k = rng.Poisson(mean);
+      ASSERT_GE(k, 0);
+      sum += k;
+      sum2 += static_cast<double>(k) * k;
+    }
+    const double m = sum / n;
+    EXPECT_NEAR(m, mean, 5 * std::sqrt(mean / n)) << mean;
+    EXPECT_NEAR(sum2 / n - m * m, mean, 0.03 * mean + 0.01) << mean;
+  }
+  EXPECT_EQ(Rng(1).Poisson(0.0), 0);
+}
+
 }  // namespace
 }  // namespace cupola

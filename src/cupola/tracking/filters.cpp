@@ -1,0 +1,142 @@
+#include "cupola/tracking/filters.h"
+
+#include <Eigen/Cholesky>
+#include <array>
+#include <cmath>
+
+#include "cupola/core/units.h"
+
+namespace cupola {
+
+void FinishInnovation(Innovation& in) {
+  const Eigen::LDLT<MeasMatrix> ldlt(in.S);
+  in.nis = in.y.dot(ldlt.solve(in.y));
+  in.log_det_S = ldlt.vectorD().array().log().sum();
+}
+
+bool Filter::Update(const GaussianState& predicted, const Innovation& in, GaussianState& updated) const {
+  const Eigen::LDLT<MeasMatrix> ldlt(in.S);
+  // K = P_xz S^-1, computed as (S^-1 P_xz^T)^T since S is symmetric.
+  const StateMeasMatrix K = ldlt.solve(in.P_xz.transpose()).transpose();
+  updated.t_s = predicted.t_s;
+  updated.x = predicted.x + K * in.y;
+  const int n = static_cast<int>(predicted.x.size());
+  if (in.H.size() > 0) {
+    const StateMatrix I_KH = StateMatrix::Identity(n, n) - K * in.H;
+    updated.P = I_KH * predicted.P * I_KH.transpose() + K * in.R * K.transpose();
+  } else {
+    updated.P = predicted.P - K * in.S * K.transpose();
+  }
+  return updated.x.allFinite() && EnforceCovariance(updated.P);
+}
+
+// ---- EKF ----
+
+GaussianState ExtendedKalmanFilter::Predict(const MotionModel& model, const GaussianState& s, double t_s) const {
+  const double dt = t_s - s.t_s;
+  GaussianState out;
+  out.t_s = t_s;
+  if (dt == 0.0) {
+    out.x = s.x;
+    out.P = s.P;
+    return out;
+  }
+  const StateMatrix F = model.Jacobian(s.x, dt);
+  out.x = model.Propagate(s.x, dt);
+  out.P = F * s.P * F.transpose() + model.ProcessNoise(s.x, dt);
+  EnforceCovariance(out.P);
+  return out;
+}
+
+Innovation ExtendedKalmanFilter::Innovate(const SphericalMeasurementModel& sensor, const GaussianState& predicted,
+                                          const MeasVector& z) const {
+  Innovation in;
+  in.H = sensor.Jacobian(predicted.x);
+  in.R = sensor.Noise();
+  in.y = sensor.Residual(z, sensor.Predict(predicted.x));
+  in.P_xz = predicted.P * in.H.transpose();
+  in.S = in.H * in.P_xz + in.R;
+  FinishInnovation(in);
+  return in;
+}
+
+// ---- UKF ----
+
+namespace {
+
+struct SigmaPoints {
+  int n = 0;
+  std::array<StateVector, 2 * kMaxStateDim + 1> points;
+};
+
+// alpha = 1, kappa = 0: lambda = 0, points x +- sqrt(n) L e_i, mean weights
+// 0 (centre) and 1/2n, covariance weights 2 (centre, beta = 2) and 1/2n.
+SigmaPoints MakeSigmaPoints(const StateVector& x, const StateMatrix& P) {
+  SigmaPoints sp;
+  sp.n = static_cast<int>(x.size());
+  const StateMatrix L = Eigen::LLT<StateMatrix>(static_cast<double>(sp.n) * P).matrixL();
+  sp.points[0] = x;
+  for (int i = 0; i < sp.n; ++i) {
+    sp.points[1 + i] = x + L.col(i);
+    sp.points[1 + sp.n + i] = x - L.col(i);
+  }
+  return sp;
+}
+
+double MeanWeight(int i, int n) { return i == 0 ? 0.0 : 0.5 / n; }
+double CovWeight(int i, int n) { return i == 0 ? 2.0 : 0.5 / n; }
+
+}  // namespace
+
+GaussianState UnscentedKalmanFilter::Predict(const MotionModel& model, const GaussianState& s, double t_s) const {
+  const double dt = t_s - s.t_s;
+  GaussianState out;
+  out.t_s = t_s;
+  if (dt == 0.0) {
+    out.x = s.x;
+    out.P = s.P;
+    return out;
+  }
+  SigmaPoints sp = MakeSigmaPoints(s.x, s.P);
+  const int n = sp.n, count = 2 * n + 1;
+  for (int i = 0; i < count; ++i) sp.points[i] = model.Propagate(sp.points[i], dt);
+  out.x = StateVector::Zero(n);
+  for (int i = 0; i < count; ++i) out.x += MeanWeight(i, n) * sp.points[i];
+  out.P = model.ProcessNoise(s.x, dt);
+  for (int i = 0; i < count; ++i) {
+    const StateVector d = sp.points[i] - out.x;
+    out.P += CovWeight(i, n) * d * d.transpose();
+  }
+  EnforceCovariance(out.P);
+  return out;
+}
+
+Innovation UnscentedKalmanFilter::Innovate(const SphericalMeasurementModel& sensor, const GaussianState& predicted,
+                                           const MeasVector& z) const {
+  const SigmaPoints sp = MakeSigmaPoints(predicted.x, predicted.P);
+  const int n = sp.n, count = 2 * n + 1, m = sensor.dim();
+  std::array<MeasVector, 2 * kMaxStateDim + 1> zs;
+  MeasVector z_hat = MeasVector::Zero(m);
+  double sin_sum = 0.0, cos_sum = 0.0;
+  for (int i = 0; i < count; ++i) {
+    zs[i] = sensor.Predict(sp.points[i]);
+    z_hat += MeanWeight(i, n) * zs[i];
+    sin_sum += MeanWeight(i, n) * std::sin(zs[i][1]);
+    cos_sum += MeanWeight(i, n) * std::cos(zs[i][1]);
+  }
+  z_hat[1] = std::atan2(sin_sum, cos_sum);  // circular mean of the azimuths
+  Innovation in;
+  in.R = sensor.Noise();
+  in.S = in.R;
+  in.P_xz = StateMeasMatrix::Zero(n, m);
+  for (int i = 0; i < count; ++i) {
+    const MeasVector dz = sensor.Residual(zs[i], z_hat);
+    in.S += CovWeight(i, n) * dz * dz.transpose();
+    in.P_xz += CovWeight(i, n) * (sp.points[i] - predicted.x) * dz.transpose();
+  }
+  in.y = sensor.Residual(z, z_hat);
+  FinishInnovation(in);
+  return in;
+}
+
+}  // namespace cupola
