@@ -69,6 +69,18 @@ Eigen::Vector3d RadarModel::PositionOf(const Spherical& z) const {
   return p_WR + R_WR * r;
 }
 
+Eigen::Matrix3d RadarModel::CartesianCovariance(const Spherical& z) const {
+  const double r = z[0], ca = std::cos(z[1]), sa = std::sin(z[1]), ce = std::cos(z[2]), se = std::sin(z[2]);
+  Eigen::Matrix3d J;  // columns: d/d range, d/d azimuth, d/d elevation, in R
+  J << ce * sa, r * ce * ca, -r * se * sa,
+       ce * ca, -r * ce * sa, -r * se * ca,
+       se, 0.0, r * ce;
+  const Eigen::Vector3d variances(spec.sigma_range_m * spec.sigma_range_m, spec.sigma_azimuth_rad * spec.sigma_azimuth_rad,
+                                  spec.sigma_elevation_rad * spec.sigma_elevation_rad);
+  const Eigen::Matrix3d JW = R_WR * J;
+  return JW * variances.asDiagonal() * JW.transpose();
+}
+
 bool RadarModel::Covers(const Spherical& z) const {
   if (z[0] < spec.min_range_m || z[0] > spec.max_range_m) return false;
   if (z[2] < spec.min_elevation_rad || z[2] > spec.max_elevation_rad) return false;

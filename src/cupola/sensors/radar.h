@@ -44,6 +44,9 @@ struct RadarModel {
   Spherical Measure(const Eigen::Vector3d& p_WT, const Eigen::Vector3d& v_WT) const;
   /// Position in W of a measurement (inverse of Measure, ignoring range rate).
   Eigen::Vector3d PositionOf(const Spherical& z) const;
+  /// Covariance in W of PositionOf(z) for a measurement with this radar's
+  /// noise, J R J^T with J = d PositionOf / d(range, azimuth, elevation).
+  Eigen::Matrix3d CartesianCovariance(const Spherical& z) const;
   /// Inside the range, azimuth and elevation limits.
   bool Covers(const Spherical& z) const;
   /// Linear SNR for a target of `rcs_m2` at `range_m`.

@@ -51,11 +51,16 @@ std::vector<LaunchPlan> PlanLaunches(const World& world, std::uint64_t replicati
 
 struct Flown {
   ThreatOutcome outcome;
-  std::vector<TrajectorySample> samples;
+  TruthTrajectory truth;
   std::size_t steps = 0;
 };
 
-Flown FlyOne(const World& world, const LaunchPlan& plan, int id, bool record) {
+// Truth is recorded every RK4 coast step for rockets and mortars, every
+// second for drones (slow, straight legs): dense enough that interpolation
+// error stays far below any radar's noise.
+constexpr double kDroneTruthSample_s = 1.0;
+
+Flown FlyOne(const World& world, const LaunchPlan& plan, int id) {
   const SalvoModel& salvo = world.salvos()[plan.salvo];
   const double t_end = world.spec().duration_s;
   Flown f;
@@ -65,9 +70,13 @@ Flown FlyOne(const World& world, const LaunchPlan& plan, int id, bool record) {
   o.launch_t_s = plan.t_s;
   o.p_launch_W = salvo.p_launch_W;
   o.aim_EN = plan.aim_EN;
-  const double sample_dt = record ? world.spec().physics.trajectory_sample_s : 0.0;
-  TrajectorySink sink;
-  if (record) sink = [&](const TrajectoryPoint& p) { f.samples.push_back({id, p.t_s, p.p_W, p.v_W}); };
+  f.truth.id = id;
+  f.truth.rcs_m2 = salvo.type->rcs_m2;
+  const TrajectorySink sink = [&](const TrajectoryPoint& p) {
+    // The final point can repeat the last sample's time; keep times increasing.
+    if (!f.truth.points.empty() && p.t_s <= f.truth.points.back().t_s) f.truth.points.pop_back();
+    f.truth.points.push_back(p);
+  };
 
   FlightResult flight;
   if (salvo.type->IsBallistic()) {
@@ -83,12 +92,14 @@ Flown FlyOne(const World& world, const LaunchPlan& plan, int id, bool record) {
       azimuth = solution.azimuth_rad;
       o.aim_in_range = solution.in_range;
     }
-    flight = FlyToImpact(model, Launch(model, salvo.p_launch_W, elevation, azimuth, plan.t_s), t_end, sample_dt, sink);
+    flight = FlyToImpact(model, Launch(model, salvo.p_launch_W, elevation, azimuth, plan.t_s), t_end,
+                         world.spec().physics.step_s, sink);
   } else {
     DroneRoute route;
     route.waypoints_EN = salvo.waypoints_EN;
     route.target_W = world.GroundPoint(plan.aim_EN);
-    flight = FlyDrone(world.MakeDroneModel(*salvo.type), route, salvo.p_launch_W, plan.t_s, t_end, sample_dt, sink);
+    flight = FlyDrone(world.MakeDroneModel(*salvo.type), route, salvo.p_launch_W, plan.t_s, t_end,
+                      kDroneTruthSample_s, sink);
   }
   o.impacted = flight.impacted;
   o.end_t_s = flight.end.t_s;
@@ -96,8 +107,19 @@ Flown FlyOne(const World& world, const LaunchPlan& plan, int id, bool record) {
   o.v_end_W = flight.end.v_W;
   o.apogee_m = flight.apogee_height_m;
   o.impact_area = flight.impacted ? world.AreaAt(flight.end.p_W.head<2>()) : -1;
+  f.truth.impacted = flight.impacted;
   f.steps = flight.steps;
   return f;
+}
+
+// trajectories.csv rows: every sample_dt from launch, and the end point.
+void SampleTrajectory(const TruthTrajectory& truth, double sample_dt, std::vector<TrajectorySample>& out) {
+  for (double t = truth.start_t(); t < truth.end_t(); t += sample_dt) {
+    const TrajectoryPoint p = truth.At(t);
+    out.push_back({truth.id, p.t_s, p.p_W, p.v_W});
+  }
+  const TrajectoryPoint& last = truth.points.back();
+  out.push_back({truth.id, last.t_s, last.p_W, last.v_W});
 }
 
 void AddEvents(const World& world, const ThreatOutcome& o, std::vector<Event>& events) {
@@ -133,7 +155,7 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
   std::atomic<std::size_t> next{0}, done{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < plans.size(); i = next++) {
-      flown[i] = FlyOne(world, plans[i], static_cast<int>(i), options.record_trajectories);
+      flown[i] = FlyOne(world, plans[i], static_cast<int>(i));
       const std::size_t finished = ++done;
       if (options.on_progress) options.on_progress(finished);
     }
@@ -147,8 +169,9 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
   for (auto& f : flown) {
     result.threats.push_back(f.outcome);
     result.integration_steps += f.steps;
-    result.trajectories.insert(result.trajectories.end(), f.samples.begin(), f.samples.end());
+    if (options.record_trajectories) SampleTrajectory(f.truth, world.spec().physics.trajectory_sample_s, result.trajectories);
     AddEvents(world, f.outcome, result.events);
+    result.truth.push_back(std::move(f.truth));
   }
   std::stable_sort(result.events.begin(), result.events.end(), EventOrder);
   return result;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cupola/sim/events.h"
+#include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
 
 namespace cupola {
@@ -49,7 +50,8 @@ struct ReplicationOptions {
 struct ReplicationResult {
   std::uint64_t seed = 0;  // the replication's own seed
   std::vector<ThreatOutcome> threats;
-  std::vector<TrajectorySample> trajectories;  // by threat id, then time
+  std::vector<TruthTrajectory> truth;          // by threat id
+  std::vector<TrajectorySample> trajectories;  // by threat id, then time (trajectories.csv)
   std::vector<Event> events;                   // in EventOrder
   std::size_t integration_steps = 0;
 };

@@ -1,0 +1,27 @@
+#include "cupola/sim/truth.h"
+
+#include <algorithm>
+
+namespace cupola {
+
+TrajectoryPoint TruthTrajectory::At(double t_s) const {
+  if (t_s <= points.front().t_s) return points.front();
+  if (t_s >= points.back().t_s) return points.back();
+  const auto upper = std::upper_bound(points.begin(), points.end(), t_s,
+                                      [](double t, const TrajectoryPoint& p) { return t < p.t_s; });
+  return Interpolate(*(upper - 1), *upper, t_s);
+}
+
+void TruthSet::AliveAt(double t_s, std::vector<int>& ids) const {
+  ids.clear();
+  for (const auto& truth : *trajectories_)
+    if (!truth.points.empty() && truth.start_t() <= t_s && t_s <= truth.end_t()) ids.push_back(truth.id);
+}
+
+TargetState TruthSet::StateAt(int id, double t_s) const {
+  const TruthTrajectory& truth = (*trajectories_)[id];
+  const TrajectoryPoint p = truth.At(t_s);
+  return {id, p.p_W, p.v_W, truth.rcs_m2};
+}
+
+}  // namespace cupola
