@@ -11,7 +11,10 @@
 #include "cupola/core/progress.h"
 #include "cupola/core/text.h"
 #include "cupola/core/units.h"
+#include "cupola/io/atomic_file.h"
+#include "cupola/io/detections_csv.h"
 #include "cupola/io/run_outputs.h"
+#include "cupola/io/track_outputs.h"
 #include "cupola/scenario/loader.h"
 #include "cupola/scenario/presets.h"
 #include "cupola/sim/summary.h"
@@ -50,6 +53,16 @@ void PrintSummaryTable(const ScenarioSpec& spec, const RunSummary& s) {
                 s.aim_out_of_range);
 }
 
+void PrintTrackingTable(const TrackingResult& t) {
+  const TrackScore& s = t.score;
+  std::printf("\n  tracking: %zu scans, %d detections, %d false alarms, %d tracks confirmed\n", t.scans.size(),
+              t.detections, t.false_alarms, t.tracks_confirmed);
+  std::printf("    position RMSE %.1f m, velocity RMSE %.1f m/s, coverage %.1f %%, %d breaks, %d identity switches, "
+              "mean GOSPA %.1f m\n",
+              s.position_rmse_m, s.velocity_rmse_mps, 100.0 * s.coverage, s.track_breaks, s.identity_switches,
+              s.mean_gospa_m);
+}
+
 }  // namespace
 
 int Run(const RunOptions& options) {
@@ -72,12 +85,17 @@ int Run(const RunOptions& options) {
   const ReplicationResult result = RunReplication(world, spec.seed, 0, run_options);
   progress.Finish();
   const RunSummary summary = Summarize(world, result);
-  WriteRunOutputs(out_dir, world, result, summary);
+  OutputOptions output_options;
+  output_options.export_detections = options.export_detections;
+  WriteRunOutputs(out_dir, world, result, summary, output_options);
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   if (!options.quiet) {
     PrintSummaryTable(spec, summary);
-    std::printf("\n  wrote %s/{summary.json, events.jsonl, trajectories.csv, impacts.geojson}\n", out_dir.c_str());
+    if (result.tracking) PrintTrackingTable(*result.tracking);
+    std::printf("\n  wrote %s/{summary.json, events.jsonl, trajectories.csv, impacts.geojson%s%s}\n", out_dir.c_str(),
+                result.tracking ? ", tracks.csv, tracks.jsonl" : "",
+                result.tracking && options.export_detections ? ", detections.csv" : "");
     std::printf("  %.2f s wall for %.0f s of scenario time\n\n", wall_s, spec.duration_s);
   }
   return 0;
@@ -89,6 +107,44 @@ int Validate(const std::vector<std::string>& files) {
     std::printf("ok: %s: %d threats in %zu salvos, %zu defended areas, %zu alert zones, %zu radars, %zu batteries, %zu links\n",
                 file.c_str(), spec.TotalThreats(), spec.threats.size(), spec.defended_areas.size(),
                 spec.alert_zones.size(), spec.radars.size(), spec.batteries.size(), spec.links.size());
+  }
+  return 0;
+}
+
+int Track(const TrackOptions& options) {
+  const DetectionLog log = ReadDetectionsCsv(options.detections);
+  const TrackerConfig config = options.config.empty() ? TrackerConfig{} : LoadTrackerConfigFile(options.config);
+  // The tracker's frame: centred on the first radar, ground at the ellipsoid.
+  const LocalFrame frame(log.radars.front().site);
+  const FlightEnvironment env = FlightEnvironment::Standard(frame, 0.0);
+  std::vector<RadarModel> radars;
+  for (const auto& spec : log.radars) radars.push_back(RadarModel::FromSpec(spec, frame));
+  const auto start = std::chrono::steady_clock::now();
+  Tracker tracker(config, &radars, &env);
+  ProgressBar progress("tracking", log.scans.size(), !options.quiet);
+  int detections = 0;
+  for (std::size_t i = 0; i < log.scans.size(); ++i) {
+    const ScanRecord& scan = log.scans[i];
+    tracker.ProcessScan(scan.radar, scan.t_s, scan.detections);
+    detections += static_cast<int>(scan.detections.size());
+    progress.Update(i + 1);
+  }
+  progress.Finish();
+  const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const std::string out_dir = options.out_dir.empty()
+                                  ? (fs::path("out") / ("track-" + fs::path(options.detections).stem().string())).string()
+                                  : options.out_dir;
+  const std::string csv = TracksCsv(frame, tracker.reports()), jsonl = TracksJsonLines(frame, tracker.reports());
+  fs::create_directories(out_dir);
+  WriteFileAtomically((fs::path(out_dir) / "tracks.csv").string(), csv);
+  WriteFileAtomically((fs::path(out_dir) / "tracks.jsonl").string(), jsonl);
+  int confirmed = 0;
+  for (const auto& e : tracker.events()) confirmed += e.kind == TrackEvent::Kind::kConfirmed;
+  if (!options.quiet) {
+    std::printf("\ntracked %zu scans from %zu radar(s): %d detections, %d tracks confirmed (%s, %s)\n",
+                log.scans.size(), radars.size(), detections, confirmed, config.motion_model.c_str(),
+                config.filter.c_str());
+    std::printf("  wrote %s/{tracks.csv, tracks.jsonl} in %.2f s\n\n", out_dir.c_str(), wall_s);
   }
   return 0;
 }

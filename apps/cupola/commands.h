@@ -14,12 +14,21 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;
   int threads = 0;  // 0: all cores
   bool trajectories = true;
+  bool export_detections = false;
+  bool quiet = false;
+};
+
+struct TrackOptions {
+  std::string detections;  // detections.csv
+  std::string config;      // tracker YAML, empty: defaults
+  std::string out_dir;     // empty: out/track-<file stem>
   bool quiet = false;
 };
 
 int Run(const RunOptions& options);
 int Validate(const std::vector<std::string>& files);
 int Presets(bool as_json);
+int Track(const TrackOptions& options);
 
 /// Path of a bundled scenario by file name (installed share dir or source tree).
 std::string BundledScenario(const std::string& file_name);

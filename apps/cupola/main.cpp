@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
       "  cupola run                                   run the bundled default scenario\n"
       "  cupola run scenarios/mortar_attack.yaml      run a scenario file\n"
       "  cupola validate my_scenario.yaml             check a file without running it\n"
-      "  cupola presets                               list the threat catalog\n\n"
+      "  cupola presets                               list the threat catalog\n"
+      "  cupola track detections.csv                  track recorded detections\n\n"
       "Scenario format: docs/scenario.md. Outputs: docs/outputs.md.\n"
       "Exit status: 0 ok, 2 bad input, 1 other failure.");
   app.require_subcommand(1);
@@ -35,9 +36,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 256));
   bool no_trajectories = false;
   run_cmd->add_flag("--no-trajectories", no_trajectories, "Skip trajectories.csv rows (faster for big raids)");
+  run_cmd->add_flag("--export-detections", run.export_detections,
+                    "Also write detections.csv (the input format of `cupola track`)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
   run_cmd->footer(
-      "Writes summary.json, events.jsonl, trajectories.csv and impacts.geojson to the output directory.\n\n"
+      "Writes summary.json, events.jsonl, trajectories.csv and impacts.geojson to the output directory;\n"
+      "with radars in the scenario also tracks.csv and tracks.jsonl (and detections.csv on request).\n\n"
       "Examples:\n"
       "  cupola run\n"
       "  cupola run scenarios/drone_raid_city.yaml --out results/kyiv --seed 7\n"
@@ -62,6 +66,23 @@ int main(int argc, char** argv) {
       "  cupola presets\n"
       "  cupola presets --json | jq '.[].name'");
 
+  TrackOptions track;
+  auto* track_cmd = app.add_subcommand("track", "Run the tracker on recorded detections");
+  track_cmd->add_option("detections", track.detections, "Detections CSV (docs/detections.md)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  track_cmd->add_option("-c,--config", track.config, "Tracker settings YAML (docs/tracking.md); default settings if absent")
+      ->check(CLI::ExistingFile);
+  track_cmd->add_option("-o,--out", track.out_dir, "Output directory (default: out/track-<file stem>)");
+  track_cmd->add_flag("-q,--quiet", track.quiet, "Print nothing but errors");
+  track_cmd->footer(
+      "Reads detections in the format `cupola run --export-detections` writes, runs the\n"
+      "multi-target tracker, and writes tracks.csv and tracks.jsonl.\n\n"
+      "Examples:\n"
+      "  cupola run scenarios/border_town_salvo.yaml --export-detections\n"
+      "  cupola track out/border_town_salvo/detections.csv\n"
+      "  cupola track out/border_town_salvo/detections.csv --config my_tracker.yaml --out results/ukf");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -83,6 +104,7 @@ int main(int argc, char** argv) {
     }
     if (*validate_cmd) return Validate(validate_files);
     if (*presets_cmd) return Presets(presets_json);
+    if (*track_cmd) return Track(track);
   } catch (const cupola::InputError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 2;

@@ -6,6 +6,8 @@
 
 #include "cupola/core/error.h"
 #include "cupola/io/atomic_file.h"
+#include "cupola/io/detections_csv.h"
+#include "cupola/io/track_outputs.h"
 
 namespace cupola {
 
@@ -31,6 +33,25 @@ json GeoJsonRing(const World& world, const Polygon& polygon) {
   return ring;
 }
 
+}  // namespace
+
+namespace {
+json TrackingSummaryJson(const ReplicationResult& result) {
+  if (!result.tracking) return nullptr;
+  const TrackingResult& t = *result.tracking;
+  const TrackScore& s = t.score;
+  return {{"scans", t.scans.size()},
+          {"detections", t.detections},
+          {"false_alarms", t.false_alarms},
+          {"tracks_confirmed", t.tracks_confirmed},
+          {"position_rmse_m", Round(s.position_rmse_m, 1e-3)},
+          {"velocity_rmse_mps", Round(s.velocity_rmse_mps, 1e-3)},
+          {"coverage", Round(s.coverage, 1e-4)},
+          {"track_breaks", s.track_breaks},
+          {"identity_switches", s.identity_switches},
+          {"false_track_scans", s.false_track_scans},
+          {"mean_gospa_m", Round(s.mean_gospa_m, 1e-3)}};
+}
 }  // namespace
 
 nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& result, const RunSummary& summary) {
@@ -63,11 +84,14 @@ nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& 
       {"aim_out_of_range", summary.aim_out_of_range},
       {"defended_areas", areas},
       {"by_threat_type", by_type},
+      {"tracking", TrackingSummaryJson(result)},
   };
 }
 
 nlohmann::ordered_json EventJson(const World& world, const Event& e) {
-  json j = {{"t_s", Round(e.t_s, 1e-6)}, {"type", ToString(e.type)}, {"threat_id", e.threat_id}};
+  json j = {{"t_s", Round(e.t_s, 1e-6)}, {"type", ToString(e.type)}};
+  if (e.threat_id >= 0) j["threat_id"] = e.threat_id;
+  if (e.track_id >= 0) j["track_id"] = e.track_id;
   j["position"] = LatLonAlt(world, e.p_W);
   if (!e.area.empty()) j["area"] = e.area;
   if (!e.detail.empty()) j["detail"] = e.detail;
@@ -117,14 +141,25 @@ nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResul
 }
 
 void WriteRunOutputs(const std::string& directory, const World& world, const ReplicationResult& result,
-                     const RunSummary& summary) {
+                     const RunSummary& summary, const OutputOptions& options) {
   // Render everything first: a failure here leaves no file at all.
   const std::string summary_text = SummaryJson(world, result, summary).dump(2) + "\n";
   const std::string events_text = EventsJsonLines(world, result);
   const std::string trajectories_text = TrajectoriesCsv(world, result);
   const std::string impacts_text = ImpactsGeoJson(world, result).dump(1) + "\n";
+  std::string tracks_csv, tracks_jsonl, detections_csv;
+  if (result.tracking) {
+    tracks_csv = TracksCsv(world.frame(), result.tracking->reports);
+    tracks_jsonl = TracksJsonLines(world.frame(), result.tracking->reports);
+    if (options.export_detections) detections_csv = DetectionsCsv({world.spec().radars, result.tracking->scans});
+  }
   std::filesystem::create_directories(directory);
   const std::filesystem::path dir(directory);
+  if (result.tracking) {
+    WriteFileAtomically((dir / "tracks.csv").string(), tracks_csv);
+    WriteFileAtomically((dir / "tracks.jsonl").string(), tracks_jsonl);
+    if (options.export_detections) WriteFileAtomically((dir / "detections.csv").string(), detections_csv);
+  }
   WriteFileAtomically((dir / "events.jsonl").string(), events_text);
   WriteFileAtomically((dir / "trajectories.csv").string(), trajectories_text);
   WriteFileAtomically((dir / "impacts.geojson").string(), impacts_text);

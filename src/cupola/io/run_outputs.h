@@ -4,6 +4,7 @@
 //   events.jsonl       one JSON object per event, in time order
 //   trajectories.csv   sampled truth trajectories (W and geodetic)
 //   impacts.geojson    impact points and defended areas, for any GIS
+//   tracks.csv, tracks.jsonl, detections.csv (with radars; see track_outputs.h)
 // Formats: docs/outputs.md. Every file is written atomically.
 #pragma once
 
@@ -21,8 +22,13 @@ std::string EventsJsonLines(const World& world, const ReplicationResult& result)
 std::string TrajectoriesCsv(const World& world, const ReplicationResult& result);
 nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResult& result);
 
-/// Writes all four files into `directory` (created if missing).
+struct OutputOptions {
+  bool export_detections = false;  // also write detections.csv
+};
+
+/// Writes the run's files into `directory` (created if missing): the four
+/// above, and with radars tracks.csv, tracks.jsonl (and detections.csv).
 void WriteRunOutputs(const std::string& directory, const World& world, const ReplicationResult& result,
-                     const RunSummary& summary);
+                     const RunSummary& summary, const OutputOptions& options = {});
 
 }  // namespace cupola

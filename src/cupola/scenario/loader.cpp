@@ -360,7 +360,7 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
 ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
   const MapReader r(root, "", file,
                     {"version", "name", "description", "origin", "duration_s", "seed", "physics", "defended_areas",
-                     "alert_zones", "threat_types", "threats", "radars", "batteries", "links"});
+                     "alert_zones", "threat_types", "threats", "radars", "batteries", "links", "tracker"});
   ScenarioSpec spec;
   spec.source_file = file;
   if (r.Has("version") && !(r.Get("version").IsScalar() && r.Get("version").Scalar() == "1"))
@@ -452,6 +452,7 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
     k.loss_probability = l.Number("loss_probability", {0.0, 1.0, false, true}, 0.0);
     spec.links.push_back(std::move(k));
   }
+  if (r.Has("tracker")) spec.tracker = ReadTrackerConfig(r.Map("tracker", TrackerConfigKeys()));
   return spec;
 }
 

@@ -14,6 +14,7 @@
 #include "cupola/core/error.h"
 #include "cupola/geo/local_frame.h"
 #include "cupola/physics/threat_type.h"
+#include "cupola/scenario/tracker_config.h"
 
 namespace cupola {
 
@@ -143,6 +144,7 @@ struct ScenarioSpec {
   std::vector<RadarSpec> radars;
   std::vector<BatterySpec> batteries;
   std::vector<LinkSpec> links;
+  TrackerConfig tracker;  // `tracker:` section; defaults when absent
 
   /// The threat type named `name`: user-defined first, then the catalog; nullptr if none.
   const ThreatType* FindThreatType(const std::string& name) const;

@@ -42,6 +42,15 @@ struct ScanOutput {
   std::vector<int> truth_ids;  // parallel to detections; -1 = false alarm
 };
 
+/// Everything one scan produced: what a detection log holds.
+struct ScanRecord {
+  int radar = 0;
+  int scan = 0;          // scan number of this radar, from 0
+  double t_s = 0.0;      // scan start
+  std::vector<Detection> detections;
+  std::vector<int> truth_ids;  // parallel; -1 false alarm (scoring only)
+};
+
 /// Scans once at t_scan and appends to `out`. For a rotating radar each
 /// target is seen when the beam passes its azimuth, within one revisit.
 /// `frame` gives target heights for the line-of-sight test.

@@ -10,12 +10,14 @@ const char* ToString(EventType type) {
     case EventType::kAimOutOfRange: return "aim_out_of_range";
     case EventType::kImpact: return "impact";
     case EventType::kAirborneAtEnd: return "airborne_at_end";
+    case EventType::kTrackConfirmed: return "track_confirmed";
+    case EventType::kTrackDeleted: return "track_deleted";
   }
   return "unknown";
 }
 
 bool EventOrder(const Event& a, const Event& b) {
-  return std::tie(a.t_s, a.threat_id, a.type) < std::tie(b.t_s, b.threat_id, b.type);
+  return std::tie(a.t_s, a.threat_id, a.track_id, a.type) < std::tie(b.t_s, b.threat_id, b.track_id, b.type);
 }
 
 }  // namespace cupola

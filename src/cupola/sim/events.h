@@ -15,16 +15,19 @@ enum class EventType {
   kAimOutOfRange,   // the aim point is outside the type's range: fired at the limit
   kImpact,          // a threat reaches the ground
   kAirborneAtEnd,   // still flying when the scenario ends
+  kTrackConfirmed,  // the tracker confirmed a track (M of N)
+  kTrackDeleted,    // the tracker dropped a confirmed track
 };
 const char* ToString(EventType type);
 
 struct Event {
   double t_s = 0.0;
   EventType type = EventType::kLaunch;
-  int threat_id = -1;
+  int threat_id = -1;  // -1 for events about tracks (the tracker never knows threats)
   Eigen::Vector3d p_W = Eigen::Vector3d::Zero();  // where it happened
   std::string area;     // defended area concerned ("" = open ground / none)
   std::string detail;   // short human-readable note
+  int track_id = -1;    // track events
 };
 
 bool EventOrder(const Event& a, const Event& b);

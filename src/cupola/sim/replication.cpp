@@ -173,6 +173,16 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
     AddEvents(world, f.outcome, result.events);
     result.truth.push_back(std::move(f.truth));
   }
+  if (!world.radars().empty()) {
+    result.tracking = RunSensingAndTracking(world, result.seed, result.truth);
+    for (const TrackEvent& e : result.tracking->events) {
+      if (e.kind == TrackEvent::Kind::kConfirmed) {
+        result.events.push_back({e.t_s, EventType::kTrackConfirmed, -1, e.p_W, "", "", e.track_id});
+      } else if (e.kind == TrackEvent::Kind::kDeleted && e.was_confirmed) {
+        result.events.push_back({e.t_s, EventType::kTrackDeleted, -1, e.p_W, "", e.reason, e.track_id});
+      }
+    }
+  }
   std::stable_sort(result.events.begin(), result.events.end(), EventOrder);
   return result;
 }

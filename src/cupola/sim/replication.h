@@ -12,7 +12,10 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "cupola/sim/events.h"
+#include "cupola/sim/tracking_run.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
 
@@ -54,6 +57,7 @@ struct ReplicationResult {
   std::vector<TrajectorySample> trajectories;  // by threat id, then time (trajectories.csv)
   std::vector<Event> events;                   // in EventOrder
   std::size_t integration_steps = 0;
+  std::optional<TrackingResult> tracking;      // when the scenario has radars
 };
 
 ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed, std::uint64_t index,

@@ -45,6 +45,7 @@ World::World(ScenarioSpec spec)
     for (const auto& w : s.waypoints) m.waypoints_EN.push_back(frame_.ToLocal(w).head<2>());
     salvos_.push_back(std::move(m));
   }
+  for (const auto& r : spec_.radars) radars_.push_back(RadarModel::FromSpec(r, frame_));
 }
 
 BallisticModel World::MakeBallisticModel(const ThreatType& type) const {

@@ -18,6 +18,7 @@
 #include "cupola/physics/drone.h"
 #include "cupola/physics/fire_control.h"
 #include "cupola/scenario/spec.h"
+#include "cupola/sensors/radar.h"
 
 namespace cupola {
 
@@ -49,6 +50,7 @@ class World {
   const FlightEnvironment& environment() const { return environment_; }
   const std::vector<DefendedArea>& areas() const { return areas_; }
   const std::vector<SalvoModel>& salvos() const { return salvos_; }
+  const std::vector<RadarModel>& radars() const { return radars_; }
 
   BallisticModel MakeBallisticModel(const ThreatType& type) const;
   DroneModel MakeDroneModel(const ThreatType& type) const;
@@ -63,6 +65,7 @@ class World {
   FlightEnvironment environment_;
   std::vector<DefendedArea> areas_;
   std::vector<SalvoModel> salvos_;
+  std::vector<RadarModel> radars_;
 };
 
 }  // namespace cupola

@@ -1,0 +1,69 @@
+#include "cupola/scenario/tracker_config.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace cupola {
+
+std::string TrackerConfig::Validate() const {
+  if (confirm_m > confirm_n) return "confirm_m must not exceed confirm_n";
+  if (min_speed_mps >= max_speed_mps) return "min_speed_mps must be below max_speed_mps";
+  return "";
+}
+
+TrackerConfig ReadTrackerConfig(const MapReader& r) {
+  TrackerConfig c;
+  c.motion_model = r.Choice("motion_model", {"cv", "ca", "ballistic", "ct"}, c.motion_model);
+  c.filter = r.Choice("filter", {"ekf", "ukf"}, c.filter);
+  c.association = r.Choice("association", {"gnn"}, c.association);
+  c.q_velocity_m2ps3 = r.Number("q_velocity_m2ps3", Bounds::NonNegative(), c.q_velocity_m2ps3);
+  c.q_jerk_m2ps5 = r.Number("q_jerk_m2ps5", Bounds::NonNegative(), c.q_jerk_m2ps5);
+  c.q_kappa = r.Number("q_kappa", Bounds::NonNegative(), c.q_kappa);
+  c.prior_kappa_m2pkg = r.Number("prior_kappa_m2pkg", Bounds::NonNegative(), c.prior_kappa_m2pkg);
+  c.prior_sigma_kappa_m2pkg = r.Number("prior_sigma_kappa_m2pkg", Bounds::Positive(), c.prior_sigma_kappa_m2pkg);
+  c.q_turn_rate = r.Number("q_turn_rate", Bounds::NonNegative(), c.q_turn_rate);
+  c.prior_sigma_turn_rate_radps = r.Number("prior_sigma_turn_rate_radps", Bounds::Positive(), c.prior_sigma_turn_rate_radps);
+  c.prior_sigma_acceleration_mps2 =
+      r.Number("prior_sigma_acceleration_mps2", Bounds::Positive(), c.prior_sigma_acceleration_mps2);
+  c.gate_probability = r.Number("gate_probability", {0.5, 1.0, false, true}, c.gate_probability);
+  c.spatial_index = r.Bool("spatial_index", c.spatial_index);
+  c.grid_cell_m = r.Number("grid_cell_m", {10.0, 1e6, false, false}, c.grid_cell_m);
+  c.min_speed_mps = r.Number("min_speed_mps", Bounds::NonNegative(), c.min_speed_mps);
+  c.max_speed_mps = r.Number("max_speed_mps", Bounds::Positive(), c.max_speed_mps);
+  c.max_initiation_gap_s = r.Number("max_initiation_gap_s", Bounds::Positive(), c.max_initiation_gap_s);
+  c.confirm_m = static_cast<int>(r.Integer("confirm_m", 1, 100, c.confirm_m));
+  c.confirm_n = static_cast<int>(r.Integer("confirm_n", 1, 100, c.confirm_n));
+  c.max_misses = static_cast<int>(r.Integer("max_misses", 1, 1000, c.max_misses));
+  c.max_position_sigma_m = r.Number("max_position_sigma_m", Bounds::Positive(), c.max_position_sigma_m);
+  if (c.confirm_m > c.confirm_n)
+    r.Fail("confirm_m", std::to_string(c.confirm_m), "at most confirm_n (" + std::to_string(c.confirm_n) + ")");
+  if (c.min_speed_mps >= c.max_speed_mps)
+    r.Fail("max_speed_mps", std::to_string(c.max_speed_mps), "more than min_speed_mps");
+  return c;
+}
+
+const std::vector<std::string>& TrackerConfigKeys() {
+  static const std::vector<std::string> keys = {
+      "motion_model", "filter", "association", "q_velocity_m2ps3", "q_jerk_m2ps5", "q_kappa", "prior_kappa_m2pkg",
+      "prior_sigma_kappa_m2pkg", "q_turn_rate", "prior_sigma_turn_rate_radps", "prior_sigma_acceleration_mps2",
+      "gate_probability", "spatial_index", "grid_cell_m", "min_speed_mps", "max_speed_mps", "max_initiation_gap_s",
+      "confirm_m", "confirm_n", "max_misses", "max_position_sigma_m"};
+  return keys;
+}
+
+TrackerConfig LoadTrackerConfigFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError({path, 0, 0}, "", "a file that cannot be opened", "a readable tracker config (YAML)");
+  std::stringstream text;
+  text << in.rdbuf();
+  YAML::Node root;
+  try {
+    root = YAML::Load(text.str());
+  } catch (const YAML::ParserException& e) {
+    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "a YAML syntax error (" + e.msg + ")", "valid YAML");
+  }
+  if (!root.IsDefined() || root.IsNull()) return TrackerConfig{};
+  return ReadTrackerConfig(MapReader(root, "", path, TrackerConfigKeys()));
+}
+
+}  // namespace cupola

@@ -1,0 +1,52 @@
+// cupola/scenario/tracker_config.h -- every knob of the tracker, with defaults.
+//
+// Read from a scenario's `tracker:` section or from `cupola track --config`
+// (docs/tracking.md lists every key with its unit and meaning).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cupola/scenario/yaml_reader.h"
+
+namespace cupola {
+
+struct TrackerConfig {
+  std::string motion_model = "cv";  // cv | ca | ballistic | ct
+  std::string filter = "ekf";       // ekf | ukf
+  std::string association = "gnn"; // gnn (global nearest neighbour, optimal assignment)
+  // Process noise.
+  double q_velocity_m2ps3 = 50.0;   // white acceleration density (cv, ballistic, ct)
+  double q_jerk_m2ps5 = 10.0;       // white jerk density (ca)
+  double q_kappa = 1e-9;            // ballistic drag parameter random walk [(m^2/kg)^2/s]
+  double prior_kappa_m2pkg = 1e-3;  // initial drag parameter Cd S / m and its sigma
+  double prior_sigma_kappa_m2pkg = 1e-3;
+  double q_turn_rate = 1e-4;        // turn-rate random walk [rad^2/s^3]
+  double prior_sigma_turn_rate_radps = 0.1;
+  double prior_sigma_acceleration_mps2 = 20.0;
+  // Gating and association.
+  double gate_probability = 0.999;  // chi-square gate on the NIS
+  bool spatial_index = true;        // false: test every track against every detection
+  double grid_cell_m = 2000.0;
+  // Initiation (two-point) and confirmation (M of N).
+  double min_speed_mps = 10.0;
+  double max_speed_mps = 1500.0;
+  double max_initiation_gap_s = 5.0;
+  int confirm_m = 3;
+  int confirm_n = 5;
+  // Deletion.
+  int max_misses = 4;                 // consecutive looks without a detection (confirmed tracks)
+  double max_position_sigma_m = 2000.0;  // delete when sqrt(trace(P_pos)) grows beyond this
+
+  /// Empty if valid, else what is wrong.
+  std::string Validate() const;
+};
+
+/// The keys a tracker config map may hold.
+const std::vector<std::string>& TrackerConfigKeys();
+/// Reads a tracker config map (made with TrackerConfigKeys(); unknown keys are errors).
+TrackerConfig ReadTrackerConfig(const MapReader& map);
+/// Reads `cupola track --config FILE`.
+TrackerConfig LoadTrackerConfigFile(const std::string& path);
+
+}  // namespace cupola

@@ -1,0 +1,293 @@
+#include "cupola/tracking/tracker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "cupola/metrics/consistency.h"
+#include "cupola/core/assignment.h"
+
+namespace cupola {
+
+const char* ToString(TrackStatus status) {
+  switch (status) {
+    case TrackStatus::kTentative: return "tentative";
+    case TrackStatus::kConfirmed: return "confirmed";
+    case TrackStatus::kDeleted: return "deleted";
+  }
+  return "unknown";
+}
+
+namespace {
+
+std::unique_ptr<MotionModel> MakeModel(const TrackerConfig& c, const FlightEnvironment* env) {
+  if (c.motion_model == "ca") return std::make_unique<ConstantAcceleration>(c.q_jerk_m2ps5, c.prior_sigma_acceleration_mps2);
+  if (c.motion_model == "ballistic")
+    return std::make_unique<Ballistic>(env, c.q_velocity_m2ps3, c.q_kappa, c.prior_kappa_m2pkg, c.prior_sigma_kappa_m2pkg);
+  if (c.motion_model == "ct") return std::make_unique<CoordinatedTurn>(c.q_velocity_m2ps3, c.q_turn_rate, c.prior_sigma_turn_rate_radps);
+  return std::make_unique<ConstantVelocity>(c.q_velocity_m2ps3);
+}
+
+std::unique_ptr<Filter> MakeFilter(const TrackerConfig& c) {
+  if (c.filter == "ukf") return std::make_unique<UnscentedKalmanFilter>();
+  return std::make_unique<ExtendedKalmanFilter>();
+}
+
+// Union-find over tracks and detections, to split the assignment problem
+// into independent clusters.
+struct DisjointSets {
+  std::vector<int> parent;
+  explicit DisjointSets(int n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int Find(int a) {
+    while (parent[a] != a) a = parent[a] = parent[parent[a]];
+    return a;
+  }
+  void Join(int a, int b) { parent[Find(a)] = Find(b); }
+};
+
+double PositionSigma(const GaussianState& s) { return std::sqrt(s.P.topLeftCorner<3, 3>().trace()); }
+
+}  // namespace
+
+Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* radars, const FlightEnvironment* env)
+    : config_(config), radars_(radars), model_(MakeModel(config, env)), filter_(MakeFilter(config)),
+      grid_(config.grid_cell_m) {
+  for (const auto& radar : *radars_) sensors_.emplace_back(&radar);
+  for (int m = 1; m <= kMaxMeasDim; ++m) gate_[m] = ChiSquareQuantile(config.gate_probability, m);
+}
+
+void Tracker::Report(const Track& track, double nis, int radar) {
+  TrackReport r;
+  r.t_s = track.state.t_s;
+  r.track_id = track.id;
+  r.status = track.status;
+  r.p_W = track.state.Position();
+  r.v_W = track.state.Velocity();
+  r.sigma_p_W = track.state.PositionCovariance().diagonal().cwiseSqrt();
+  r.nis = nis;
+  r.radar = radar;
+  reports_.push_back(r);
+}
+
+void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector<Candidate>& candidates) {
+  const SphericalMeasurementModel& sensor = sensors_[radar];
+  const double gate = gate_[sensor.dim()];
+  // Tracks with a small enough uncertainty go into the grid; the rest are
+  // tested against every detection.
+  std::vector<int> always;
+  double grid_radius = 0.0;
+  if (config_.spatial_index) {
+    grid_.Clear();
+    for (std::size_t i = 0; i < tracks_.size(); ++i) {
+      const double r = std::sqrt(gate) * PositionSigma(predicted_[i]);
+      if (r > 4.0 * config_.grid_cell_m) {
+        always.push_back(static_cast<int>(i));
+      } else {
+        grid_.Insert(static_cast<int>(i), predicted_[i].Position().head<2>());
+        grid_radius = std::max(grid_radius, r);
+      }
+    }
+  }
+  std::vector<int> nearby;
+  last_pairs_tested_ = 0;
+  for (std::size_t d = 0; d < detections.size(); ++d) {
+    const Detection& det = detections[d];
+    const MeasVector z = sensor.FromDetection(det.z);
+    nearby.clear();
+    if (config_.spatial_index) {
+      const Eigen::Vector3d p = sensor.radar().PositionOf(det.z);
+      const double r_det = std::sqrt(gate * sensor.radar().CartesianCovariance(det.z).trace());
+      grid_.Query(p.head<2>(), r_det + grid_radius, nearby);
+      nearby.insert(nearby.end(), always.begin(), always.end());
+    } else {
+      nearby.resize(tracks_.size());
+      std::iota(nearby.begin(), nearby.end(), 0);
+    }
+    for (const int i : nearby) {
+      ++last_pairs_tested_;
+      const GaussianState at_detection = filter_->Predict(*model_, predicted_[i], det.t_s);
+      Innovation in = filter_->Innovate(sensor, at_detection, z);
+      if (in.nis > gate) continue;
+      candidates.push_back({i, static_cast<int>(d), std::move(in), at_detection});
+    }
+  }
+}
+
+void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection> detections) {
+  const SphericalMeasurementModel& sensor = sensors_[radar];
+  // 1. Predict every live track to the scan time.
+  predicted_.clear();
+  for (const auto& track : tracks_) predicted_.push_back(filter_->Predict(*model_, track.state, t_scan_s));
+
+  // 2. Hypothesise: gated track-detection pairs.
+  std::vector<Candidate> candidates;
+  Gate(radar, detections, candidates);
+
+  // 3. Associate: optimal assignment within each cluster of linked pairs.
+  const int n_tracks = static_cast<int>(tracks_.size());
+  const int n_dets = static_cast<int>(detections.size());
+  DisjointSets sets(n_tracks + n_dets);
+  for (const auto& c : candidates) sets.Join(c.track, n_tracks + c.detection);
+  std::vector<std::vector<int>> clusters(n_tracks + n_dets);
+  for (std::size_t k = 0; k < candidates.size(); ++k) clusters[sets.Find(candidates[k].track)].push_back(static_cast<int>(k));
+  std::vector<int> assigned_candidate(n_tracks, -1);
+  std::vector<bool> detection_used(n_dets, false);
+  const double gate = gate_[sensor.dim()];
+  for (const auto& cluster : clusters) {
+    if (cluster.empty()) continue;
+    std::vector<int> rows, cols;
+    for (const int k : cluster) {
+      rows.push_back(candidates[k].track);
+      cols.push_back(candidates[k].detection);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    std::sort(cols.begin(), cols.end());
+    cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+    Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<int>(rows.size()), static_cast<int>(cols.size()),
+                                                     std::numeric_limits<double>::infinity());
+    std::vector<int> pair_of(rows.size() * cols.size(), -1);
+    for (const int k : cluster) {
+      const auto r = std::lower_bound(rows.begin(), rows.end(), candidates[k].track) - rows.begin();
+      const auto c = std::lower_bound(cols.begin(), cols.end(), candidates[k].detection) - cols.begin();
+      cost(r, c) = candidates[k].innovation.nis;
+      pair_of[r * cols.size() + c] = k;
+    }
+    // Leaving a track unassigned costs the gate: a pair is taken only if it
+    // is inside it, and the total Mahalanobis cost is minimal.
+    const std::vector<int> row_to_col = SolveAssignment(cost, gate).row_to_col;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      if (row_to_col[r] < 0) continue;
+      const int k = pair_of[r * cols.size() + row_to_col[r]];
+      assigned_candidate[rows[r]] = k;
+      detection_used[candidates[k].detection] = true;
+    }
+  }
+
+  // 4. Update assigned tracks, coast the others, apply M-of-N and deletion.
+  std::vector<Track> survivors;
+  survivors.reserve(tracks_.size());
+  for (int i = 0; i < n_tracks; ++i) {
+    Track track = tracks_[i];
+    const int k = assigned_candidate[i];
+    const Spherical expected = sensor.radar().Measure(predicted_[i].Position(), predicted_[i].Velocity());
+    const bool looked = k >= 0 || sensor.radar().Covers(expected);
+    std::string deletion;
+    if (k >= 0) {
+      const Candidate& c = candidates[k];
+      GaussianState updated;
+      if (filter_->Update(c.predicted, c.innovation, updated)) {
+        track.state = updated;
+        ++track.updates;
+        track.consecutive_misses = 0;
+        track.last_update_t_s = updated.t_s;
+        track.last_radar = radar;
+        track.last_nis = c.innovation.nis;
+      } else {
+        deletion = "filter diverged";
+      }
+    } else if (looked) {
+      track.state = predicted_[i];  // coast
+      ++track.consecutive_misses;
+    }
+    if (looked) ++track.looks;
+    if (track.status == TrackStatus::kTentative) {
+      if (track.updates >= config_.confirm_m) {
+        track.status = TrackStatus::kConfirmed;
+        events_.push_back({TrackEvent::Kind::kConfirmed, track.state.t_s, track.id, track.state.Position(), "", false});
+      } else if (track.looks >= config_.confirm_n) {
+        deletion = "not confirmed: " + std::to_string(track.updates) + " of " + std::to_string(track.looks) + " looks";
+      }
+    } else if (track.consecutive_misses >= config_.max_misses) {
+      deletion = std::to_string(track.consecutive_misses) + " looks without a detection";
+    }
+    if (deletion.empty() && PositionSigma(track.state) > config_.max_position_sigma_m) deletion = "position uncertainty too large";
+    if (!deletion.empty()) {
+      const bool was_confirmed = track.status == TrackStatus::kConfirmed;
+      track.status = TrackStatus::kDeleted;
+      events_.push_back(
+          {TrackEvent::Kind::kDeleted, track.state.t_s, track.id, track.state.Position(), deletion, was_confirmed});
+      Report(track, 0.0, -1);
+      continue;
+    }
+    if (k >= 0 || looked) Report(track, k >= 0 ? track.last_nis : 0.0, k >= 0 ? radar : -1);
+    survivors.push_back(std::move(track));
+  }
+  tracks_ = std::move(survivors);
+
+  // 5. Initiate from the detections no track took.
+  Initiate(detections, detection_used);
+}
+
+void Tracker::Initiate(std::span<const Detection> detections, const std::vector<bool>& used) {
+  if (detections.empty()) return;
+  const double now = detections.front().t_s;
+  // Forget detections too old to pair.
+  std::erase_if(pending_, [&](const PendingDetection& p) { return now - p.detection.t_s > config_.max_initiation_gap_s; });
+  // Index pending detections on a grid sized to the longest possible move.
+  const double reach = config_.max_speed_mps * config_.max_initiation_gap_s;
+  SpatialGrid pending_grid(std::max(config_.grid_cell_m, reach));
+  for (std::size_t j = 0; j < pending_.size(); ++j) pending_grid.Insert(static_cast<int>(j), pending_[j].p_W.head<2>());
+  std::vector<bool> pending_used(pending_.size(), false);
+  std::vector<PendingDetection> fresh;
+  std::vector<int> nearby;
+  for (std::size_t d = 0; d < detections.size(); ++d) {
+    if (used[d]) continue;
+    const Detection& det = detections[d];
+    const RadarModel& radar = (*radars_)[det.radar];
+    const PendingDetection second{det, radar.PositionOf(det.z), radar.CartesianCovariance(det.z)};
+    // The partner: a recent unassociated detection at a plausible speed; the
+    // slowest plausible one, the most likely in clutter.
+    nearby.clear();
+    pending_grid.Query(second.p_W.head<2>(), reach, nearby);
+    int best = -1;
+    double best_speed = std::numeric_limits<double>::infinity();
+    for (const int j : nearby) {
+      if (pending_used[j]) continue;
+      const double dt = det.t_s - pending_[j].detection.t_s;
+      if (dt <= 1e-6) continue;
+      const double speed = (second.p_W - pending_[j].p_W).norm() / dt;
+      if (speed < config_.min_speed_mps || speed > config_.max_speed_mps) continue;
+      if (speed < best_speed) best_speed = speed, best = j;
+    }
+    if (best < 0) {
+      fresh.push_back(second);
+      continue;
+    }
+    pending_used[best] = true;
+    const PendingDetection& first = pending_[best];
+    const double dt = det.t_s - first.detection.t_s;
+    Track track;
+    track.id = next_id_++;
+    track.born_t_s = det.t_s;
+    track.last_update_t_s = det.t_s;
+    track.last_radar = det.radar;
+    track.updates = 2;
+    track.looks = 2;
+    track.state.t_s = det.t_s;
+    track.state.x = StateVector::Zero(6);
+    track.state.x.head<3>() = second.p_W;
+    track.state.x.segment<3>(3) = (second.p_W - first.p_W) / dt;
+    // Two-point differencing: P_pp = R2, P_pv = R2 / dt, P_vv = (R1 + R2) / dt^2.
+    track.state.P = StateMatrix::Zero(6, 6);
+    track.state.P.topLeftCorner<3, 3>() = second.P_W;
+    track.state.P.block<3, 3>(0, 3) = second.P_W / dt;
+    track.state.P.block<3, 3>(3, 0) = second.P_W / dt;
+    track.state.P.block<3, 3>(3, 3) = (first.P_W + second.P_W) / (dt * dt);
+    model_->Extend(track.state);
+    EnforceCovariance(track.state.P);
+    if (track.updates >= config_.confirm_m) track.status = TrackStatus::kConfirmed;
+    events_.push_back({TrackEvent::Kind::kInitiated, det.t_s, track.id, second.p_W, "", false});
+    if (track.status == TrackStatus::kConfirmed)
+      events_.push_back({TrackEvent::Kind::kConfirmed, det.t_s, track.id, second.p_W, "", false});
+    Report(track, 0.0, det.radar);
+    tracks_.push_back(std::move(track));
+  }
+  std::vector<PendingDetection> kept;
+  for (std::size_t j = 0; j < pending_.size(); ++j)
+    if (!pending_used[j]) kept.push_back(pending_[j]);
+  kept.insert(kept.end(), fresh.begin(), fresh.end());
+  pending_ = std::move(kept);
+}
+
+}  // namespace cupola
