@@ -1,0 +1,173 @@
+#include "cupola/tracking/tracker.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "cupola/core/random.h"
+#include "cupola/core/units.h"
+#include "cupola/metrics/consistency.h"
+
+namespace cupola {
+namespace {
+
+// A radar at the frame origin and straight-line targets it measures with
+// Gaussian noise; everything a tracker test needs without the simulator.
+struct Bench {
+  LocalFrame frame{GeodeticPoint{31.5, 34.6, 0.0}};
+  FlightEnvironment env = FlightEnvironment::Standard(frame, 0.0);
+  std::vector<RadarModel> radars;
+  Rng rng{17};
+
+  Bench() {
+    RadarSpec spec;
+    spec.name = "r";
+    spec.site = {31.5, 34.6, 50.0};
+    spec.max_range_m = 100e3;
+    spec.sigma_range_m = 10.0;
+    spec.sigma_azimuth_rad = 1e-3;
+    spec.sigma_elevation_rad = 1e-3;
+    radars.push_back(RadarModel::FromSpec(spec, frame));
+  }
+  Detection Measure(const Eigen::Vector3d& p, double t) {
+    const RadarModel& r = radars[0];
+    Detection d;
+    d.t_s = t;
+    d.z = r.Measure(p, Eigen::Vector3d::Zero());
+    d.z += Eigen::Vector4d(r.spec.sigma_range_m * rng.Normal(), r.spec.sigma_azimuth_rad * rng.Normal(),
+                           r.spec.sigma_elevation_rad * rng.Normal(), 0.0);
+    d.z[3] = 0.0;
+    return d;
+  }
+};
+
+TEST(Tracker, ConfirmsOneTrackOnOneTargetAndFollowsIt) {
+  Bench b;
+  Tracker tracker(TrackerConfig{}, &b.radars, &b.env);
+  const Eigen::Vector3d p0(20e3, 15e3, 3000), v(-250, 100, 0);
+  for (int k = 0; k < 40; ++k) {
+    const double t = k;
+    const std::vector<Detection> dets = {b.Measure(p0 + t * v, t)};
+    tracker.ProcessScan(0, t, dets);
+  }
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  const Track& track = tracker.tracks()[0];
+  EXPECT_EQ(track.status, TrackStatus::kConfirmed);
+  EXPECT_EQ(track.updates, 40);  // every detection, the two that started it included
+  EXPECT_LT((track.state.Position() - (p0 + 39.0 * v)).norm(), 60.0);  // cross-range sigma is 25 m at 25 km
+  EXPECT_LT((track.state.Velocity() - v).norm(), 15.0);
+  int confirmations = 0;
+  for (const auto& e : tracker.events()) confirmations += e.kind == TrackEvent::Kind::kConfirmed;
+  EXPECT_EQ(confirmations, 1);
+}
+
+TEST(Tracker, DeletesATrackWhoseTargetVanishes) {
+  Bench b;
+  TrackerConfig config;
+  config.max_misses = 3;
+  Tracker tracker(config, &b.radars, &b.env);
+  const Eigen::Vector3d p0(20e3, 15e3, 3000), v(-250, 100, 0);
+  for (int k = 0; k < 10; ++k) tracker.ProcessScan(0, k, std::vector<Detection>{b.Measure(p0 + k * v, k)});
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  for (int k = 10; k < 12; ++k) tracker.ProcessScan(0, k, {});
+  EXPECT_EQ(tracker.tracks().size(), 1u);  // two misses: coasting
+  tracker.ProcessScan(0, 12, {});
+  EXPECT_TRUE(tracker.tracks().empty());   // the third: deleted
+  EXPECT_EQ(tracker.events().back().kind, TrackEvent::Kind::kDeleted);
+  EXPECT_TRUE(tracker.events().back().was_confirmed);
+}
+
+TEST(Tracker, KeepsTwoCrossingTargetsApart) {
+  // Two targets 300 m apart in height cross in the horizontal plane: GNN on
+  // the full 3-D innovation must keep their identities.
+  Bench b;
+  Tracker tracker(TrackerConfig{}, &b.radars, &b.env);
+  const Eigen::Vector3d a0(15e3, 10e3, 2000), va(200, 0, 0);
+  const Eigen::Vector3d c0(25e3, 10e3, 2300), vc(-200, 0, 0);
+  int id_a = -1, id_c = -1;
+  for (int k = 0; k < 50; ++k) {
+    tracker.ProcessScan(0, k, std::vector<Detection>{b.Measure(a0 + k * va, k), b.Measure(c0 + k * vc, k)});
+    if (k == 10) {
+      ASSERT_EQ(tracker.tracks().size(), 2u);
+      for (const auto& t : tracker.tracks()) (t.state.Velocity().x() > 0 ? id_a : id_c) = t.id;
+    }
+  }
+  ASSERT_EQ(tracker.tracks().size(), 2u);
+  for (const auto& t : tracker.tracks()) {
+    ASSERT_TRUE(t.id == id_a || t.id == id_c);
+    EXPECT_NEAR(t.state.Velocity().x(), t.id == id_a ? 200.0 : -200.0, 20.0);
+  }
+}
+
+TEST(Tracker, SpatialIndexChangesNothingButTheWork) {
+  // Same detections, grid on and off: identical tracks, fewer pairs tested.
+  std::vector<std::vector<Detection>> scans;
+  {
+    Bench b;
+    for (int k = 0; k < 15; ++k) {
+      std::vector<Detection> dets;
+      for (int i = 0; i < 30; ++i)
+        dets.push_back(b.Measure(Eigen::Vector3d(5e3 + 2e3 * i, 20e3 - 1e3 * i, 3000) + k * Eigen::Vector3d(150, 80, 0), k));
+      scans.push_back(dets);
+    }
+  }
+  Bench b;
+  TrackerConfig grid, plain;
+  plain.spatial_index = false;
+  Tracker with_grid(grid, &b.radars, &b.env), without(plain, &b.radars, &b.env);
+  for (int k = 0; k < 15; ++k) {
+    with_grid.ProcessScan(0, k, scans[k]);
+    without.ProcessScan(0, k, scans[k]);
+  }
+  ASSERT_EQ(with_grid.tracks().size(), 30u);
+  ASSERT_EQ(without.tracks().size(), 30u);
+  for (std::size_t i = 0; i < 30; ++i) EXPECT_EQ(with_grid.tracks()[i].state.x, without.tracks()[i].state.x);
+  EXPECT_LT(with_grid.last_pairs_tested() * 5, without.last_pairs_tested());
+}
+
+// NEES consistency over Monte Carlo runs: a target that really moves with
+// the constant-velocity model's continuous white-noise acceleration, tracked
+// with the same q, must give an average NEES inside the 95 % chi-square
+// interval for 6 degrees of freedom (Bar-Shalom et al. 2001, sec. 5.4).
+TEST(Tracker, NeesIsConsistentOverMonteCarloRuns) {
+  const int runs = 200, scans = 25;
+  const double q = 4.0, T = 1.0;
+  std::vector<double> nees_sum(scans, 0.0);
+  std::vector<int> nees_count(scans, 0);
+  Bench b;
+  const ConstantVelocity truth_model(q);
+  for (int run = 0; run < runs; ++run) {
+    TrackerConfig config;
+    config.q_velocity_m2ps3 = q;
+    Tracker tracker(config, &b.radars, &b.env);
+    StateVector x = StateVector::Zero(6);
+    x << 18e3, 22e3, 4000, -150, 60, 5;
+    // Exact discretisation of the truth: x += F x + w, w ~ N(0, Q).
+    const StateMatrix L = Eigen::LLT<StateMatrix>(truth_model.ProcessNoise(x, T)).matrixL();
+    for (int k = 0; k < scans; ++k) {
+      if (k > 0) {
+        StateVector w(6);
+        for (int i = 0; i < 6; ++i) w[i] = b.rng.Normal();
+        x = truth_model.Propagate(x, T) + L * w;
+      }
+      tracker.ProcessScan(0, k * T, std::vector<Detection>{b.Measure(x.head<3>(), k * T)});
+      if (tracker.tracks().size() == 1 && k >= 5) {
+        const GaussianState& s = tracker.tracks()[0].state;
+        nees_sum[k] += Nees(Eigen::VectorXd(s.x - x), Eigen::MatrixXd(s.P));
+        ++nees_count[k];
+      }
+    }
+  }
+  int inside = 0, checked = 0;
+  for (int k = 5; k < scans; ++k) {
+    ASSERT_EQ(nees_count[k], runs);
+    const ConsistencyInterval interval = AverageNeesInterval(6, runs, 0.95);
+    inside += interval.Contains(nees_sum[k] / runs);
+    ++checked;
+  }
+  // Each scan is inside with probability 0.95; allow for the odd excursion.
+  EXPECT_GE(inside, checked - 3) << inside << " of " << checked;
+}
+
+}  // namespace
+}  // namespace cupola
