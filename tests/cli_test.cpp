@@ -27,7 +27,7 @@ std::string Slurp(const fs::path& p) {
 }
 
 class Cli : public ::testing::Test {
- protected:
+ public:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
            ("cupola_cli_" + std::to_string(::getpid()) + "_" +
@@ -37,6 +37,7 @@ class Cli : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
+  const fs::path& dir() const { return dir_; }
   // Runs `cupola <args>` in the scratch directory.
   Result Cupola(const std::string& args) const {
     const std::string cmd = "cd '" + dir_.string() + "' && '" + std::string(CUPOLA_EXE) + "' " + args + " > stdout.txt 2> stderr.txt < /dev/null";
@@ -47,6 +48,8 @@ class Cli : public ::testing::Test {
     r.err = Slurp(dir_ / "stderr.txt");
     return r;
   }
+  // Empty test body: Cli is also used as a plain fixture object by helpers.
+  void TestBody() override {}
   static std::string Source(const std::string& relative) { return std::string(CUPOLA_SOURCE_DIR) + "/" + relative; }
 
   fs::path dir_;
@@ -89,7 +92,7 @@ TEST_F(Cli, HelpTeachesWithExamples) {
   const Result top = Cupola("--help");
   EXPECT_EQ(top.exit_code, 0);
   EXPECT_NE(top.out.find("Examples:"), std::string::npos);
-  for (const char* sub : {"run", "validate", "presets"}) {
+  for (const char* sub : {"run", "validate", "presets", "track"}) {
     const Result r = Cupola(std::string(sub) + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_NE(r.out.find("Example"), std::string::npos) << sub;
@@ -113,15 +116,45 @@ TEST_F(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(Cupola("run --threads -3").exit_code, 2);
 }
 
-// The bad-input catalogue: each file in tests/bad_scenarios/ starts with
+// A bad-input catalogue: each file in `directory` starts with
 //   # expect-line: N
 //   # expect: <substring of the message>
-// `validate` and `run` must both exit 2 with a message naming file:N and
-// containing the substring, and `run` must write nothing.
+// Every command must exit 2 with a message naming file:N and containing the
+// substring, and must write nothing.
+void CheckCatalogue(const Cli& cli, const std::string& directory, const std::vector<std::string>& commands,
+                    int minimum_cases);
+
 TEST_F(Cli, BadScenarioCatalogue) {
+  CheckCatalogue(*this, "tests/bad_scenarios", {"validate ", "run -o written "}, 20);
+}
+
+TEST_F(Cli, BadDetectionsCatalogue) { CheckCatalogue(*this, "tests/bad_detections", {"track -o written "}, 10); }
+
+TEST_F(Cli, TrackReadsWhatRunExports) {
+  ASSERT_EQ(Cupola("run -q --export-detections -o run").exit_code, 0);
+  const Result r = Cupola("track run/detections.csv -o tracked");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("tracks confirmed"), std::string::npos);
+  const std::string tracks = Slurp(dir_ / "tracked" / "tracks.csv");
+  EXPECT_EQ(tracks.rfind("t_s,track_id,status,", 0), 0u);
+  // The same detections give the same confirmed tracks as inside the run.
+  const auto summary = nlohmann::json::parse(Slurp(dir_ / "run" / "summary.json"));
+  const int confirmed_in_run = summary["tracking"]["tracks_confirmed"];
+  EXPECT_GT(confirmed_in_run, 0);
+  EXPECT_NE(r.out.find(std::to_string(confirmed_in_run) + " tracks confirmed"), std::string::npos) << r.out;
+  // A bad tracker config is reported with its key.
+  std::ofstream(dir_ / "bad.yaml") << "filter: kalman\n";
+  const Result bad = Cupola("track run/detections.csv --config bad.yaml -o nothing");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.yaml:1:9: filter: got 'kalman'; expected one of ekf, ukf"), std::string::npos) << bad.err;
+  EXPECT_FALSE(fs::exists(dir_ / "nothing"));
+}
+
+void CheckCatalogue(const Cli& cli, const std::string& directory, const std::vector<std::string>& commands,
+                    int minimum_cases) {
   int cases = 0;
-  for (const auto& entry : fs::directory_iterator(Source("tests/bad_scenarios"))) {
-    if (entry.path().extension() != ".yaml") continue;
+  for (const auto& entry : fs::directory_iterator(Cli::Source(directory))) {
+    if (entry.path().extension() != ".yaml" && entry.path().extension() != ".csv") continue;
     ++cases;
     const std::string text = Slurp(entry.path());
     std::smatch line_match, expect_match;
@@ -129,15 +162,15 @@ TEST_F(Cli, BadScenarioCatalogue) {
     ASSERT_TRUE(std::regex_search(text, expect_match, std::regex("# expect: ([^\\n]+)"))) << entry.path();
     const std::string where = entry.path().string() + ":" + line_match[1].str() + ":";
     const std::string expected = expect_match[1].str();
-    for (const std::string command : {"validate ", "run -o written "}) {
-      const Result r = Cupola(command + entry.path().string());
+    for (const std::string& command : commands) {
+      const Result r = cli.Cupola(command + entry.path().string());
       EXPECT_EQ(r.exit_code, 2) << entry.path() << "\n" << r.err;
       EXPECT_NE(r.err.find(where), std::string::npos) << "wanted " << where << "\n got " << r.err;
       EXPECT_NE(r.err.find(expected), std::string::npos) << "wanted '" << expected << "'\n got " << r.err;
     }
-    EXPECT_FALSE(fs::exists(dir_ / "written")) << entry.path() << " left output behind";
+    EXPECT_FALSE(fs::exists(cli.dir() / "written")) << entry.path() << " left output behind";
   }
-  EXPECT_GE(cases, 20);
+  EXPECT_GE(cases, minimum_cases) << directory;
 }
 
 }  // namespace

@@ -68,15 +68,18 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
   std::string line;
   int line_number = 0;
   std::map<int, RadarSpec> radars;
+  std::map<int, int> radar_first_line;
+  bool header_seen = false;
   double last_scan_start = -std::numeric_limits<double>::infinity();
   while (std::getline(in, line)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     const std::vector<std::string> fields = SplitCsv(line);
-    if (line_number == 1 || (log.scans.empty() && radars.empty() && fields[0] == "t_s")) {
+    if (!header_seen) {  // the first line that is not a comment
       if (fields != kColumns)
         throw InputError({file, line_number, 1}, "header", "'" + line + "'", "the header " + Header());
+      header_seen = true;
       continue;
     }
     if (fields.size() != kColumns.size())
@@ -104,8 +107,12 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
       return value;
     };
     const double t = number(0, 0.0, 1e9, false);
-    const int radar_index = static_cast<int>(number(1, 0, 1000, false));
-    const int scan_index = static_cast<int>(number(2, 0, 1e9, false));
+    const double radar_value = number(1, 0, 1000, false), scan_value = number(2, 0, 1e9, false);
+    if (radar_value != std::floor(radar_value))
+      throw InputError({file, line_number, column_of(1)}, "radar", fields[1], "a whole number");
+    if (scan_value != std::floor(scan_value))
+      throw InputError({file, line_number, column_of(2)}, "scan", fields[2], "a whole number");
+    const int radar_index = static_cast<int>(radar_value), scan_index = static_cast<int>(scan_value);
     RadarSpec spec;
     spec.name = "radar-" + std::to_string(radar_index);
     spec.site = {number(3, -90, 90, false), number(4, -180, 180, false), number(5, -500, 9000, false)};
@@ -119,6 +126,7 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
     const auto known = radars.find(radar_index);
     if (known == radars.end()) {
       radars[radar_index] = spec;
+      radar_first_line[radar_index] = line_number;
     } else if (known->second.site.lat_deg != spec.site.lat_deg || known->second.site.lon_deg != spec.site.lon_deg ||
                known->second.sigma_range_m != spec.sigma_range_m) {
       throw InputError({file, line_number, column_of(3)}, "radar_lat_deg",
@@ -148,10 +156,12 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
     log.scans.back().detections.push_back(d);
     log.scans.back().truth_ids.push_back(fields[15].empty() ? -1 : static_cast<int>(number(15, -1, 1e9, false)));
   }
-  if (radars.empty()) throw InputError({file, line_number, 0}, "", "no detection rows", "at least one row after the header");
+  if (!header_seen) throw InputError({file, 1, 1}, "header", "an empty file", "the header " + Header());
+  if (radars.empty()) throw InputError({file, line_number, 0}, "", "no rows after the header", "at least one scan row");
   for (const auto& [index, spec] : radars) {
     if (index != static_cast<int>(log.radars.size()))
-      throw InputError({file, 0, 0}, "radar", "radar indices with a gap before " + std::to_string(index),
+      throw InputError({file, radar_first_line[index], 1}, "radar", std::to_string(index) + " with no radar " +
+                           std::to_string(log.radars.size()) + " in the file",
                        "radars numbered 0, 1, 2, ... without gaps");
     log.radars.push_back(spec);
   }
