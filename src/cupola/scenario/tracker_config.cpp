@@ -1,5 +1,6 @@
 #include "cupola/scenario/tracker_config.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -13,7 +14,20 @@ std::string TrackerConfig::Validate() const {
 
 TrackerConfig ReadTrackerConfig(const MapReader& r) {
   TrackerConfig c;
-  c.motion_model = r.Choice("motion_model", {"cv", "ca", "ballistic", "ct"}, c.motion_model);
+  c.motion_model = r.Choice("motion_model", {"cv", "ca", "ballistic", "ct", "imm"}, c.motion_model);
+  if (r.Has("imm_models")) {
+    c.imm_models.clear();
+    const std::vector<std::string> known = {"cv", "ca", "ballistic", "ct"};
+    const auto items = r.List("imm_models", 2);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string name = items[i].IsScalar() ? items[i].Scalar() : std::string();
+      if (std::find(known.begin(), known.end(), name) == known.end())
+        throw InputError(LocationOf(items[i], r.file()), r.PathOf("imm_models") + "[" + std::to_string(i) + "]",
+                         Describe(items[i]), DidYouMeanPrefix(name, known) + "one of cv, ca, ballistic, ct");
+      c.imm_models.push_back(name);
+    }
+  }
+  c.imm_switch_probability = r.Number("imm_switch_probability", {0.0, 0.5, true, false}, c.imm_switch_probability);
   c.filter = r.Choice("filter", {"ekf", "ukf"}, c.filter);
   c.association = r.Choice("association", {"gnn"}, c.association);
   c.q_velocity_m2ps3 = r.Number("q_velocity_m2ps3", Bounds::NonNegative(), c.q_velocity_m2ps3);
@@ -44,7 +58,7 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
 
 const std::vector<std::string>& TrackerConfigKeys() {
   static const std::vector<std::string> keys = {
-      "motion_model", "filter", "association", "q_velocity_m2ps3", "q_jerk_m2ps5", "q_kappa", "prior_kappa_m2pkg",
+      "motion_model", "imm_models", "imm_switch_probability", "filter", "association", "q_velocity_m2ps3", "q_jerk_m2ps5", "q_kappa", "prior_kappa_m2pkg",
       "prior_sigma_kappa_m2pkg", "q_turn_rate", "prior_sigma_turn_rate_radps", "prior_sigma_acceleration_mps2",
       "gate_probability", "spatial_index", "grid_cell_m", "min_speed_mps", "max_speed_mps", "max_initiation_gap_s",
       "confirm_m", "confirm_n", "max_misses", "max_position_sigma_m"};

@@ -12,7 +12,9 @@
 namespace cupola {
 
 struct TrackerConfig {
-  std::string motion_model = "cv";  // cv | ca | ballistic | ct
+  std::string motion_model = "cv";  // cv | ca | ballistic | ct | imm
+  std::vector<std::string> imm_models = {"cv", "ballistic", "ct"};  // models mixed when motion_model is imm
+  double imm_switch_probability = 0.05;  // per step, leaving the current model
   std::string filter = "ekf";       // ekf | ukf
   std::string association = "gnn"; // gnn (global nearest neighbour, optimal assignment)
   // Process noise.

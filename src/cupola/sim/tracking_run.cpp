@@ -45,8 +45,8 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     tracks.clear();
     for (const Track& track : tracker.tracks()) {
       if (track.status != TrackStatus::kConfirmed) continue;
-      const double dt = t - track.state.t_s;  // tracks not looked at this scan are a little older
-      tracks.push_back({track.id, track.state.Position() + dt * track.state.Velocity(), track.state.Velocity()});
+      const double dt = t - track.estimate.state.t_s;  // tracks not looked at this scan are a little older
+      tracks.push_back({track.id, track.estimate.state.Position() + dt * track.estimate.state.Velocity(), track.estimate.state.Velocity()});
     }
     scorer.AddScan(t, truths, tracks);
   }

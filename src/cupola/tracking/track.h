@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "cupola/tracking/state.h"
+#include "cupola/tracking/estimator.h"
 
 namespace cupola {
 
@@ -13,7 +13,7 @@ const char* ToString(TrackStatus status);
 struct Track {
   int id = 0;
   TrackStatus status = TrackStatus::kTentative;
-  GaussianState state;          // after the last update (or coast)
+  Estimate estimate;            // after the last update (or coast); estimate.state is [p, v, ...]
   int updates = 0;              // detections assigned
   int looks = 0;                // scans in which it could have been detected
   int consecutive_misses = 0;

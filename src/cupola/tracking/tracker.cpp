@@ -20,17 +20,24 @@ const char* ToString(TrackStatus status) {
 
 namespace {
 
-std::unique_ptr<MotionModel> MakeModel(const TrackerConfig& c, const FlightEnvironment* env) {
-  if (c.motion_model == "ca") return std::make_unique<ConstantAcceleration>(c.q_jerk_m2ps5, c.prior_sigma_acceleration_mps2);
-  if (c.motion_model == "ballistic")
+std::unique_ptr<MotionModel> MakeModel(const std::string& name, const TrackerConfig& c, const FlightEnvironment* env) {
+  if (name == "ca") return std::make_unique<ConstantAcceleration>(c.q_jerk_m2ps5, c.prior_sigma_acceleration_mps2);
+  if (name == "ballistic")
     return std::make_unique<Ballistic>(env, c.q_velocity_m2ps3, c.q_kappa, c.prior_kappa_m2pkg, c.prior_sigma_kappa_m2pkg);
-  if (c.motion_model == "ct") return std::make_unique<CoordinatedTurn>(c.q_velocity_m2ps3, c.q_turn_rate, c.prior_sigma_turn_rate_radps);
+  if (name == "ct") return std::make_unique<CoordinatedTurn>(c.q_velocity_m2ps3, c.q_turn_rate, c.prior_sigma_turn_rate_radps);
   return std::make_unique<ConstantVelocity>(c.q_velocity_m2ps3);
 }
 
 std::unique_ptr<Filter> MakeFilter(const TrackerConfig& c) {
   if (c.filter == "ukf") return std::make_unique<UnscentedKalmanFilter>();
   return std::make_unique<ExtendedKalmanFilter>();
+}
+
+std::unique_ptr<Estimator> MakeEstimator(const TrackerConfig& c, const FlightEnvironment* env) {
+  if (c.motion_model != "imm") return std::make_unique<SingleModelEstimator>(MakeModel(c.motion_model, c, env), MakeFilter(c));
+  std::vector<std::unique_ptr<MotionModel>> models;
+  for (const auto& name : c.imm_models) models.push_back(MakeModel(name, c, env));
+  return std::make_unique<ImmEstimator>(std::move(models), MakeFilter(c), c.imm_switch_probability);
 }
 
 // Union-find over tracks and detections, to split the assignment problem
@@ -46,11 +53,12 @@ struct DisjointSets {
 };
 
 double PositionSigma(const GaussianState& s) { return std::sqrt(s.P.topLeftCorner<3, 3>().trace()); }
+double PositionSigma(const Estimate& e) { return PositionSigma(e.state); }
 
 }  // namespace
 
 Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* radars, const FlightEnvironment* env)
-    : config_(config), radars_(radars), model_(MakeModel(config, env)), filter_(MakeFilter(config)),
+    : config_(config), radars_(radars), estimator_(MakeEstimator(config, env)),
       grid_(config.grid_cell_m) {
   for (const auto& radar : *radars_) sensors_.emplace_back(&radar);
   for (int m = 1; m <= kMaxMeasDim; ++m) gate_[m] = ChiSquareQuantile(config.gate_probability, m);
@@ -58,12 +66,12 @@ Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* rad
 
 void Tracker::Report(const Track& track, double nis, int radar) {
   TrackReport r;
-  r.t_s = track.state.t_s;
+  r.t_s = track.estimate.state.t_s;
   r.track_id = track.id;
   r.status = track.status;
-  r.p_W = track.state.Position();
-  r.v_W = track.state.Velocity();
-  r.sigma_p_W = track.state.PositionCovariance().diagonal().cwiseSqrt();
+  r.p_W = track.estimate.state.Position();
+  r.v_W = track.estimate.state.Velocity();
+  r.sigma_p_W = track.estimate.state.PositionCovariance().diagonal().cwiseSqrt();
   r.nis = nis;
   r.radar = radar;
   reports_.push_back(r);
@@ -83,7 +91,7 @@ void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector
       if (r > 4.0 * config_.grid_cell_m) {
         always.push_back(static_cast<int>(i));
       } else {
-        grid_.Insert(static_cast<int>(i), predicted_[i].Position().head<2>());
+        grid_.Insert(static_cast<int>(i), predicted_[i].state.Position().head<2>());
         grid_radius = std::max(grid_radius, r);
       }
     }
@@ -105,10 +113,10 @@ void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector
     }
     for (const int i : nearby) {
       ++last_pairs_tested_;
-      const GaussianState at_detection = filter_->Predict(*model_, predicted_[i], det.t_s);
-      Innovation in = filter_->Innovate(sensor, at_detection, z);
+      Estimate at_detection = estimator_->Predict(predicted_[i], det.t_s);
+      Innovation in = estimator_->Innovate(sensor, at_detection, z);
       if (in.nis > gate) continue;
-      candidates.push_back({i, static_cast<int>(d), std::move(in), at_detection});
+      candidates.push_back({i, static_cast<int>(d), std::move(in), std::move(at_detection)});
     }
   }
 }
@@ -117,7 +125,7 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
   const SphericalMeasurementModel& sensor = sensors_[radar];
   // 1. Predict every live track to the scan time.
   predicted_.clear();
-  for (const auto& track : tracks_) predicted_.push_back(filter_->Predict(*model_, track.state, t_scan_s));
+  for (const auto& track : tracks_) predicted_.push_back(estimator_->Predict(track.estimate, t_scan_s));
 
   // 2. Hypothesise: gated track-detection pairs.
   std::vector<Candidate> candidates;
@@ -170,43 +178,43 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
   for (int i = 0; i < n_tracks; ++i) {
     Track track = tracks_[i];
     const int k = assigned_candidate[i];
-    const Spherical expected = sensor.radar().Measure(predicted_[i].Position(), predicted_[i].Velocity());
+    const Spherical expected = sensor.radar().Measure(predicted_[i].state.Position(), predicted_[i].state.Velocity());
     const bool looked = k >= 0 || sensor.radar().Covers(expected);
     std::string deletion;
     if (k >= 0) {
       const Candidate& c = candidates[k];
-      GaussianState updated;
-      if (filter_->Update(c.predicted, c.innovation, updated)) {
-        track.state = updated;
+      Estimate updated;
+      if (estimator_->Update(sensor, c.predicted, sensor.FromDetection(detections[c.detection].z), c.innovation, updated)) {
+        track.estimate = std::move(updated);
         ++track.updates;
         track.consecutive_misses = 0;
-        track.last_update_t_s = updated.t_s;
+        track.last_update_t_s = track.estimate.state.t_s;
         track.last_radar = radar;
         track.last_nis = c.innovation.nis;
       } else {
         deletion = "filter diverged";
       }
     } else if (looked) {
-      track.state = predicted_[i];  // coast
+      track.estimate = predicted_[i];  // coast
       ++track.consecutive_misses;
     }
     if (looked) ++track.looks;
     if (track.status == TrackStatus::kTentative) {
       if (track.updates >= config_.confirm_m) {
         track.status = TrackStatus::kConfirmed;
-        events_.push_back({TrackEvent::Kind::kConfirmed, track.state.t_s, track.id, track.state.Position(), "", false});
+        events_.push_back({TrackEvent::Kind::kConfirmed, track.estimate.state.t_s, track.id, track.estimate.state.Position(), "", false});
       } else if (track.looks >= config_.confirm_n) {
         deletion = "not confirmed: " + std::to_string(track.updates) + " of " + std::to_string(track.looks) + " looks";
       }
     } else if (track.consecutive_misses >= config_.max_misses) {
       deletion = std::to_string(track.consecutive_misses) + " looks without a detection";
     }
-    if (deletion.empty() && PositionSigma(track.state) > config_.max_position_sigma_m) deletion = "position uncertainty too large";
+    if (deletion.empty() && PositionSigma(track.estimate) > config_.max_position_sigma_m) deletion = "position uncertainty too large";
     if (!deletion.empty()) {
       const bool was_confirmed = track.status == TrackStatus::kConfirmed;
       track.status = TrackStatus::kDeleted;
       events_.push_back(
-          {TrackEvent::Kind::kDeleted, track.state.t_s, track.id, track.state.Position(), deletion, was_confirmed});
+          {TrackEvent::Kind::kDeleted, track.estimate.state.t_s, track.id, track.estimate.state.Position(), deletion, was_confirmed});
       Report(track, 0.0, -1);
       continue;
     }
@@ -264,18 +272,18 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
     track.last_radar = det.radar;
     track.updates = 2;
     track.looks = 2;
-    track.state.t_s = det.t_s;
-    track.state.x = StateVector::Zero(6);
-    track.state.x.head<3>() = second.p_W;
-    track.state.x.segment<3>(3) = (second.p_W - first.p_W) / dt;
+    GaussianState pv;
+    pv.t_s = det.t_s;
+    pv.x = StateVector::Zero(6);
+    pv.x.head<3>() = second.p_W;
+    pv.x.segment<3>(3) = (second.p_W - first.p_W) / dt;
     // Two-point differencing: P_pp = R2, P_pv = R2 / dt, P_vv = (R1 + R2) / dt^2.
-    track.state.P = StateMatrix::Zero(6, 6);
-    track.state.P.topLeftCorner<3, 3>() = second.P_W;
-    track.state.P.block<3, 3>(0, 3) = second.P_W / dt;
-    track.state.P.block<3, 3>(3, 0) = second.P_W / dt;
-    track.state.P.block<3, 3>(3, 3) = (first.P_W + second.P_W) / (dt * dt);
-    model_->Extend(track.state);
-    EnforceCovariance(track.state.P);
+    pv.P = StateMatrix::Zero(6, 6);
+    pv.P.topLeftCorner<3, 3>() = second.P_W;
+    pv.P.block<3, 3>(0, 3) = second.P_W / dt;
+    pv.P.block<3, 3>(3, 0) = second.P_W / dt;
+    pv.P.block<3, 3>(3, 3) = (first.P_W + second.P_W) / (dt * dt);
+    track.estimate = estimator_->Initiate(pv);
     if (track.updates >= config_.confirm_m) track.status = TrackStatus::kConfirmed;
     events_.push_back({TrackEvent::Kind::kInitiated, det.t_s, track.id, second.p_W, "", false});
     if (track.status == TrackStatus::kConfirmed)

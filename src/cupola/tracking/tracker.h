@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "cupola/sensors/scan.h"
-#include "cupola/tracking/filters.h"
+#include "cupola/tracking/estimator.h"
 #include "cupola/tracking/spatial_grid.h"
 #include "cupola/tracking/track.h"
 #include "cupola/scenario/tracker_config.h"
@@ -45,8 +45,7 @@ class Tracker {
   const std::vector<Track>& tracks() const { return tracks_; }  // live (tentative and confirmed)
   const std::vector<TrackReport>& reports() const { return reports_; }
   const std::vector<TrackEvent>& events() const { return events_; }
-  const MotionModel& motion_model() const { return *model_; }
-  const Filter& filter() const { return *filter_; }
+  const Estimator& estimator() const { return *estimator_; }
   /// Gated track-detection pairs tested in the last scan (for benchmarks).
   std::size_t last_pairs_tested() const { return last_pairs_tested_; }
 
@@ -54,7 +53,7 @@ class Tracker {
   struct Candidate {
     int track = 0, detection = 0;
     Innovation innovation;
-    GaussianState predicted;  // at the detection's time
+    Estimate predicted;  // at the detection's time
   };
   struct PendingDetection {
     Detection detection;
@@ -69,11 +68,10 @@ class Tracker {
   TrackerConfig config_;
   const std::vector<RadarModel>* radars_;
   std::vector<SphericalMeasurementModel> sensors_;
-  std::unique_ptr<MotionModel> model_;
-  std::unique_ptr<Filter> filter_;
+  std::unique_ptr<Estimator> estimator_;
   double gate_[kMaxMeasDim + 1] = {};  // chi-square threshold by measurement dimension
   std::vector<Track> tracks_;
-  std::vector<GaussianState> predicted_;  // per live track, at the scan time
+  std::vector<Estimate> predicted_;  // per live track, at the scan time
   std::vector<PendingDetection> pending_;  // unassociated detections awaiting a partner
   std::vector<TrackReport> reports_;
   std::vector<TrackEvent> events_;

@@ -54,8 +54,8 @@ TEST(Tracker, ConfirmsOneTrackOnOneTargetAndFollowsIt) {
   const Track& track = tracker.tracks()[0];
   EXPECT_EQ(track.status, TrackStatus::kConfirmed);
   EXPECT_EQ(track.updates, 40);  // every detection, the two that started it included
-  EXPECT_LT((track.state.Position() - (p0 + 39.0 * v)).norm(), 60.0);  // cross-range sigma is 25 m at 25 km
-  EXPECT_LT((track.state.Velocity() - v).norm(), 15.0);
+  EXPECT_LT((track.estimate.state.Position() - (p0 + 39.0 * v)).norm(), 60.0);  // cross-range sigma is 25 m at 25 km
+  EXPECT_LT((track.estimate.state.Velocity() - v).norm(), 15.0);
   int confirmations = 0;
   for (const auto& e : tracker.events()) confirmations += e.kind == TrackEvent::Kind::kConfirmed;
   EXPECT_EQ(confirmations, 1);
@@ -89,13 +89,13 @@ TEST(Tracker, KeepsTwoCrossingTargetsApart) {
     tracker.ProcessScan(0, k, std::vector<Detection>{b.Measure(a0 + k * va, k), b.Measure(c0 + k * vc, k)});
     if (k == 10) {
       ASSERT_EQ(tracker.tracks().size(), 2u);
-      for (const auto& t : tracker.tracks()) (t.state.Velocity().x() > 0 ? id_a : id_c) = t.id;
+      for (const auto& t : tracker.tracks()) (t.estimate.state.Velocity().x() > 0 ? id_a : id_c) = t.id;
     }
   }
   ASSERT_EQ(tracker.tracks().size(), 2u);
   for (const auto& t : tracker.tracks()) {
     ASSERT_TRUE(t.id == id_a || t.id == id_c);
-    EXPECT_NEAR(t.state.Velocity().x(), t.id == id_a ? 200.0 : -200.0, 20.0);
+    EXPECT_NEAR(t.estimate.state.Velocity().x(), t.id == id_a ? 200.0 : -200.0, 20.0);
   }
 }
 
@@ -121,7 +121,7 @@ TEST(Tracker, SpatialIndexChangesNothingButTheWork) {
   }
   ASSERT_EQ(with_grid.tracks().size(), 30u);
   ASSERT_EQ(without.tracks().size(), 30u);
-  for (std::size_t i = 0; i < 30; ++i) EXPECT_EQ(with_grid.tracks()[i].state.x, without.tracks()[i].state.x);
+  for (std::size_t i = 0; i < 30; ++i) EXPECT_EQ(with_grid.tracks()[i].estimate.state.x, without.tracks()[i].estimate.state.x);
   EXPECT_LT(with_grid.last_pairs_tested() * 5, without.last_pairs_tested());
 }
 
@@ -152,7 +152,7 @@ TEST(Tracker, NeesIsConsistentOverMonteCarloRuns) {
       }
       tracker.ProcessScan(0, k * T, std::vector<Detection>{b.Measure(x.head<3>(), k * T)});
       if (tracker.tracks().size() == 1 && k >= 5) {
-        const GaussianState& s = tracker.tracks()[0].state;
+        const GaussianState& s = tracker.tracks()[0].estimate.state;
         nees_sum[k] += Nees(Eigen::VectorXd(s.x - x), Eigen::MatrixXd(s.P));
         ++nees_count[k];
       }
@@ -167,6 +167,58 @@ TEST(Tracker, NeesIsConsistentOverMonteCarloRuns) {
   }
   // Each scan is inside with probability 0.95; allow for the odd excursion.
   EXPECT_GE(inside, checked - 3) << inside << " of " << checked;
+}
+
+}  // namespace
+}  // namespace cupola
+
+namespace cupola {
+namespace {
+
+// A drone-like target flies straight, then turns at 3 deg/s for a minute.
+// IMM(cv, ct) must follow the turn better than cv alone, and its turn
+// model must take over while the target turns.
+TEST(Tracker, ImmFollowsATurnBetterThanConstantVelocity) {
+  const double speed = 50.0, omega = DegToRad(3.0);
+  auto truth = [&](double t) {
+    const Eigen::Vector3d start(15e3, 10e3, 300);
+    if (t < 60) return Eigen::Vector3d(start + Eigen::Vector3d(speed * t, 0, 0));
+    const double a = omega * (t - 60), r = speed / omega;  // counter-clockwise from heading east
+    const Eigen::Vector3d turn_start = start + Eigen::Vector3d(speed * 60, 0, 0);
+    if (t < 120) return Eigen::Vector3d(turn_start + Eigen::Vector3d(r * std::sin(a), r * (1 - std::cos(a)), 0));
+    const double a_end = omega * 60;
+    const Eigen::Vector3d end = turn_start + Eigen::Vector3d(r * std::sin(a_end), r * (1 - std::cos(a_end)), 0);
+    return Eigen::Vector3d(end + speed * (t - 120) * Eigen::Vector3d(std::cos(a_end), std::sin(a_end), 0));
+  };
+  auto run = [&](const TrackerConfig& config, double* turn_probability) {
+    Bench b;
+    Tracker tracker(config, &b.radars, &b.env);
+    double sum2 = 0.0;
+    int n = 0;
+    *turn_probability = 0.0;
+    for (int k = 0; k < 150; ++k) {
+      tracker.ProcessScan(0, k, std::vector<Detection>{b.Measure(truth(k), k)});
+      if (tracker.tracks().size() != 1) continue;
+      const Track& track = tracker.tracks()[0];
+      if (k >= 70 && k < 120) {  // inside the turn
+        sum2 += (track.estimate.state.Position() - truth(k)).squaredNorm();
+        ++n;
+        if (!track.estimate.mode_probabilities.empty()) *turn_probability += track.estimate.mode_probabilities[1] / 50.0;
+      }
+    }
+    return n == 50 ? std::sqrt(sum2 / n) : 1e9;
+  };
+  TrackerConfig cv;
+  cv.q_velocity_m2ps3 = 0.1;  // a cv tuned for straight flight
+  TrackerConfig imm = cv;
+  imm.motion_model = "imm";
+  imm.imm_models = {"cv", "ct"};
+  imm.q_turn_rate = 1e-5;
+  double unused = 0.0, turn_probability = 0.0;
+  const double rmse_cv = run(cv, &unused);
+  const double rmse_imm = run(imm, &turn_probability);
+  EXPECT_LT(rmse_imm, 0.7 * rmse_cv) << "imm " << rmse_imm << " m, cv " << rmse_cv << " m";
+  EXPECT_GT(turn_probability, 0.5);
 }
 
 }  // namespace
