@@ -29,7 +29,10 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
   }
   c.imm_switch_probability = r.Number("imm_switch_probability", {0.0, 0.5, true, false}, c.imm_switch_probability);
   c.filter = r.Choice("filter", {"ekf", "ukf"}, c.filter);
-  c.association = r.Choice("association", {"gnn"}, c.association);
+  c.association = r.Choice("association", {"gnn", "jpda"}, c.association);
+  if (c.association == "jpda" && c.motion_model == "imm")
+    r.Fail("association", "jpda with motion_model imm", "gnn with imm (JPDA runs with a single motion model)");
+  c.jpda_detection_probability = r.Number("jpda_detection_probability", {0.0, 1.0, true, true}, c.jpda_detection_probability);
   c.q_velocity_m2ps3 = r.Number("q_velocity_m2ps3", Bounds::NonNegative(), c.q_velocity_m2ps3);
   c.q_jerk_m2ps5 = r.Number("q_jerk_m2ps5", Bounds::NonNegative(), c.q_jerk_m2ps5);
   c.q_kappa = r.Number("q_kappa", Bounds::NonNegative(), c.q_kappa);
@@ -49,6 +52,7 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
   c.confirm_n = static_cast<int>(r.Integer("confirm_n", 1, 100, c.confirm_n));
   c.max_misses = static_cast<int>(r.Integer("max_misses", 1, 1000, c.max_misses));
   c.max_position_sigma_m = r.Number("max_position_sigma_m", Bounds::Positive(), c.max_position_sigma_m);
+  c.max_coast_s = r.Number("max_coast_s", Bounds::Positive(), c.max_coast_s);
   if (c.confirm_m > c.confirm_n)
     r.Fail("confirm_m", std::to_string(c.confirm_m), "at most confirm_n (" + std::to_string(c.confirm_n) + ")");
   if (c.min_speed_mps >= c.max_speed_mps)
@@ -58,10 +62,10 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
 
 const std::vector<std::string>& TrackerConfigKeys() {
   static const std::vector<std::string> keys = {
-      "motion_model", "imm_models", "imm_switch_probability", "filter", "association", "q_velocity_m2ps3", "q_jerk_m2ps5", "q_kappa", "prior_kappa_m2pkg",
+      "motion_model", "imm_models", "imm_switch_probability", "filter", "association", "jpda_detection_probability", "q_velocity_m2ps3", "q_jerk_m2ps5", "q_kappa", "prior_kappa_m2pkg",
       "prior_sigma_kappa_m2pkg", "q_turn_rate", "prior_sigma_turn_rate_radps", "prior_sigma_acceleration_mps2",
       "gate_probability", "spatial_index", "grid_cell_m", "min_speed_mps", "max_speed_mps", "max_initiation_gap_s",
-      "confirm_m", "confirm_n", "max_misses", "max_position_sigma_m"};
+      "confirm_m", "confirm_n", "max_misses", "max_position_sigma_m", "max_coast_s"};
   return keys;
 }
 

@@ -16,7 +16,8 @@ struct TrackerConfig {
   std::vector<std::string> imm_models = {"cv", "ballistic", "ct"};  // models mixed when motion_model is imm
   double imm_switch_probability = 0.05;  // per step, leaving the current model
   std::string filter = "ekf";       // ekf | ukf
-  std::string association = "gnn"; // gnn (global nearest neighbour, optimal assignment)
+  std::string association = "gnn"; // gnn (global nearest neighbour, optimal assignment) | jpda
+  double jpda_detection_probability = 0.9;  // Pd assumed by JPDA's association probabilities
   // Process noise.
   double q_velocity_m2ps3 = 50.0;   // white acceleration density (cv, ballistic, ct)
   double q_jerk_m2ps5 = 10.0;       // white jerk density (ca)
@@ -39,6 +40,7 @@ struct TrackerConfig {
   // Deletion.
   int max_misses = 4;                 // consecutive looks without a detection (confirmed tracks)
   double max_position_sigma_m = 2000.0;  // delete when sqrt(trace(P_pos)) grows beyond this
+  double max_coast_s = 10.0;             // delete a track not updated for this long (e.g. out of every radar's view)
 
   /// Empty if valid, else what is wrong.
   std::string Validate() const;

@@ -30,6 +30,26 @@ bool Filter::Update(const GaussianState& predicted, const Innovation& in, Gaussi
   return updated.x.allFinite() && EnforceCovariance(updated.P);
 }
 
+bool PdaUpdate(const GaussianState& predicted, const std::vector<const Innovation*>& innovations,
+               const std::vector<double>& beta, double beta_miss, GaussianState& updated) {
+  const Innovation& first = *innovations.front();
+  const Eigen::LDLT<MeasMatrix> ldlt(first.S);
+  const StateMeasMatrix K = ldlt.solve(first.P_xz.transpose()).transpose();
+  const int m = static_cast<int>(first.y.size());
+  MeasVector y = MeasVector::Zero(m);
+  MeasMatrix spread = MeasMatrix::Zero(m, m);
+  for (std::size_t j = 0; j < innovations.size(); ++j) {
+    y += beta[j] * innovations[j]->y;
+    spread += beta[j] * innovations[j]->y * innovations[j]->y.transpose();
+  }
+  spread -= y * y.transpose();
+  updated.t_s = predicted.t_s;
+  updated.x = predicted.x + K * y;
+  const StateMatrix P_updated = predicted.P - K * first.S * K.transpose();
+  updated.P = beta_miss * predicted.P + (1.0 - beta_miss) * P_updated + K * spread * K.transpose();
+  return updated.x.allFinite() && EnforceCovariance(updated.P);
+}
+
 // ---- EKF ----
 
 GaussianState ExtendedKalmanFilter::Predict(const MotionModel& model, const GaussianState& s, double t_s) const {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "cupola/tracking/measurement_model.h"
 #include "cupola/tracking/motion_models.h"
@@ -57,6 +58,15 @@ class UnscentedKalmanFilter : public Filter {
   Innovation Innovate(const SphericalMeasurementModel& sensor, const GaussianState& predicted,
                       const MeasVector& z) const override;
 };
+
+/// Probabilistic data association update (Bar-Shalom & Tse 1975; Bar-Shalom
+/// et al. 2001, sec. 6.4): with association probabilities beta_j for the
+/// gated detections (innovations y_j, all against the same predicted state
+/// and S) and beta_0 for "none of them",
+///   y = sum beta_j y_j,  x = x- + K y,
+///   P = beta_0 P- + (1 - beta_0) (P- - K S K^T) + K (sum beta_j y_j y_j^T - y y^T) K^T.
+bool PdaUpdate(const GaussianState& predicted, const std::vector<const Innovation*>& innovations,
+               const std::vector<double>& beta, double beta_miss, GaussianState& updated);
 
 /// Completes an Innovation from y, S, P_xz: NIS and log det S (LDLT).
 void FinishInnovation(Innovation& innovation);

@@ -22,9 +22,8 @@ struct GatedPairs {
 };
 
 GatedPairs Gather(const Eigen::MatrixXd& likelihood, const Eigen::VectorXd& miss) {
-  CUPOLA_CHECK(miss.size() == likelihood.rows(),
-               "JPDA: miss has " + std::to_string(miss.size()) + " entries for " +
-                   std::to_string(likelihood.rows()) + " tracks");
+  CUPOLA_CHECK(miss.size() == likelihood.rows(), "JPDA: miss has " + std::to_string(miss.size()) + " entries for " +
+                                                     std::to_string(likelihood.rows()) + " tracks");
   GatedPairs g;
   g.n = static_cast<int>(likelihood.rows());
   g.m = static_cast<int>(likelihood.cols());
@@ -33,15 +32,13 @@ GatedPairs Gather(const Eigen::MatrixXd& likelihood, const Eigen::VectorXd& miss
   for (int i = 0; i < g.n; ++i) {
     // A positive miss weight keeps "every track missed" possible, so every
     // normaliser below is positive.
-    CUPOLA_CHECK(std::isfinite(miss[i]) && miss[i] > 0.0,
-                 "JPDA: miss weight of track " + std::to_string(i) + " is " + std::to_string(miss[i]) +
-                     "; expected finite and > 0");
+    CUPOLA_CHECK(std::isfinite(miss[i]) && miss[i] > 0.0, "JPDA: miss weight of track " + std::to_string(i) + " is " +
+                                                              std::to_string(miss[i]) + "; expected finite and > 0");
     double scale = miss[i];
     for (int j = 0; j < g.m; ++j) {
       const double l = likelihood(i, j);
-      CUPOLA_CHECK(std::isfinite(l) && l >= 0.0, "JPDA: likelihood(" + std::to_string(i) + ", " +
-                                                     std::to_string(j) + ") is " + std::to_string(l) +
-                                                     "; expected finite and >= 0");
+      CUPOLA_CHECK(std::isfinite(l) && l >= 0.0, "JPDA: likelihood(" + std::to_string(i) + ", " + std::to_string(j) +
+                                                     ") is " + std::to_string(l) + "; expected finite and >= 0");
       scale = std::max(scale, l);
     }
     for (int j = 0; j < g.m; ++j) {
@@ -58,8 +55,7 @@ GatedPairs Gather(const Eigen::MatrixXd& likelihood, const Eigen::VectorXd& miss
 // out[k] = base + sum over k' != k of terms[idx[k']], for k over idx, by
 // prefix and suffix sums: subtracting terms[idx[k]] from the full sum would
 // cancel catastrophically when one term dominates (a near-certain pair).
-void ExclusiveSums(double base, const int* idx, int count, const std::vector<double>& terms,
-                   std::vector<double>& out) {
+void ExclusiveSums(double base, const int* idx, int count, const std::vector<double>& terms, std::vector<double>& out) {
   double prefix = base;
   for (int k = 0; k < count; ++k) {
     out[static_cast<std::size_t>(idx[k])] = prefix;
@@ -91,9 +87,9 @@ Eigen::MatrixXd Normalise(const GatedPairs& g, const std::vector<double>& pair_w
 // Depth-first enumeration of joint events (see the header).
 struct Enumerator {
   const GatedPairs& g;
-  std::vector<bool> taken;           // per detection
-  std::vector<double> pair_weight;   // per pair: sum of the weights of events containing it
-  std::vector<double> miss_weight;   // per track: sum of the weights of events where it is missed
+  std::vector<bool> taken;          // per detection
+  std::vector<double> pair_weight;  // per pair: sum of the weights of events containing it
+  std::vector<double> miss_weight;  // per track: sum of the weights of events where it is missed
 
   // Adds every completion of tracks i.. to the sums, given the weight of
   // the choices so far; returns the total weight of those completions.
@@ -120,8 +116,8 @@ struct Enumerator {
 
 }  // namespace
 
-Eigen::MatrixXd JpdaMarginalsLoopyBp(const Eigen::MatrixXd& likelihood, const Eigen::VectorXd& miss,
-                                     int max_iterations, double tolerance, JpdaLbpSummary* summary) {
+Eigen::MatrixXd JpdaMarginalsLoopyBp(const Eigen::MatrixXd& likelihood, const Eigen::VectorXd& miss, int max_iterations,
+                                     double tolerance, JpdaLbpSummary* summary) {
   CUPOLA_CHECK(max_iterations >= 1, "JPDA LBP: max_iterations is " + std::to_string(max_iterations));
   CUPOLA_CHECK(tolerance >= 0.0, "JPDA LBP: tolerance is " + std::to_string(tolerance));
   const GatedPairs g = Gather(likelihood, miss);
@@ -177,15 +173,15 @@ Eigen::MatrixXd JpdaMarginalsLoopyBp(const Eigen::MatrixXd& likelihood, const Ei
 
 Eigen::MatrixXd JpdaMarginalsLoopyBp(const Eigen::MatrixXd& likelihood, double miss, int max_iterations,
                                      double tolerance, JpdaLbpSummary* summary) {
-  return JpdaMarginalsLoopyBp(likelihood, Eigen::VectorXd::Constant(likelihood.rows(), miss), max_iterations,
-                              tolerance, summary);
+  return JpdaMarginalsLoopyBp(likelihood, Eigen::VectorXd::Constant(likelihood.rows(), miss), max_iterations, tolerance,
+                              summary);
 }
 
 Eigen::MatrixXd JpdaMarginalsExact(const Eigen::MatrixXd& likelihood, const Eigen::VectorXd& miss) {
   CUPOLA_CHECK(likelihood.rows() <= kJpdaExactMaxTracks && likelihood.cols() <= kJpdaExactMaxDetections,
-               "JPDA exact: " + std::to_string(likelihood.rows()) + " tracks x " +
-                   std::to_string(likelihood.cols()) + " detections is too many to enumerate; at most " +
-                   std::to_string(kJpdaExactMaxTracks) + " x " + std::to_string(kJpdaExactMaxDetections));
+               "JPDA exact: " + std::to_string(likelihood.rows()) + " tracks x " + std::to_string(likelihood.cols()) +
+                   " detections is too many to enumerate; at most " + std::to_string(kJpdaExactMaxTracks) + " x " +
+                   std::to_string(kJpdaExactMaxDetections));
   const GatedPairs g = Gather(likelihood, miss);
   Enumerator e{g, std::vector<bool>(static_cast<std::size_t>(g.m), false), std::vector<double>(g.det.size(), 0.0),
                std::vector<double>(static_cast<std::size_t>(g.n), 0.0)};

@@ -24,7 +24,8 @@
 // misses. Each node passes its prefix weight down and gets its subtree's sum
 // back, so beta(i, a) += prefix * w_ia * subtree, one step per node of the
 // event tree. That tree grows like the number of joint events: 4,051 for
-// 5 tracks x 6 detections all gated, 2.3e8 for 10 x 10.
+// 5 tracks x 6 detections all gated (microseconds), 1.4e6 for 8 x 8
+// (10 ms), 2.3e8 for 10 x 10 (1.7 s).
 //
 // Loopy belief propagation (J. L. Williams & R. A. Lau, "Approximate
 // evaluation of marginal association probabilities with belief
@@ -41,11 +42,20 @@
 //     nu_ji = 1 / (1 + sum_{i' != i} mu_i'j) ,
 // and the beliefs
 //     beta_ij ~ l_ij nu_ji ,  beta_i0 ~ w_i0   (normalised over the row).
-// The paper proves this iteration converges, to a unique fixed point, for
-// any such weights. On a cluster whose gate graph has no cycle (a single
-// track, a detection shared by two tracks, a chain) BP is exact; with
-// cycles it approximates, within 0.03 of exact in our tests. Only gated pairs
-// (l_ij > 0) carry messages, so an iteration costs O(number of gated pairs).
+// The paper proves that this iteration converges for any such weights. On a
+// cluster whose gate graph has no cycle (a single track, a detection shared
+// by two tracks, a chain) BP is exact. With cycles it approximates, and is
+// overconfident on tight loops: two tracks both gated to the same two
+// detections, with misses and clutter unlikely, get nearly all their weight
+// on the heavier matching (l = [1 2; 3 4], w_i0 = 1e-3: exact 0.6, BP 0.99).
+// In our tests (test/jpda_test.cpp) the mean |error| over all entries is
+// 0.004 to 0.02 but the largest is 0.2 to 0.3 on clusters up to 5 x 6; so
+// prefer the exact method wherever a cluster is small enough. Only gated
+// pairs (l_ij > 0) carry messages, so an iteration costs O(gated pairs).
+// Dense clusters need 30 to 140 iterations to reach a relative change of
+// 1e-9, up to 600 when misses and clutter are very unlikely (Pd 0.9,
+// 0.03 clutter per gate); stopping at 100 then leaves beta within 1.2e-3 of
+// the converged value, far inside the approximation's own error.
 #pragma once
 
 #include <Eigen/Core>

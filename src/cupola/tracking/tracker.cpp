@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "cupola/metrics/consistency.h"
 #include "cupola/core/assignment.h"
+#include "cupola/core/units.h"
+#include "cupola/tracking/jpda.h"
 
 namespace cupola {
 
@@ -52,16 +55,30 @@ struct DisjointSets {
   void Join(int a, int b) { parent[Find(a)] = Find(b); }
 };
 
+// A track this far below the ground has landed (or never was a target).
+constexpr double kBelowGround_m = 200.0;
+
 double PositionSigma(const GaussianState& s) { return std::sqrt(s.P.topLeftCorner<3, 3>().trace()); }
 double PositionSigma(const Estimate& e) { return PositionSigma(e.state); }
 
 }  // namespace
 
 Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* radars, const FlightEnvironment* env)
-    : config_(config), radars_(radars), estimator_(MakeEstimator(config, env)),
+    : config_(config), radars_(radars), env_(env), estimator_(MakeEstimator(config, env)),
       grid_(config.grid_cell_m) {
   for (const auto& radar : *radars_) sensors_.emplace_back(&radar);
   for (int m = 1; m <= kMaxMeasDim; ++m) gate_[m] = ChiSquareQuantile(config.gate_probability, m);
+  // Clutter density in each radar's measurement space, for JPDA's
+  // likelihood ratios: false alarms per scan over the covered volume
+  // (range x azimuth x elevation [x range rate over +-500 m/s]).
+  for (const auto& r : *radars_) {
+    double volume = (r.spec.max_range_m - r.spec.min_range_m) * r.spec.azimuth_width_rad *
+                    (r.spec.max_elevation_rad - r.spec.min_elevation_rad);
+    if (r.has_range_rate) volume *= 1000.0;
+    clutter_density_.push_back(std::max(r.spec.false_alarms_per_scan, 1e-3) / volume);
+  }
+  CUPOLA_CHECK(config.association != "jpda" || config.motion_model != "imm",
+               "JPDA with an IMM estimator is not supported; the loader rejects it");
 }
 
 void Tracker::Report(const Track& track, double nis, int radar) {
@@ -80,19 +97,26 @@ void Tracker::Report(const Track& track, double nis, int radar) {
 void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector<Candidate>& candidates) {
   const SphericalMeasurementModel& sensor = sensors_[radar];
   const double gate = gate_[sensor.dim()];
-  // Tracks with a small enough uncertainty go into the grid; the rest are
-  // tested against every detection.
+  // Each track's gate as a sphere: |p_detection - p_track| <= r_detection +
+  // r_track contains the chi-square gate (r = sqrt(gate trace(covariance))).
+  std::vector<double> radius(tracks_.size());
+  for (std::size_t i = 0; i < tracks_.size(); ++i) radius[i] = std::sqrt(gate) * PositionSigma(predicted_[i]);
+  // Tracks with an unusually wide gate (a few times the median) stay out of
+  // the grid and meet every detection, so one stray track cannot widen every
+  // grid query.
   std::vector<int> always;
   double grid_radius = 0.0;
   if (config_.spatial_index) {
+    std::vector<double> sorted = radius;
+    std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+    const double wide = sorted.empty() ? 0.0 : std::max(4.0 * sorted[sorted.size() / 2], config_.grid_cell_m);
     grid_.Clear();
     for (std::size_t i = 0; i < tracks_.size(); ++i) {
-      const double r = std::sqrt(gate) * PositionSigma(predicted_[i]);
-      if (r > 4.0 * config_.grid_cell_m) {
+      if (radius[i] > wide) {
         always.push_back(static_cast<int>(i));
       } else {
         grid_.Insert(static_cast<int>(i), predicted_[i].state.Position().head<2>());
-        grid_radius = std::max(grid_radius, r);
+        grid_radius = std::max(grid_radius, radius[i]);
       }
     }
   }
@@ -101,22 +125,31 @@ void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector
   for (std::size_t d = 0; d < detections.size(); ++d) {
     const Detection& det = detections[d];
     const MeasVector z = sensor.FromDetection(det.z);
+    Eigen::Vector3d p_det = Eigen::Vector3d::Zero();
+    double r_det = 0.0;
     nearby.clear();
     if (config_.spatial_index) {
-      const Eigen::Vector3d p = sensor.radar().PositionOf(det.z);
-      const double r_det = std::sqrt(gate * sensor.radar().CartesianCovariance(det.z).trace());
-      grid_.Query(p.head<2>(), r_det + grid_radius, nearby);
+      p_det = sensor.radar().PositionOf(det.z);
+      r_det = std::sqrt(gate * sensor.radar().CartesianCovariance(det.z).trace());
+      grid_.Query(p_det.head<2>(), r_det + grid_radius, nearby);
       nearby.insert(nearby.end(), always.begin(), always.end());
     } else {
       nearby.resize(tracks_.size());
       std::iota(nearby.begin(), nearby.end(), 0);
     }
     for (const int i : nearby) {
+      if (config_.spatial_index && (p_det - predicted_[i].state.Position()).norm() > r_det + radius[i]) continue;
       ++last_pairs_tested_;
-      Estimate at_detection = estimator_->Predict(predicted_[i], det.t_s);
-      Innovation in = estimator_->Innovate(sensor, at_detection, z);
+      // Rotating radars see targets after the scan start: predict on to the detection.
+      Estimate moved;
+      const Estimate* at_detection = &predicted_[i];
+      if (det.t_s != at_detection->state.t_s) {
+        moved = estimator_->Predict(predicted_[i], det.t_s);
+        at_detection = &moved;
+      }
+      Innovation in = estimator_->Innovate(sensor, *at_detection, z);
       if (in.nis > gate) continue;
-      candidates.push_back({i, static_cast<int>(d), std::move(in), std::move(at_detection)});
+      candidates.push_back({i, static_cast<int>(d), std::move(in), *at_detection});
     }
   }
 }
@@ -131,16 +164,20 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
   std::vector<Candidate> candidates;
   Gate(radar, detections, candidates);
 
-  // 3. Associate: optimal assignment within each cluster of linked pairs.
+  // 3. Associate within each cluster of linked pairs: GNN takes the optimal
+  // assignment; JPDA weighs every gated detection by its marginal probability.
   const int n_tracks = static_cast<int>(tracks_.size());
   const int n_dets = static_cast<int>(detections.size());
   DisjointSets sets(n_tracks + n_dets);
   for (const auto& c : candidates) sets.Join(c.track, n_tracks + c.detection);
   std::vector<std::vector<int>> clusters(n_tracks + n_dets);
   for (std::size_t k = 0; k < candidates.size(); ++k) clusters[sets.Find(candidates[k].track)].push_back(static_cast<int>(k));
-  std::vector<int> assigned_candidate(n_tracks, -1);
+  std::vector<std::optional<Estimate>> updated(n_tracks);
+  std::vector<double> update_nis(n_tracks, 0.0);
+  std::vector<bool> diverged(n_tracks, false);
   std::vector<bool> detection_used(n_dets, false);
   const double gate = gate_[sensor.dim()];
+  const bool jpda = config_.association == "jpda";
   for (const auto& cluster : clusters) {
     if (cluster.empty()) continue;
     std::vector<int> rows, cols;
@@ -152,23 +189,62 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     std::sort(cols.begin(), cols.end());
     cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
-    Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(static_cast<int>(rows.size()), static_cast<int>(cols.size()),
-                                                     std::numeric_limits<double>::infinity());
+    const int R = static_cast<int>(rows.size()), C = static_cast<int>(cols.size());
+    Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(R, C, std::numeric_limits<double>::infinity());
+    Eigen::MatrixXd likelihood = Eigen::MatrixXd::Zero(R, C);
     std::vector<int> pair_of(rows.size() * cols.size(), -1);
     for (const int k : cluster) {
       const auto r = std::lower_bound(rows.begin(), rows.end(), candidates[k].track) - rows.begin();
       const auto c = std::lower_bound(cols.begin(), cols.end(), candidates[k].detection) - cols.begin();
-      cost(r, c) = candidates[k].innovation.nis;
+      const Innovation& in = candidates[k].innovation;
+      cost(r, c) = in.nis;
+      // Likelihood ratio against clutter: Pd N(y; 0, S) / lambda.
+      likelihood(r, c) = config_.jpda_detection_probability *
+                         std::exp(-0.5 * (in.nis + in.log_det_S) - 0.5 * sensor.dim() * std::log(2.0 * kPi)) /
+                         clutter_density_[radar];
       pair_of[r * cols.size() + c] = k;
-    }
-    // Leaving a track unassigned costs the gate: a pair is taken only if it
-    // is inside it, and the total Mahalanobis cost is minimal.
-    const std::vector<int> row_to_col = SolveAssignment(cost, gate).row_to_col;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      if (row_to_col[r] < 0) continue;
-      const int k = pair_of[r * cols.size() + row_to_col[r]];
-      assigned_candidate[rows[r]] = k;
       detection_used[candidates[k].detection] = true;
+    }
+    if (!jpda) {
+      // Leaving a track unassigned costs the gate: a pair is taken only if
+      // it is inside it, and the total Mahalanobis cost is minimal.
+      const std::vector<int> row_to_col = SolveAssignment(cost, gate).row_to_col;
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (row_to_col[r] < 0) continue;
+        const Candidate& c = candidates[pair_of[r * cols.size() + row_to_col[r]]];
+        Estimate e;
+        if (estimator_->Update(sensor, c.predicted, sensor.FromDetection(detections[c.detection].z), c.innovation, e))
+          updated[rows[r]] = std::move(e), update_nis[rows[r]] = c.innovation.nis;
+        else
+          diverged[rows[r]] = true;
+      }
+      continue;
+    }
+    // JPDA: exact marginals for small clusters, loopy belief propagation
+    // (Williams & Lau 2014) for the rest.
+    const double miss = 1.0 - config_.jpda_detection_probability * config_.gate_probability;
+    const Eigen::MatrixXd beta = (R <= kJpdaExactClusterTracks && C <= kJpdaExactClusterDetections)
+                                     ? JpdaMarginalsExact(likelihood, miss)
+                                     : JpdaMarginalsLoopyBp(likelihood, miss);
+    for (int r = 0; r < R; ++r) {
+      std::vector<const Innovation*> innovations;
+      std::vector<double> weights;
+      double best_nis = std::numeric_limits<double>::infinity();
+      int first = -1;
+      for (int c = 0; c < C; ++c) {
+        const int k = pair_of[r * cols.size() + c];
+        if (k < 0) continue;
+        if (first < 0) first = k;
+        innovations.push_back(&candidates[k].innovation);
+        weights.push_back(beta(r, c));
+        best_nis = std::min(best_nis, candidates[k].innovation.nis);
+      }
+      const Candidate& any = candidates[first];  // every row of a cluster has a gated pair
+      Estimate e = any.predicted;
+      if (PdaUpdate(any.predicted.state, innovations, weights, beta(r, C), e.state))
+        updated[rows[r]] = std::move(e), update_nis[rows[r]] = best_nis;
+      else
+        diverged[rows[r]] = true;
     }
   }
 
@@ -177,23 +253,19 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
   survivors.reserve(tracks_.size());
   for (int i = 0; i < n_tracks; ++i) {
     Track track = tracks_[i];
-    const int k = assigned_candidate[i];
+    const bool assigned = updated[i].has_value() || diverged[i];
     const Spherical expected = sensor.radar().Measure(predicted_[i].state.Position(), predicted_[i].state.Velocity());
-    const bool looked = k >= 0 || sensor.radar().Covers(expected);
+    const bool looked = assigned || sensor.radar().Covers(expected);
     std::string deletion;
-    if (k >= 0) {
-      const Candidate& c = candidates[k];
-      Estimate updated;
-      if (estimator_->Update(sensor, c.predicted, sensor.FromDetection(detections[c.detection].z), c.innovation, updated)) {
-        track.estimate = std::move(updated);
-        ++track.updates;
-        track.consecutive_misses = 0;
-        track.last_update_t_s = track.estimate.state.t_s;
-        track.last_radar = radar;
-        track.last_nis = c.innovation.nis;
-      } else {
-        deletion = "filter diverged";
-      }
+    if (diverged[i]) {
+      deletion = "filter diverged";
+    } else if (updated[i]) {
+      track.estimate = std::move(*updated[i]);
+      ++track.updates;
+      track.consecutive_misses = 0;
+      track.last_update_t_s = track.estimate.state.t_s;
+      track.last_radar = radar;
+      track.last_nis = update_nis[i];
     } else if (looked) {
       track.estimate = predicted_[i];  // coast
       ++track.consecutive_misses;
@@ -210,6 +282,11 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
       deletion = std::to_string(track.consecutive_misses) + " looks without a detection";
     }
     if (deletion.empty() && PositionSigma(track.estimate) > config_.max_position_sigma_m) deletion = "position uncertainty too large";
+    // Tracks out of every radar's view are never looked at, so misses cannot
+    // end them: age and the ground do.
+    if (deletion.empty() && t_scan_s - track.last_update_t_s > config_.max_coast_s)
+      deletion = "no detection for " + std::to_string(static_cast<int>(t_scan_s - track.last_update_t_s)) + " s";
+    if (deletion.empty() && env_->HeightFast(predicted_[i].state.Position()) < -kBelowGround_m) deletion = "below the ground";
     if (!deletion.empty()) {
       const bool was_confirmed = track.status == TrackStatus::kConfirmed;
       track.status = TrackStatus::kDeleted;
@@ -218,7 +295,7 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
       Report(track, 0.0, -1);
       continue;
     }
-    if (k >= 0 || looked) Report(track, k >= 0 ? track.last_nis : 0.0, k >= 0 ? radar : -1);
+    if (looked) Report(track, updated[i] ? track.last_nis : 0.0, updated[i] ? radar : -1);
     survivors.push_back(std::move(track));
   }
   tracks_ = std::move(survivors);

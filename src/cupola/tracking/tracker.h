@@ -23,6 +23,10 @@
 
 namespace cupola {
 
+/// JPDA clusters up to this size get exact marginals, larger ones loopy BP.
+inline constexpr int kJpdaExactClusterTracks = 6;
+inline constexpr int kJpdaExactClusterDetections = 8;
+
 /// A change in a track's life, for the event log.
 struct TrackEvent {
   enum class Kind { kInitiated, kConfirmed, kDeleted } kind = Kind::kInitiated;
@@ -67,9 +71,11 @@ class Tracker {
 
   TrackerConfig config_;
   const std::vector<RadarModel>* radars_;
+  const FlightEnvironment* env_;
   std::vector<SphericalMeasurementModel> sensors_;
   std::unique_ptr<Estimator> estimator_;
   double gate_[kMaxMeasDim + 1] = {};  // chi-square threshold by measurement dimension
+  std::vector<double> clutter_density_;  // per radar, per unit measurement volume
   std::vector<Track> tracks_;
   std::vector<Estimate> predicted_;  // per live track, at the scan time
   std::vector<PendingDetection> pending_;  // unassociated detections awaiting a partner

@@ -223,3 +223,45 @@ TEST(Tracker, ImmFollowsATurnBetterThanConstantVelocity) {
 
 }  // namespace
 }  // namespace cupola
+
+namespace cupola {
+namespace {
+
+// JPDA on clean data behaves like GNN (one detection per gate: beta close to
+// 1), and in clutter it still holds the target.
+TEST(Tracker, JpdaTracksLikeGnnOnCleanDataAndHoldsInClutter) {
+  const Eigen::Vector3d p0(20e3, 15e3, 3000), v(-250, 100, 0);
+  auto final_error = [&](const std::string& association, int clutter_per_scan, int* tracks) {
+    Bench b;
+    b.radars[0].spec.false_alarms_per_scan = clutter_per_scan;
+    TrackerConfig config;
+    config.association = association;
+    Tracker tracker(config, &b.radars, &b.env);
+    for (int k = 0; k < 40; ++k) {
+      std::vector<Detection> dets = {b.Measure(p0 + k * v, k)};
+      for (int c = 0; c < clutter_per_scan; ++c)  // clutter near the target: the hard case
+        dets.push_back(b.Measure(p0 + k * v + Eigen::Vector3d(b.rng.Uniform(-600, 600), b.rng.Uniform(-600, 600), 0), k));
+      tracker.ProcessScan(0, k, dets);
+    }
+    *tracks = 0;
+    double error = 1e9;
+    for (const auto& t : tracker.tracks()) {
+      if (t.status != TrackStatus::kConfirmed) continue;
+      ++*tracks;
+      error = std::min(error, (t.estimate.state.Position() - (p0 + 39.0 * v)).norm());
+    }
+    return error;
+  };
+  int tracks_gnn = 0, tracks_jpda = 0, tracks_clutter = 0;
+  const double gnn = final_error("gnn", 0, &tracks_gnn);
+  const double jpda = final_error("jpda", 0, &tracks_jpda);
+  EXPECT_EQ(tracks_gnn, 1);
+  EXPECT_EQ(tracks_jpda, 1);
+  EXPECT_NEAR(jpda, gnn, 10.0);
+  const double in_clutter = final_error("jpda", 2, &tracks_clutter);
+  EXPECT_GE(tracks_clutter, 1);
+  EXPECT_LT(in_clutter, 200.0);
+}
+
+}  // namespace
+}  // namespace cupola
