@@ -34,6 +34,7 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
     r.Fail("association", "jpda with motion_model imm", "gnn with imm (JPDA runs with a single motion model)");
   c.jpda_detection_probability = r.Number("jpda_detection_probability", {0.0, 1.0, true, true}, c.jpda_detection_probability);
   c.q_velocity_m2ps3 = r.Number("q_velocity_m2ps3", Bounds::NonNegative(), c.q_velocity_m2ps3);
+  c.q_ballistic_m2ps3 = r.Number("q_ballistic_m2ps3", Bounds::NonNegative(), c.q_ballistic_m2ps3);
   c.q_jerk_m2ps5 = r.Number("q_jerk_m2ps5", Bounds::NonNegative(), c.q_jerk_m2ps5);
   c.q_kappa = r.Number("q_kappa", Bounds::NonNegative(), c.q_kappa);
   c.prior_kappa_m2pkg = r.Number("prior_kappa_m2pkg", Bounds::NonNegative(), c.prior_kappa_m2pkg);
@@ -62,7 +63,7 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
 
 const std::vector<std::string>& TrackerConfigKeys() {
   static const std::vector<std::string> keys = {
-      "motion_model", "imm_models", "imm_switch_probability", "filter", "association", "jpda_detection_probability", "q_velocity_m2ps3", "q_jerk_m2ps5", "q_kappa", "prior_kappa_m2pkg",
+      "motion_model", "imm_models", "imm_switch_probability", "filter", "association", "jpda_detection_probability", "q_velocity_m2ps3", "q_ballistic_m2ps3", "q_jerk_m2ps5", "q_kappa", "prior_kappa_m2pkg",
       "prior_sigma_kappa_m2pkg", "q_turn_rate", "prior_sigma_turn_rate_radps", "prior_sigma_acceleration_mps2",
       "gate_probability", "spatial_index", "grid_cell_m", "min_speed_mps", "max_speed_mps", "max_initiation_gap_s",
       "confirm_m", "confirm_n", "max_misses", "max_position_sigma_m", "max_coast_s"};

@@ -19,11 +19,12 @@ struct TrackerConfig {
   std::string association = "gnn"; // gnn (global nearest neighbour, optimal assignment) | jpda
   double jpda_detection_probability = 0.9;  // Pd assumed by JPDA's association probabilities
   // Process noise.
-  double q_velocity_m2ps3 = 50.0;   // white acceleration density (cv, ballistic, ct)
+  double q_velocity_m2ps3 = 50.0;   // white acceleration density (cv, ct)
+  double q_ballistic_m2ps3 = 0.1;   // white acceleration density of the ballistic model (gravity and drag are modelled)
   double q_jerk_m2ps5 = 10.0;       // white jerk density (ca)
   double q_kappa = 1e-9;            // ballistic drag parameter random walk [(m^2/kg)^2/s]
-  double prior_kappa_m2pkg = 1e-3;  // initial drag parameter Cd S / m and its sigma
-  double prior_sigma_kappa_m2pkg = 1e-3;
+  double prior_kappa_m2pkg = 2e-4;  // initial drag parameter Cd S / m and its sigma (catalog
+  double prior_sigma_kappa_m2pkg = 2e-4;  // rockets and mortars after burn-out: 5e-5 to 4.4e-4)
   double q_turn_rate = 1e-4;        // turn-rate random walk [rad^2/s^3]
   double prior_sigma_turn_rate_radps = 0.1;
   double prior_sigma_acceleration_mps2 = 20.0;

@@ -54,13 +54,9 @@ bool PdaUpdate(const GaussianState& predicted, const std::vector<const Innovatio
 
 GaussianState ExtendedKalmanFilter::Predict(const MotionModel& model, const GaussianState& s, double t_s) const {
   const double dt = t_s - s.t_s;
+  if (dt == 0.0) return s;
   GaussianState out;
   out.t_s = t_s;
-  if (dt == 0.0) {
-    out.x = s.x;
-    out.P = s.P;
-    return out;
-  }
   const StateMatrix F = model.Jacobian(s.x, dt);
   out.x = model.Propagate(s.x, dt);
   out.P = F * s.P * F.transpose() + model.ProcessNoise(s.x, dt);
@@ -110,13 +106,9 @@ double CovWeight(int i, int n) { return i == 0 ? 2.0 : 0.5 / n; }
 
 GaussianState UnscentedKalmanFilter::Predict(const MotionModel& model, const GaussianState& s, double t_s) const {
   const double dt = t_s - s.t_s;
+  if (dt == 0.0) return s;
   GaussianState out;
   out.t_s = t_s;
-  if (dt == 0.0) {
-    out.x = s.x;
-    out.P = s.P;
-    return out;
-  }
   SigmaPoints sp = MakeSigmaPoints(s.x, s.P);
   const int n = sp.n, count = 2 * n + 1;
   for (int i = 0; i < count; ++i) sp.points[i] = model.Propagate(sp.points[i], dt);

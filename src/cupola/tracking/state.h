@@ -31,9 +31,10 @@ struct GaussianState {
   Eigen::Matrix3d PositionCovariance() const { return P.topLeftCorner<3, 3>(); }
 };
 
-/// Makes P symmetric and, if an eigenvalue has gone below `floor`, lifts it:
-/// the guard that keeps round-off from turning a covariance indefinite.
-/// Returns false if P contained a NaN or infinity (a diverged filter).
-bool EnforceCovariance(StateMatrix& P, double floor = 1e-9);
+/// Makes P symmetric and, if it is not positive definite, lifts its
+/// eigenvalues to `relative_floor` times the largest: the guard that keeps
+/// round-off from turning a covariance indefinite. Returns false if P
+/// contained a NaN or infinity (a diverged filter).
+bool EnforceCovariance(StateMatrix& P, double relative_floor = 1e-12);
 
 }  // namespace cupola

@@ -26,7 +26,7 @@ namespace {
 std::unique_ptr<MotionModel> MakeModel(const std::string& name, const TrackerConfig& c, const FlightEnvironment* env) {
   if (name == "ca") return std::make_unique<ConstantAcceleration>(c.q_jerk_m2ps5, c.prior_sigma_acceleration_mps2);
   if (name == "ballistic")
-    return std::make_unique<Ballistic>(env, c.q_velocity_m2ps3, c.q_kappa, c.prior_kappa_m2pkg, c.prior_sigma_kappa_m2pkg);
+    return std::make_unique<Ballistic>(env, c.q_ballistic_m2ps3, c.q_kappa, c.prior_kappa_m2pkg, c.prior_sigma_kappa_m2pkg);
   if (name == "ct") return std::make_unique<CoordinatedTurn>(c.q_velocity_m2ps3, c.q_turn_rate, c.prior_sigma_turn_rate_radps);
   return std::make_unique<ConstantVelocity>(c.q_velocity_m2ps3);
 }
