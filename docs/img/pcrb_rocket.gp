@@ -38,8 +38,8 @@ plot study using 2:($6*0.75):($6*1.25) with filledcurves fillcolor rgb '#dddddd'
      study using 2:10 with linespoints pointtype 7 pointsize 0.7 linecolor rgb '#d62728' linewidth 1.5 title 'EKF RMSE', \
      study using 2:19 with linespoints pointtype 6 pointsize 1.3 linecolor rgb '#1f77b4' linewidth 1 dashtype 2 title 'UKF RMSE'
 
-set title 'TrackerConfig defaults: q_{velocity} 50 m^2/s^3, q_{kappa} 1e-9 (m^2/kg)^2/s, prior kappa 1e-3 ± 1e-3 m^2/kg'
-set yrange [0:100]
+set title 'TrackerConfig defaults: q_{ballistic} 0.1 m^2/s^3, q_{kappa} 1e-9 (m^2/kg)^2/s, prior kappa 2e-4 ± 2e-4 m^2/kg'
+set yrange [0:50]
 plot defaults using 2:($6*0.75):($6*1.25) with filledcurves fillcolor rgb '#dddddd' fillstyle solid 1.0 noborder title 'PCRB ± 25 %', \
      defaults using 2:6 with lines linecolor rgb 'black' linewidth 2 title 'PCRB (tracker model)', \
      defaults using 2:10 with linespoints pointtype 7 pointsize 0.7 linecolor rgb '#d62728' linewidth 1.5 title 'EKF RMSE', \
