@@ -153,6 +153,7 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
     d.radar = radar_index;
     d.z = Spherical(number(7, 0.0, 1e7, false), DegToRad(number(8, -360, 360, false)),
                     DegToRad(number(9, -90, 90, false)), fields[10].empty() ? 0.0 : number(10, -1e5, 1e5, false));
+    d.sigma = Spherical(spec.sigma_range_m, spec.sigma_azimuth_rad, spec.sigma_elevation_rad, spec.sigma_radial_velocity_mps);
     log.scans.back().detections.push_back(d);
     log.scans.back().truth_ids.push_back(fields[15].empty() ? -1 : static_cast<int>(number(15, -1, 1e9, false)));
   }

@@ -30,6 +30,7 @@ Detection FalseAlarm(const RadarModel& radar, int radar_index, double t_s, Rng& 
   d.t_s = t_s;
   d.radar = radar_index;
   d.z = Spherical(range, azimuth, elevation, radar.has_range_rate ? rng.Uniform(-500.0, 500.0) : 0.0);
+  d.sigma = radar.Covariance().diagonal().cwiseSqrt();  // a false alarm looks like any detection
   return d;
 }
 
@@ -64,6 +65,7 @@ void ScanOnce(const RadarModel& radar, int radar_index, const LocalFrame& frame,
                       .cwiseProduct(noise);
     d.z[1] = WrapToPi(d.z[1]);
     if (!radar.has_range_rate) d.z[3] = 0.0;
+    d.sigma = radar.Covariance().diagonal().cwiseSqrt();
     out.detections.push_back(d);
     out.truth_ids.push_back(id);
   }

@@ -17,7 +17,8 @@ namespace cupola {
 struct Detection {
   double t_s = 0.0;
   int radar = 0;  // index of the radar in the scenario
-  Spherical z = Spherical::Zero();  // range_m, azimuth_rad, elevation_rad, range_rate_mps
+  Spherical z = Spherical::Zero();      // range_m, azimuth_rad, elevation_rad, range_rate_mps
+  Spherical sigma = Spherical::Zero();  // 1-sigma of each (covariance diag(sigma^2)); range-rate 0 = not measured
 };
 
 struct TargetState {

@@ -130,6 +130,7 @@ TEST(Scan, DetectionRateNoiseAndFalseAlarmsMatchTheModel) {
         continue;
       }
       ++detected[id];
+      EXPECT_EQ(out.detections[i].sigma, Spherical(10.0, 2e-3, 2e-3, 1.0));  // each detection carries its covariance
       if (id == 0) {
         const double e = out.detections[i].z[0] - radar.Measure(targets.states[0].p_W, Eigen::Vector3d::Zero())[0];
         sum_range_error2 += e * e;
