@@ -286,7 +286,11 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
     // end them: age and the ground do.
     if (deletion.empty() && t_scan_s - track.last_update_t_s > config_.max_coast_s)
       deletion = "no detection for " + std::to_string(static_cast<int>(t_scan_s - track.last_update_t_s)) + " s";
-    if (deletion.empty() && env_->HeightFast(predicted_[i].state.Position()) < -kBelowGround_m) deletion = "below the ground";
+    // Below the ground by more than its own vertical uncertainty allows: a
+    // low drone seen at long range can dip below it on paper.
+    const double sigma_up = std::sqrt(std::max(0.0, predicted_[i].state.P(2, 2)));
+    if (deletion.empty() && env_->HeightFast(predicted_[i].state.Position()) < -(kBelowGround_m + 3.0 * sigma_up))
+      deletion = "below the ground";
     if (!deletion.empty()) {
       const bool was_confirmed = track.status == TrackStatus::kConfirmed;
       track.status = TrackStatus::kDeleted;
