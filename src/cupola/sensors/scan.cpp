@@ -39,6 +39,7 @@ Detection FalseAlarm(const RadarModel& radar, int radar_index, double t_s, Rng& 
 void ScanOnce(const RadarModel& radar, int radar_index, const LocalFrame& frame, double t_scan_s,
               const TargetSource& targets, Rng& rng, ScanOutput& out) {
   const RadarSpec& spec = radar.spec;
+  const std::size_t begin = out.detections.size();
   std::vector<int> ids;
   targets.AliveAt(t_scan_s, ids);
   for (const int id : ids) {
@@ -74,6 +75,19 @@ void ScanOnce(const RadarModel& radar, int radar_index, const LocalFrame& frame,
     const double delay = spec.rotating ? rng.Uniform() * spec.revisit_s : 0.0;
     out.detections.push_back(FalseAlarm(radar, radar_index, t_scan_s + delay, rng));
     out.truth_ids.push_back(-1);
+  }
+  // A rotating beam reports in time order: sort this scan's detections (and
+  // their truth ids) by time, stably, so order stays deterministic.
+  if (spec.rotating) {
+    std::vector<std::size_t> order(out.detections.size() - begin);
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = begin + k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return out.detections[a].t_s < out.detections[b].t_s; });
+    std::vector<Detection> sorted;
+    std::vector<int> sorted_ids;
+    for (const std::size_t k : order) sorted.push_back(out.detections[k]), sorted_ids.push_back(out.truth_ids[k]);
+    std::copy(sorted.begin(), sorted.end(), out.detections.begin() + static_cast<std::ptrdiff_t>(begin));
+    std::copy(sorted_ids.begin(), sorted_ids.end(), out.truth_ids.begin() + static_cast<std::ptrdiff_t>(begin));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <thread>
 
 #include "cupola/core/random.h"
@@ -152,10 +153,17 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
 
   // Fly every threat; each worker takes the next id, results land by id.
   std::vector<Flown> flown(plans.size());
+  // An exception on a worker must not terminate the process: keep it and
+  // rethrow the lowest threat id's after joining (the same for any thread count).
+  std::vector<std::exception_ptr> errors(plans.size());
   std::atomic<std::size_t> next{0}, done{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < plans.size(); i = next++) {
-      flown[i] = FlyOne(world, plans[i], static_cast<int>(i));
+      try {
+        flown[i] = FlyOne(world, plans[i], static_cast<int>(i));
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
       const std::size_t finished = ++done;
       if (options.on_progress) options.on_progress(finished);
     }
@@ -165,6 +173,8 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
   for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& thread : pool) thread.join();
+  for (const auto& error : errors)
+    if (error) std::rethrow_exception(error);
 
   for (auto& f : flown) {
     result.threats.push_back(f.outcome);

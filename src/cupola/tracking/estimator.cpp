@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "cupola/core/error.h"
 #include "cupola/core/units.h"
@@ -126,10 +127,17 @@ bool ImmEstimator::Update(const SphericalMeasurementModel& sensor, const Estimat
   std::vector<double> log_weight(n);
   for (int j = 0; j < n; ++j) {
     const Innovation in = filter_->Innovate(sensor, predicted.modes[j], z);
-    if (!filter_->Update(predicted.modes[j], in, updated.modes[j])) return false;
+    if (!std::isfinite(in.nis) || !filter_->Update(predicted.modes[j], in, updated.modes[j])) {
+      // One model failing does not end the track: it keeps its prediction
+      // and gets no weight from this detection.
+      updated.modes[j] = predicted.modes[j];
+      log_weight[j] = -std::numeric_limits<double>::infinity();
+      continue;
+    }
     log_weight[j] = std::log(std::max(predicted.mode_probabilities[j], 1e-300)) - 0.5 * (in.nis + in.log_det_S);
   }
   const double top = *std::max_element(log_weight.begin(), log_weight.end());
+  if (!std::isfinite(top)) return false;  // every model failed
   double total = 0.0;
   for (int j = 0; j < n; ++j) total += updated.mode_probabilities[j] = std::exp(log_weight[j] - top);
   for (double& m : updated.mode_probabilities) m = std::max(m / total, 1e-6);  // no model dies for good

@@ -90,7 +90,15 @@ struct SigmaPoints {
 SigmaPoints MakeSigmaPoints(const StateVector& x, const StateMatrix& P) {
   SigmaPoints sp;
   sp.n = static_cast<int>(x.size());
-  const StateMatrix L = Eigen::LLT<StateMatrix>(static_cast<double>(sp.n) * P).matrixL();
+  // P is kept positive definite by EnforceCovariance; if round-off still
+  // defeats the factorisation, repair a copy rather than spread NaN.
+  Eigen::LLT<StateMatrix> llt(static_cast<double>(sp.n) * P);
+  if (llt.info() != Eigen::Success) {
+    StateMatrix repaired = static_cast<double>(sp.n) * P;
+    EnforceCovariance(repaired, 1e-9);
+    llt.compute(repaired);
+  }
+  const StateMatrix L = llt.matrixL();
   sp.points[0] = x;
   for (int i = 0; i < sp.n; ++i) {
     sp.points[1 + i] = x + L.col(i);

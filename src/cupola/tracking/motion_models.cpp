@@ -8,14 +8,17 @@ namespace cupola {
 namespace {
 
 // Continuous white-noise acceleration over dt on the [p, v] block of a state
-// of dimension n (Bar-Shalom et al. 2001, eq. 6.2.3-8).
+// of dimension n (Bar-Shalom et al. 2001, eq. 6.2.3-8). A negative dt (a
+// detection older than the estimate) adds uncertainty too; only the
+// position-velocity correlation changes sign.
 StateMatrix WhiteAccelerationNoise(int n, double q, double dt) {
   StateMatrix Q = StateMatrix::Zero(n, n);
   const Eigen::Matrix3d I = Eigen::Matrix3d::Identity();
-  Q.block<3, 3>(0, 0) = q * dt * dt * dt / 3.0 * I;
-  Q.block<3, 3>(0, 3) = q * dt * dt / 2.0 * I;
-  Q.block<3, 3>(3, 0) = q * dt * dt / 2.0 * I;
-  Q.block<3, 3>(3, 3) = q * dt * I;
+  const double a = std::abs(dt);
+  Q.block<3, 3>(0, 0) = q * a * a * a / 3.0 * I;
+  Q.block<3, 3>(0, 3) = q * dt * a / 2.0 * I;
+  Q.block<3, 3>(3, 0) = q * dt * a / 2.0 * I;
+  Q.block<3, 3>(3, 3) = q * a * I;
   return Q;
 }
 
@@ -50,12 +53,12 @@ StateMatrix ConstantVelocity::Jacobian(const StateVector&, double dt) const {
 }
 
 StateMatrix ConstantVelocity::ProcessNoise(const StateVector&, double dt) const {
-  if (noise_ == Noise::kContinuous) return WhiteAccelerationNoise(6, q_, std::abs(dt));
+  if (noise_ == Noise::kContinuous) return WhiteAccelerationNoise(6, q_, dt);
   StateMatrix Q = StateMatrix::Zero(6, 6);
   const Eigen::Matrix3d I = Eigen::Matrix3d::Identity();
-  const double d2 = dt * dt;
+  const double d2 = dt * dt;  // even powers; the odd ones below take |dt|
   Q.block<3, 3>(0, 0) = q_ * d2 * d2 / 4.0 * I;
-  Q.block<3, 3>(0, 3) = q_ * d2 * dt / 2.0 * I;
+  Q.block<3, 3>(0, 3) = q_ * d2 * dt / 2.0 * I;  // cross terms keep dt's sign, as F does
   Q.block<3, 3>(3, 0) = q_ * d2 * dt / 2.0 * I;
   Q.block<3, 3>(3, 3) = q_ * d2 * I;
   return Q;
@@ -79,7 +82,8 @@ StateMatrix ConstantAcceleration::Jacobian(const StateVector&, double dt) const 
   return F;
 }
 
-StateMatrix ConstantAcceleration::ProcessNoise(const StateVector&, double dt) const {
+StateMatrix ConstantAcceleration::ProcessNoise(const StateVector&, double dt_signed) const {
+  const double dt = std::abs(dt_signed);  // predicting backwards adds uncertainty too
   const double d2 = dt * dt, d3 = d2 * dt, d4 = d3 * dt, d5 = d4 * dt;
   Eigen::Matrix3d block;
   block << d5 / 20, d4 / 8, d3 / 6, d4 / 8, d3 / 3, d2 / 2, d3 / 6, d2 / 2, dt;
@@ -177,7 +181,7 @@ StateMatrix Ballistic::Jacobian(const StateVector& x_in, double dt) const {
 }
 
 StateMatrix Ballistic::ProcessNoise(const StateVector&, double dt) const {
-  StateMatrix Q = WhiteAccelerationNoise(7, q_v_, std::abs(dt));
+  StateMatrix Q = WhiteAccelerationNoise(7, q_v_, dt);
   Q(6, 6) = q_kappa_ * std::abs(dt);
   return Q;
 }
@@ -236,7 +240,7 @@ StateMatrix CoordinatedTurn::Jacobian(const StateVector& x, double dt) const {
 }
 
 StateMatrix CoordinatedTurn::ProcessNoise(const StateVector&, double dt) const {
-  StateMatrix Q = WhiteAccelerationNoise(7, q_v_, std::abs(dt));
+  StateMatrix Q = WhiteAccelerationNoise(7, q_v_, dt);
   Q(6, 6) = q_omega_ * std::abs(dt);
   return Q;
 }

@@ -68,17 +68,24 @@ Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* rad
       grid_(config.grid_cell_m) {
   for (const auto& radar : *radars_) sensors_.emplace_back(&radar);
   for (int m = 1; m <= kMaxMeasDim; ++m) gate_[m] = ChiSquareQuantile(config.gate_probability, m);
-  // Clutter density in each radar's measurement space, for JPDA's
-  // likelihood ratios: false alarms per scan over the covered volume
-  // (range x azimuth x elevation [x range rate over +-500 m/s]).
+  // Clutter is uniform in each radar's covered Cartesian volume
+  // V = (r_max^3 - r_min^3) / 3 x azimuth width x (sin el_max - sin el_min);
+  // in measurement space its density is N_FA r^2 cos(el) / V (see ClutterDensity).
   for (const auto& r : *radars_) {
-    double volume = (r.spec.max_range_m - r.spec.min_range_m) * r.spec.azimuth_width_rad *
-                    (r.spec.max_elevation_rad - r.spec.min_elevation_rad);
-    if (r.has_range_rate) volume *= 1000.0;
-    clutter_density_.push_back(std::max(r.spec.false_alarms_per_scan, 1e-3) / volume);
+    const double volume = (std::pow(r.spec.max_range_m, 3) - std::pow(r.spec.min_range_m, 3)) / 3.0 *
+                          r.spec.azimuth_width_rad *
+                          (std::sin(std::min(r.spec.max_elevation_rad, kPi / 2)) - std::sin(r.spec.min_elevation_rad));
+    clutter_per_volume_.push_back(std::max(r.spec.false_alarms_per_scan, 1e-3) / volume);
   }
   CUPOLA_CHECK(config.association != "jpda" || config.motion_model != "imm",
                "JPDA with an IMM estimator is not supported; the loader rejects it");
+}
+
+double Tracker::ClutterDensity(int radar, const Spherical& z) const {
+  const RadarModel& r = (*radars_)[radar];
+  double density = clutter_per_volume_[radar] * z[0] * z[0] * std::cos(z[2]);
+  if (r.has_range_rate) density /= 1000.0;  // false range rates are uniform over +-500 m/s
+  return std::max(density, 1e-300);
 }
 
 void Tracker::Report(const Track& track, double nis, int radar) {
@@ -120,6 +127,12 @@ void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector
       }
     }
   }
+  // How far any gridded track can move between the scan start and its
+  // latest detection (rotating radars).
+  double max_speed = 0.0, max_late = 0.0;
+  for (const auto& e : predicted_) max_speed = std::max(max_speed, e.state.Velocity().norm());
+  for (const auto& d : detections) max_late = std::max(max_late, std::abs(d.t_s - t_scan_s_));
+  const double max_late_reach = max_speed * max_late;
   std::vector<int> nearby;
   last_pairs_tested_ = 0;
   for (std::size_t d = 0; d < detections.size(); ++d) {
@@ -131,24 +144,29 @@ void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector
     if (config_.spatial_index) {
       p_det = sensor.radar().PositionOf(det.z);
       r_det = std::sqrt(gate * sensor.radar().CartesianCovariance(det.z).trace());
-      grid_.Query(p_det.head<2>(), r_det + grid_radius, nearby);
+      grid_.Query(p_det.head<2>(), r_det + grid_radius + max_late_reach, nearby);
       nearby.insert(nearby.end(), always.begin(), always.end());
     } else {
       nearby.resize(tracks_.size());
       std::iota(nearby.begin(), nearby.end(), 0);
     }
     for (const int i : nearby) {
-      if (config_.spatial_index && (p_det - predicted_[i].state.Position()).norm() > r_det + radius[i]) continue;
+      // A rotating radar sees a target after the scan start: allow for the
+      // track's motion in between.
+      const double late_s = std::abs(det.t_s - t_scan_s_);
+      const double reach = r_det + radius[i] + late_s * predicted_[i].state.Velocity().norm();
+      if (config_.spatial_index && (p_det - predicted_[i].state.Position()).norm() > reach) continue;
       ++last_pairs_tested_;
-      // Rotating radars see targets after the scan start: predict on to the detection.
+      // Predict from the track's own estimate (not from the scan-time
+      // prediction, which an IMM has already mixed) to the detection time.
       Estimate moved;
       const Estimate* at_detection = &predicted_[i];
       if (det.t_s != at_detection->state.t_s) {
-        moved = estimator_->Predict(predicted_[i], det.t_s);
+        moved = estimator_->Predict(tracks_[i].estimate, det.t_s);
         at_detection = &moved;
       }
       Innovation in = estimator_->Innovate(sensor, *at_detection, z);
-      if (in.nis > gate) continue;
+      if (!(in.nis <= gate)) continue;  // outside the gate, or NaN from a diverged filter
       candidates.push_back({i, static_cast<int>(d), std::move(in), *at_detection});
     }
   }
@@ -156,9 +174,17 @@ void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector
 
 void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection> detections) {
   const SphericalMeasurementModel& sensor = sensors_[radar];
-  // 1. Predict every live track to the scan time.
+  // 1. Predict every live track to the scan time; a prediction that is not
+  // finite is a diverged filter: the track is dropped below, with an event.
+  t_scan_s_ = t_scan_s;
   predicted_.clear();
   for (const auto& track : tracks_) predicted_.push_back(estimator_->Predict(track.estimate, t_scan_s));
+  std::vector<bool> prediction_failed(tracks_.size());
+  for (std::size_t i = 0; i < tracks_.size(); ++i) {
+    const GaussianState& p = predicted_[i].state;
+    prediction_failed[i] = !p.x.allFinite() || !p.P.allFinite();
+    if (prediction_failed[i]) predicted_[i] = tracks_[i].estimate;  // keep NaN out of the grid and the gate
+  }
 
   // 2. Hypothesise: gated track-detection pairs.
   std::vector<Candidate> candidates;
@@ -174,7 +200,7 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
   for (std::size_t k = 0; k < candidates.size(); ++k) clusters[sets.Find(candidates[k].track)].push_back(static_cast<int>(k));
   std::vector<std::optional<Estimate>> updated(n_tracks);
   std::vector<double> update_nis(n_tracks, 0.0);
-  std::vector<bool> diverged(n_tracks, false);
+  std::vector<bool> diverged = prediction_failed;
   std::vector<bool> detection_used(n_dets, false);
   const double gate = gate_[sensor.dim()];
   const bool jpda = config_.association == "jpda";
@@ -198,12 +224,15 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
       const auto c = std::lower_bound(cols.begin(), cols.end(), candidates[k].detection) - cols.begin();
       const Innovation& in = candidates[k].innovation;
       cost(r, c) = in.nis;
-      // Likelihood ratio against clutter: Pd N(y; 0, S) / lambda.
-      likelihood(r, c) = config_.jpda_detection_probability *
-                         std::exp(-0.5 * (in.nis + in.log_det_S) - 0.5 * sensor.dim() * std::log(2.0 * kPi)) /
-                         clutter_density_[radar];
+      // Likelihood ratio against clutter: Pd N(y; 0, S) / lambda(z).
+      if (jpda) {
+        const Spherical& zk = detections[candidates[k].detection].z;
+        likelihood(r, c) = config_.jpda_detection_probability *
+                           std::exp(-0.5 * (in.nis + in.log_det_S) - 0.5 * sensor.dim() * std::log(2.0 * kPi)) /
+                           ClutterDensity(radar, zk);
+      }
       pair_of[r * cols.size() + c] = k;
-      detection_used[candidates[k].detection] = true;
+      if (jpda) detection_used[candidates[k].detection] = true;  // JPDA: every gated detection is spoken for
     }
     if (!jpda) {
       // Leaving a track unassigned costs the gate: a pair is taken only if
@@ -212,6 +241,7 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
       for (std::size_t r = 0; r < rows.size(); ++r) {
         if (row_to_col[r] < 0) continue;
         const Candidate& c = candidates[pair_of[r * cols.size() + row_to_col[r]]];
+        detection_used[c.detection] = true;  // GNN: only the detection a track took
         Estimate e;
         if (estimator_->Update(sensor, c.predicted, sensor.FromDetection(detections[c.detection].z), c.innovation, e))
           updated[rows[r]] = std::move(e), update_nis[rows[r]] = c.innovation.nis;
@@ -252,10 +282,15 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
   std::vector<Track> survivors;
   survivors.reserve(tracks_.size());
   for (int i = 0; i < n_tracks; ++i) {
-    Track track = tracks_[i];
+    Track track = std::move(tracks_[i]);
     const bool assigned = updated[i].has_value() || diverged[i];
-    const Spherical expected = sensor.radar().Measure(predicted_[i].state.Position(), predicted_[i].state.Velocity());
-    const bool looked = assigned || sensor.radar().Covers(expected);
+    const Eigen::Vector3d p_predicted = predicted_[i].state.Position();
+    const Spherical expected = sensor.radar().Measure(p_predicted, predicted_[i].state.Velocity());
+    // A look: the radar could have seen it (coverage and radio horizon).
+    const bool looked =
+        assigned || (sensor.radar().Covers(expected) &&
+                     ClearsEffectiveEarth(sensor.radar().site_height_m, env_->HeightFast(p_predicted) + env_->ground_alt_m,
+                                          (p_predicted - sensor.radar().p_WR).head<2>().norm()));
     std::string deletion;
     if (diverged[i]) {
       deletion = "filter diverged";
@@ -271,7 +306,9 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
       ++track.consecutive_misses;
     }
     if (looked) ++track.looks;
-    if (track.status == TrackStatus::kTentative) {
+    if (!deletion.empty()) {
+      // diverged: nothing else to decide
+    } else if (track.status == TrackStatus::kTentative) {
       if (track.updates >= config_.confirm_m) {
         track.status = TrackStatus::kConfirmed;
         events_.push_back({TrackEvent::Kind::kConfirmed, track.estimate.state.t_s, track.id, track.estimate.state.Position(), "", false});
@@ -292,6 +329,8 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
     if (deletion.empty() && env_->HeightFast(predicted_[i].state.Position()) < -(kBelowGround_m + 3.0 * sigma_up))
       deletion = "below the ground";
     if (!deletion.empty()) {
+      // Stamp the deletion at this scan, where the tracker last believed the track was.
+      if (!updated[i]) track.estimate = predicted_[i];
       const bool was_confirmed = track.status == TrackStatus::kConfirmed;
       track.status = TrackStatus::kDeleted;
       events_.push_back(

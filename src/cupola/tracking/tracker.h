@@ -68,6 +68,8 @@ class Tracker {
   void Gate(int radar, std::span<const Detection> detections, std::vector<Candidate>& candidates);
   void Initiate(std::span<const Detection> detections, const std::vector<bool>& used);
   void Report(const Track& track, double nis, int radar);
+  /// Clutter density in radar `radar`'s measurement space at z (JPDA).
+  double ClutterDensity(int radar, const Spherical& z) const;
 
   TrackerConfig config_;
   const std::vector<RadarModel>* radars_;
@@ -75,7 +77,8 @@ class Tracker {
   std::vector<SphericalMeasurementModel> sensors_;
   std::unique_ptr<Estimator> estimator_;
   double gate_[kMaxMeasDim + 1] = {};  // chi-square threshold by measurement dimension
-  std::vector<double> clutter_density_;  // per radar, per unit measurement volume
+  std::vector<double> clutter_per_volume_;  // per radar: false alarms per scan per m^3 of covered volume
+  double t_scan_s_ = 0.0;                   // start of the scan being processed
   std::vector<Track> tracks_;
   std::vector<Estimate> predicted_;  // per live track, at the scan time
   std::vector<PendingDetection> pending_;  // unassociated detections awaiting a partner
