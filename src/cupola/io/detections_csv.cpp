@@ -1,6 +1,8 @@
 #include "cupola/io/detections_csv.h"
 
 #include <charconv>
+#include <iterator>
+#include <limits>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -16,9 +18,16 @@ namespace cupola {
 namespace {
 
 const std::vector<std::string> kColumns = {
-    "t_s", "radar", "scan", "radar_lat_deg", "radar_lon_deg", "radar_alt_m", "max_range_m", "range_m", "azimuth_deg",
-    "elevation_deg", "range_rate_mps", "sigma_range_m", "sigma_azimuth_mrad", "sigma_elevation_mrad",
+    "t_s", "scan_t_s", "radar", "scan", "radar_lat_deg", "radar_lon_deg", "radar_alt_m", "max_range_m", "range_m",
+    "azimuth_deg", "elevation_deg", "range_rate_mps", "sigma_range_m", "sigma_azimuth_mrad", "sigma_elevation_mrad",
     "sigma_range_rate_mps", "truth_id"};
+enum Column {
+  kT, kScanT, kRadar, kScan, kLat, kLon, kAlt, kMaxRange, kRange, kAzimuth, kElevation, kRangeRate,
+  kSigmaRange, kSigmaAzimuth, kSigmaElevation, kSigmaRangeRate, kTruthId
+};
+// The radar-describing columns, which must agree on every row of one radar.
+constexpr Column kRadarColumns[] = {kLat, kLon, kAlt, kMaxRange, kSigmaRange, kSigmaAzimuth, kSigmaElevation,
+                                    kSigmaRangeRate};
 
 std::string Header() {
   std::string header;
@@ -39,12 +48,12 @@ std::vector<std::string> SplitCsv(const std::string& line) {
 
 std::string DetectionsCsv(const DetectionLog& log) {
   std::string out = Header() + "\n";
-  char row[512];
+  char row[600];
   for (const ScanRecord& scan : log.scans) {
     const RadarSpec& r = log.radars[scan.radar];
     char radar_fields[256];
-    std::snprintf(radar_fields, sizeof(radar_fields), "%d,%d,%.9f,%.9f,%.3f,%.3f", scan.radar, scan.scan, r.site.lat_deg,
-                  r.site.lon_deg, r.site.alt_m, r.max_range_m);
+    std::snprintf(radar_fields, sizeof(radar_fields), "%.6f,%d,%d,%.9f,%.9f,%.3f,%.3f", scan.t_s, scan.radar, scan.scan,
+                  r.site.lat_deg, r.site.lon_deg, r.site.alt_m, r.max_range_m);
     char sigma_fields[128];
     std::snprintf(sigma_fields, sizeof(sigma_fields), "%.6g,%.6g,%.6g,%.6g", r.sigma_range_m, r.sigma_azimuth_rad * 1e3,
                   r.sigma_elevation_rad * 1e3, r.sigma_radial_velocity_mps);
@@ -67,8 +76,13 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
   std::istringstream in(text);
   std::string line;
   int line_number = 0;
-  std::map<int, RadarSpec> radars;
-  std::map<int, int> radar_first_line;
+  struct RadarSeen {
+    RadarSpec spec;
+    std::vector<std::string> fields;  // its radar columns as first written
+    int first_line = 0;
+    int last_scan = -1;
+  };
+  std::map<int, RadarSeen> radars;
   bool header_seen = false;
   double last_scan_start = -std::numeric_limits<double>::infinity();
   while (std::getline(in, line)) {
@@ -91,80 +105,89 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
       for (std::size_t k = 0; k < i; ++k) column += static_cast<int>(fields[k].size()) + 1;
       return column;
     };
-    auto number = [&](std::size_t i, double lo, double hi, bool optional) -> double {
+    auto fail = [&](std::size_t i, const std::string& value, const std::string& expected) {
+      throw InputError({file, line_number, column_of(i)}, kColumns[i], value, expected);
+    };
+    auto number = [&](std::size_t i, double lo, double hi) -> double {
       const std::string& f = fields[i];
-      if (f.empty()) {
-        if (optional) return std::nan("");
-        throw InputError({file, line_number, column_of(i)}, kColumns[i], "an empty field", "a number");
-      }
+      if (f.empty()) fail(i, "an empty field", "a number");
       double value = 0.0;
       const auto [ptr, ec] = std::from_chars(f.data(), f.data() + f.size(), value);
-      if (ec != std::errc() || ptr != f.data() + f.size() || !std::isfinite(value))
-        throw InputError({file, line_number, column_of(i)}, kColumns[i], "'" + f + "'", "a number");
-      if (value < lo || value > hi)
-        throw InputError({file, line_number, column_of(i)}, kColumns[i], f,
-                         "a number in [" + FormatNumber(lo) + ", " + FormatNumber(hi) + "]");
+      if (ec != std::errc() || ptr != f.data() + f.size() || !std::isfinite(value)) fail(i, "'" + f + "'", "a number");
+      if (value < lo || value > hi) fail(i, f, "a number in [" + FormatNumber(lo) + ", " + FormatNumber(hi) + "]");
       return value;
     };
-    const double t = number(0, 0.0, 1e9, false);
-    const double radar_value = number(1, 0, 1000, false), scan_value = number(2, 0, 1e9, false);
-    if (radar_value != std::floor(radar_value))
-      throw InputError({file, line_number, column_of(1)}, "radar", fields[1], "a whole number");
-    if (scan_value != std::floor(scan_value))
-      throw InputError({file, line_number, column_of(2)}, "scan", fields[2], "a whole number");
-    const int radar_index = static_cast<int>(radar_value), scan_index = static_cast<int>(scan_value);
+    auto whole = [&](std::size_t i, double hi) {
+      const double value = number(i, 0, hi);
+      if (value != std::floor(value)) fail(i, fields[i], "a whole number");
+      return static_cast<int>(value);
+    };
+    const double t = number(kT, 0.0, 1e9);
+    const double scan_t = number(kScanT, 0.0, 1e9);
+    const int radar_index = whole(kRadar, 1000);
+    const int scan_index = whole(kScan, 1e9);
     RadarSpec spec;
     spec.name = "radar-" + std::to_string(radar_index);
-    spec.site = {number(3, -90, 90, false), number(4, -180, 180, false), number(5, -500, 9000, false)};
-    spec.max_range_m = number(6, 1.0, 1e7, false);
+    spec.site = {number(kLat, -90, 90), number(kLon, -180, 180), number(kAlt, -500, 9000)};
+    spec.max_range_m = number(kMaxRange, 1.0, 1e7);
     spec.min_elevation_rad = DegToRad(-10.0);
     spec.max_elevation_rad = DegToRad(90.0);
-    spec.sigma_range_m = number(11, 1e-6, 1e5, false);
-    spec.sigma_azimuth_rad = number(12, 1e-6, 1e3, false) / 1e3;
-    spec.sigma_elevation_rad = number(13, 1e-6, 1e3, false) / 1e3;
-    spec.sigma_radial_velocity_mps = number(14, 0.0, 1e4, false);
-    const auto known = radars.find(radar_index);
-    if (known == radars.end()) {
-      radars[radar_index] = spec;
-      radar_first_line[radar_index] = line_number;
-    } else if (known->second.site.lat_deg != spec.site.lat_deg || known->second.site.lon_deg != spec.site.lon_deg ||
-               known->second.sigma_range_m != spec.sigma_range_m) {
-      throw InputError({file, line_number, column_of(3)}, "radar_lat_deg",
-                       "a different site or noise for radar " + std::to_string(radar_index),
-                       "the same site, coverage and noise on every row of one radar");
+    spec.sigma_range_m = number(kSigmaRange, 1e-6, 1e5);
+    spec.sigma_azimuth_rad = number(kSigmaAzimuth, 1e-6, 1e3) / 1e3;
+    spec.sigma_elevation_rad = number(kSigmaElevation, 1e-6, 1e3) / 1e3;
+    spec.sigma_radial_velocity_mps = number(kSigmaRangeRate, 0.0, 1e4);
+    auto [seen, inserted] = radars.try_emplace(radar_index);
+    if (inserted) {
+      seen->second.spec = spec;
+      seen->second.first_line = line_number;
+      for (const Column c : kRadarColumns) seen->second.fields.push_back(fields[c]);
+    } else {
+      for (std::size_t k = 0; k < std::size(kRadarColumns); ++k)
+        if (fields[kRadarColumns[k]] != seen->second.fields[k])
+          fail(kRadarColumns[k], fields[kRadarColumns[k]],
+               "the value on line " + std::to_string(seen->second.first_line) + " (" + seen->second.fields[k] +
+                   "): a radar's site, coverage and noise are the same on all its rows");
     }
     // A new scan starts when (radar, scan) changes.
     const bool new_scan = log.scans.empty() || log.scans.back().radar != radar_index || log.scans.back().scan != scan_index;
     if (new_scan) {
-      if (t < last_scan_start)
-        throw InputError({file, line_number, 1}, "t_s", FormatNumber(t),
-                         "scans in order of their start time: this scan starts before the previous one (" +
-                             FormatNumber(last_scan_start) + " s); see docs/detections.md");
-      last_scan_start = t;
-      log.scans.push_back({radar_index, scan_index, t, {}, {}});
-    } else if (!log.scans.back().detections.empty() && t < log.scans.back().detections.back().t_s) {
-      throw InputError({file, line_number, 1}, "t_s", FormatNumber(t),
-                       "a time no earlier than the previous row of the same scan (" +
-                           FormatNumber(log.scans.back().detections.back().t_s) + " s)");
+      if (scan_index <= seen->second.last_scan)
+        fail(kScan, fields[kScan],
+             "a scan number above radar " + std::to_string(radar_index) + "'s previous " +
+                 std::to_string(seen->second.last_scan) + " (rows of one scan are contiguous; see docs/detections.md)");
+      if (scan_t < last_scan_start)
+        fail(kScanT, fields[kScanT],
+             "scans in order of their start time: this scan starts before the previous one (" +
+                 FormatNumber(last_scan_start) + " s); see docs/detections.md");
+      seen->second.last_scan = scan_index;
+      last_scan_start = scan_t;
+      log.scans.push_back({radar_index, scan_index, scan_t, {}, {}});
+    } else if (scan_t != log.scans.back().t_s) {
+      fail(kScanT, fields[kScanT], "the same scan start on every row of a scan (" + FormatNumber(log.scans.back().t_s) + ")");
     }
-    if (fields[7].empty()) continue;  // a scan that saw nothing
+    if (t < scan_t) fail(kT, fields[kT], "a time no earlier than its scan's start (" + FormatNumber(scan_t) + " s)");
+    if (!log.scans.back().detections.empty() && t < log.scans.back().detections.back().t_s)
+      fail(kT, fields[kT],
+           "a time no earlier than the previous row of the same scan (" +
+               FormatNumber(log.scans.back().detections.back().t_s) + " s)");
+    if (fields[kRange].empty()) continue;  // a scan that saw nothing
     Detection d;
     d.t_s = t;
     d.radar = radar_index;
-    d.z = Spherical(number(7, 0.0, 1e7, false), DegToRad(number(8, -360, 360, false)),
-                    DegToRad(number(9, -90, 90, false)), fields[10].empty() ? 0.0 : number(10, -1e5, 1e5, false));
+    d.z = Spherical(number(kRange, 0.0, 1e7), DegToRad(number(kAzimuth, -360, 360)), DegToRad(number(kElevation, -90, 90)),
+                    fields[kRangeRate].empty() ? 0.0 : number(kRangeRate, -1e5, 1e5));
     d.sigma = Spherical(spec.sigma_range_m, spec.sigma_azimuth_rad, spec.sigma_elevation_rad, spec.sigma_radial_velocity_mps);
     log.scans.back().detections.push_back(d);
-    log.scans.back().truth_ids.push_back(fields[15].empty() ? -1 : static_cast<int>(number(15, -1, 1e9, false)));
+    log.scans.back().truth_ids.push_back(fields[kTruthId].empty() ? -1 : static_cast<int>(number(kTruthId, -1, 1e9)));
   }
   if (!header_seen) throw InputError({file, 1, 1}, "header", "an empty file", "the header " + Header());
   if (radars.empty()) throw InputError({file, line_number, 0}, "", "no rows after the header", "at least one scan row");
-  for (const auto& [index, spec] : radars) {
+  for (const auto& [index, seen] : radars) {
     if (index != static_cast<int>(log.radars.size()))
-      throw InputError({file, radar_first_line[index], 1}, "radar", std::to_string(index) + " with no radar " +
-                           std::to_string(log.radars.size()) + " in the file",
+      throw InputError({file, seen.first_line, 1}, "radar",
+                       std::to_string(index) + " with no radar " + std::to_string(log.radars.size()) + " in the file",
                        "radars numbered 0, 1, 2, ... without gaps");
-    log.radars.push_back(spec);
+    log.radars.push_back(seen.spec);
   }
   return log;
 }
