@@ -134,7 +134,8 @@ TEST_F(Cli, BadDetectionsCatalogue) { CheckCatalogue(*this, "tests/bad_detection
 
 TEST_F(Cli, TrackReadsWhatRunExports) {
   ASSERT_EQ(Cupola("run -q --export-detections -o run").exit_code, 0);
-  const Result r = Cupola("track run/detections.csv -o tracked");
+  std::ofstream(dir_ / "same.yaml") << "motion_model: ballistic\n";  // as in the default scenario
+  const Result r = Cupola("track run/detections.csv --config same.yaml -o tracked");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("tracks confirmed"), std::string::npos);
   const std::string tracks = Slurp(dir_ / "tracked" / "tracks.csv");
