@@ -1,0 +1,56 @@
+// cupola/assessment/impact_prediction.h -- where a tracked rocket or mortar
+// bomb will come down, and how sure we are.
+//
+// The track's state [p, v, kappa] and covariance are pushed through the
+// full ballistic dynamics (gravity, air density, drag with the track's own
+// drag parameter, Coriolis: the tracker's Ballistic model) to the ground by
+// the unscented transform: 2n + 1 sigma points, each flown by RK4 to its own
+// ground crossing, give the mean impact point, its 2x2 covariance in the
+// horizontal plane and the mean time of impact. A track without a drag
+// parameter (a constant-velocity track) gets the prior kappa and its sigma.
+// Cost: 2n + 1 = 15 trajectories per track; accuracy against plain Monte
+// Carlo with the same dynamics: bench/impact_bench.cpp.
+#pragma once
+
+#include <Eigen/Core>
+#include <vector>
+
+#include "cupola/physics/ballistic.h"
+#include "cupola/tracking/motion_models.h"
+
+namespace cupola {
+
+struct ImpactPrediction {
+  bool valid = false;                  // false: does not come down within the horizon
+  double t_impact_s = 0.0;             // mean time of impact (scenario time)
+  Eigen::Vector2d mean_EN = Eigen::Vector2d::Zero();  // mean impact point (east, north) in W [m]
+  Eigen::Matrix2d cov_EN = Eigen::Matrix2d::Zero();   // its covariance [m^2]
+  std::vector<Eigen::Vector2d> points_EN;             // the sigma points' impacts
+  std::vector<double> weights;                        // their mean weights (sum 1)
+
+  double TimeToImpact(double now_s) const { return t_impact_s - now_s; }
+};
+
+struct ImpactPredictorOptions {
+  double step_s = 0.5;           // RK4 step of each sigma-point trajectory
+  double horizon_s = 300.0;      // give up beyond this
+  double prior_kappa_m2pkg = 2e-4;
+  double prior_sigma_kappa_m2pkg = 2e-4;
+};
+
+class ImpactPredictor {
+ public:
+  ImpactPredictor(const FlightEnvironment* env, ImpactPredictorOptions options = {});
+  /// Predicts from a track state (first six components p, v; a seventh, if
+  /// present, the drag parameter kappa).
+  ImpactPrediction Predict(const GaussianState& state) const;
+  /// Impact of one state [p, v, kappa] (no uncertainty): time, point; false if none within the horizon.
+  bool FlyToGround(const Eigen::Matrix<double, 7, 1>& x, double t_s, double& t_impact_s, Eigen::Vector2d& p_EN) const;
+
+ private:
+  const FlightEnvironment* env_;
+  ImpactPredictorOptions options_;
+  Ballistic dynamics_;
+};
+
+}  // namespace cupola
