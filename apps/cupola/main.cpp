@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
   using namespace cupola::cli;
   CLI::App app{"cupola: short-range air defence simulation and analysis (Iron Dome class).\n"
                "Rockets, mortars and drones are fired at defended areas; cupola flies them with\n"
-               "published physics and reports where they fall.",
+               "published physics, lets radars detect them and a tracker follow them, and\n"
+               "reports where they fall.",
                "cupola"};
   app.footer(
       "Examples:\n"
@@ -27,7 +28,7 @@ int main(int argc, char** argv) {
 
   RunOptions run;
   std::uint64_t seed = 0;
-  auto* run_cmd = app.add_subcommand("run", "Fly every threat of a scenario and report where they fall");
+  auto* run_cmd = app.add_subcommand("run", "Fly a scenario's threats, detect and track them, report where they fall");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file (default: the bundled border_town_salvo.yaml)")
       ->check(CLI::ExistingFile);
   run_cmd->add_option("-o,--out", run.out_dir, "Output directory (default: out/<scenario name>)");
