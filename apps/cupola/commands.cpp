@@ -61,6 +61,16 @@ void PrintTrackingTable(const TrackingResult& t) {
               "mean GOSPA %.1f m\n",
               s.position_rmse_m, s.velocity_rmse_mps, 100.0 * s.coverage, s.track_breaks, s.identity_switches,
               s.mean_gospa_m);
+  if (t.decisions.empty()) return;
+  int right = 0, engaged = 0, scored = 0;
+  for (const auto& d : t.decisions) {
+    engaged += d.engage;
+    if (d.truth_id < 0) continue;
+    ++scored;
+    right += d.engage == d.should_engage;
+  }
+  std::printf("  impact prediction: %zu predictions, %zu decisions (%d engage, %zu ignore), %d of %d right against the truth\n",
+              t.assessments.size(), t.decisions.size(), engaged, t.decisions.size() - engaged, right, scored);
 }
 
 }  // namespace

@@ -36,6 +36,27 @@ json GeoJsonRing(const World& world, const Polygon& polygon) {
 }  // namespace
 
 namespace {
+// Decisions against the truth: should a threat have been engaged (it came
+// down in a defended area)?
+json AssessmentSummaryJson(const TrackingResult& t) {
+  int engage_should = 0, engage_should_not = 0, ignore_should = 0, ignore_should_not = 0, no_truth = 0;
+  for (const auto& d : t.decisions) {
+    if (d.truth_id < 0) {
+      ++no_truth;
+      continue;
+    }
+    if (d.engage) (d.should_engage ? engage_should : engage_should_not) += 1;
+    else (d.should_engage ? ignore_should : ignore_should_not) += 1;
+  }
+  return {{"impact_predictions", t.assessments.size()},
+          {"decisions", t.decisions.size()},
+          {"confusion", {{"engaged_and_should", engage_should},
+                         {"engaged_but_open_ground", engage_should_not},
+                         {"ignored_but_hit_area", ignore_should},
+                         {"ignored_and_open_ground", ignore_should_not},
+                         {"no_threat_under_track", no_truth}}}};
+}
+
 json TrackingSummaryJson(const ReplicationResult& result) {
   if (!result.tracking) return nullptr;
   const TrackingResult& t = *result.tracking;
@@ -50,7 +71,8 @@ json TrackingSummaryJson(const ReplicationResult& result) {
           {"track_breaks", s.track_breaks},
           {"identity_switches", s.identity_switches},
           {"false_track_scans", s.false_track_scans},
-          {"mean_gospa_m", Round(s.mean_gospa_m, 1e-3)}};
+          {"mean_gospa_m", Round(s.mean_gospa_m, 1e-3)},
+          {"assessment", AssessmentSummaryJson(t)}};
 }
 }  // namespace
 

@@ -12,6 +12,8 @@ const char* ToString(EventType type) {
     case EventType::kAirborneAtEnd: return "airborne_at_end";
     case EventType::kTrackConfirmed: return "track_confirmed";
     case EventType::kTrackDeleted: return "track_deleted";
+    case EventType::kEngage: return "engage";
+    case EventType::kIgnore: return "ignore";
   }
   return "unknown";
 }

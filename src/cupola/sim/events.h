@@ -17,6 +17,8 @@ enum class EventType {
   kAirborneAtEnd,   // still flying when the scenario ends
   kTrackConfirmed,  // the tracker confirmed a track (M of N)
   kTrackDeleted,    // the tracker dropped a confirmed track
+  kEngage,          // decision: engage the threat this track follows
+  kIgnore,          // decision: let it fall (open ground, below threshold)
 };
 const char* ToString(EventType type);
 

@@ -192,6 +192,11 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
         result.events.push_back({e.t_s, EventType::kTrackDeleted, -1, e.p_W, "", e.reason, e.track_id});
       }
     }
+    for (const DecisionRecord& d : result.tracking->decisions) {
+      const std::string area = d.most_likely_area >= 0 ? world.areas()[d.most_likely_area].name : "";
+      result.events.push_back({d.t_s, d.engage ? EventType::kEngage : EventType::kIgnore, -1,
+                               world.GroundPoint(d.predicted_EN), area, d.reason, d.track_id});
+    }
   }
   std::stable_sort(result.events.begin(), result.events.end(), EventOrder);
   return result;

@@ -1,14 +1,22 @@
 #include "cupola/sim/tracking_run.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <tuple>
 
 #include "cupola/core/random.h"
+#include <map>
 
 namespace cupola {
 
 TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed,
                                      const std::vector<TruthTrajectory>& truth) {
+  // Where each threat really came down (for decision scoring only).
+  auto impact_area_of = [&](int id) {
+    const TruthTrajectory& t = truth[id];
+    return t.impacted ? world.AreaAt(t.points.back().p_W.head<2>()) : -1;
+  };
   TrackingResult result;
   const auto& radars = world.radars();
   const double duration = world.spec().duration_s;
@@ -27,6 +35,25 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   TrackScorer scorer(TrackScoringOptions{});
   std::vector<int> alive;
   std::vector<ScoredObject> truths, tracks;
+
+  // Impact assessment: only a ballistic tracker knows how its tracks will fall.
+  const TrackerConfig& config = world.spec().tracker;
+  const bool ballistic = config.motion_model == "ballistic";
+  const ImpactPredictor predictor(&world.environment(),
+                                  {0.5, 300.0, config.prior_kappa_m2pkg, config.prior_sigma_kappa_m2pkg});
+  std::vector<AreaAtRisk> areas;
+  for (const auto& a : world.areas()) areas.push_back({a.name, a.value, a.polygon});
+  double threshold = std::numeric_limits<double>::infinity();
+  for (const auto& b : world.spec().batteries) threshold = std::min(threshold, b.engage_threshold);
+  if (!std::isfinite(threshold)) threshold = 1.0;  // no battery: the default battery threshold
+  struct TrackAssessments {
+    double last_t_s = -1e9;
+    int count = 0;
+    bool decided = false;
+  };
+  std::map<int, TrackAssessments> assessed;
+  constexpr double kAssessmentInterval_s = 1.0;
+  constexpr int kAssessmentsBeforeDecision = 3;
 
   for (const auto& [t, r, k] : schedule) {
     ScanOutput out;
@@ -49,6 +76,31 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       tracks.push_back({track.id, track.estimate.state.Position() + dt * track.estimate.state.Velocity(), track.estimate.state.Velocity()});
     }
     scorer.AddScan(t, truths, tracks);
+
+    if (!ballistic || areas.empty()) continue;
+    for (const Track& track : tracker.tracks()) {
+      if (track.status != TrackStatus::kConfirmed || track.last_update_t_s != track.estimate.state.t_s) continue;
+      TrackAssessments& history = assessed[track.id];
+      if (history.decided || track.estimate.state.t_s - history.last_t_s < kAssessmentInterval_s) continue;
+      const ImpactPrediction prediction = predictor.Predict(track.estimate.state);
+      if (!prediction.valid) continue;
+      history.last_t_s = track.estimate.state.t_s;
+      ++history.count;
+      result.assessments.push_back(Assess(track.estimate.state.t_s, track.id, prediction, areas));
+      if (history.count < kAssessmentsBeforeDecision) continue;
+      history.decided = true;
+      const ThreatAssessment& a = result.assessments.back();
+      const EngagementDecision decision = Decide(a, threshold);
+      DecisionRecord record{a.t_s, track.id, decision.engage, decision.reason, prediction.mean_EN, a.most_likely_area};
+      // The threat this track follows now: the nearest in flight within 500 m.
+      double nearest = 500.0;
+      for (const auto& in_flight : truths) {
+        const double d = (in_flight.p_W - track.estimate.state.Position()).norm();
+        if (d < nearest) nearest = d, record.truth_id = in_flight.id;
+      }
+      if (record.truth_id >= 0) record.should_engage = impact_area_of(record.truth_id) >= 0;
+      result.decisions.push_back(record);
+    }
   }
   result.reports = tracker.reports();
   result.events = tracker.events();

@@ -4,18 +4,33 @@
 // t = 0) and are merged in time order into one tracker. Each radar draws
 // from its own random stream, so adding a radar never changes another's
 // detections. After every scan, the confirmed tracks are scored against the
-// truth (metrics/track_scoring.h).
+// truth (metrics/track_scoring.h). Confirmed tracks of a ballistic tracker
+// get an impact prediction once a second; after three, an engage/ignore
+// decision against the engagement threshold (assessment/).
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
+#include "cupola/assessment/threat_assessment.h"
 #include "cupola/metrics/track_scoring.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
 #include "cupola/tracking/tracker.h"
 
 namespace cupola {
+
+/// An engage/ignore decision on a track, with what it should have been.
+struct DecisionRecord {
+  double t_s = 0.0;
+  int track_id = -1;
+  bool engage = false;
+  std::string reason;
+  Eigen::Vector2d predicted_EN = Eigen::Vector2d::Zero();
+  int most_likely_area = -1;
+  int truth_id = -1;          // the threat the track followed then (-1: none within 500 m)
+  bool should_engage = false; // that threat really came down in a defended area
+};
 
 struct TrackingResult {
   std::vector<ScanRecord> scans;      // every scan's detections (truth ids aside)
@@ -25,6 +40,8 @@ struct TrackingResult {
   int detections = 0;
   int false_alarms = 0;
   int tracks_confirmed = 0;
+  std::vector<ThreatAssessment> assessments;  // impact predictions (ballistic tracks)
+  std::vector<DecisionRecord> decisions;
 };
 
 TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed,

@@ -118,3 +118,28 @@ TEST(Replication, ThreatStillFlyingAtTheEndIsReported) {
 
 }  // namespace
 }  // namespace cupola
+
+namespace cupola {
+namespace {
+
+// The defining behaviour: engage the rockets bound for the town, let those
+// bound for open ground fall. In the default scenario every rocket is
+// tracked, and three seconds of ballistic track tell Sderot from the fields
+// around it for all thirteen.
+TEST(Replication, EngagesWhatThreatensTheTownAndIgnoresTheRest) {
+  const World world(LoadScenarioFile(std::string(CUPOLA_SOURCE_DIR) + "/scenarios/border_town_salvo.yaml"));
+  const ReplicationResult r = RunReplication(world, world.spec().seed, 0);
+  ASSERT_TRUE(r.tracking.has_value());
+  const auto& decisions = r.tracking->decisions;
+  EXPECT_EQ(decisions.size(), r.threats.size());
+  int engaged = 0;
+  for (const auto& d : decisions) {
+    ASSERT_GE(d.truth_id, 0);
+    EXPECT_EQ(d.engage, d.should_engage) << "track " << d.track_id << ": " << d.reason;
+    engaged += d.engage;
+  }
+  EXPECT_EQ(engaged, Summarize(world, r).impacts - Summarize(world, r).open_ground);
+}
+
+}  // namespace
+}  // namespace cupola
