@@ -71,6 +71,10 @@ void PrintTrackingTable(const TrackingResult& t) {
   }
   std::printf("  impact prediction: %zu predictions, %zu decisions (%d engage, %zu ignore), %d of %d right against the truth\n",
               t.assessments.size(), t.decisions.size(), engaged, t.decisions.size() - engaged, right, scored);
+  for (const auto& z : t.zone_scores)
+    std::printf("  alert zone %-20s %d alerts (%d false), %d of %d impacts warned, warning %.1f s min / %.1f s mean\n",
+                z.name.c_str(), z.alerts, z.false_alarms, z.impacts - z.missed, z.impacts, z.min_warning_s,
+                z.mean_warning_s);
 }
 
 }  // namespace

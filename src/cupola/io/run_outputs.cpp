@@ -48,8 +48,15 @@ json AssessmentSummaryJson(const TrackingResult& t) {
     if (d.engage) (d.should_engage ? engage_should : engage_should_not) += 1;
     else (d.should_engage ? ignore_should : ignore_should_not) += 1;
   }
+  json zones = json::array();
+  for (const auto& z : t.zone_scores)
+    zones.push_back({{"name", z.name}, {"alerts", z.alerts}, {"true_alerts", z.true_alerts},
+                     {"false_alarms", z.false_alarms}, {"impacts", z.impacts}, {"missed_alerts", z.missed},
+                     {"min_warning_s", Round(z.min_warning_s, 1e-3)}, {"mean_warning_s", Round(z.mean_warning_s, 1e-3)},
+                     {"people_minutes_alerted", Round(z.people_minutes, 1e-2)}});
   return {{"impact_predictions", t.assessments.size()},
           {"decisions", t.decisions.size()},
+          {"alert_zones", zones},
           {"confusion", {{"engaged_and_should", engage_should},
                          {"engaged_but_open_ground", engage_should_not},
                          {"ignored_but_hit_area", ignore_should},

@@ -14,6 +14,7 @@ const char* ToString(EventType type) {
     case EventType::kTrackDeleted: return "track_deleted";
     case EventType::kEngage: return "engage";
     case EventType::kIgnore: return "ignore";
+    case EventType::kAlert: return "alert";
   }
   return "unknown";
 }

@@ -19,6 +19,7 @@ enum class EventType {
   kTrackDeleted,    // the tracker dropped a confirmed track
   kEngage,          // decision: engage the threat this track follows
   kIgnore,          // decision: let it fall (open ground, below threshold)
+  kAlert,           // civil-defence alert for an alert zone
 };
 const char* ToString(EventType type);
 

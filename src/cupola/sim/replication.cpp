@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <exception>
 #include <thread>
 
@@ -191,6 +192,14 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
       } else if (e.kind == TrackEvent::Kind::kDeleted && e.was_confirmed) {
         result.events.push_back({e.t_s, EventType::kTrackDeleted, -1, e.p_W, "", e.reason, e.track_id});
       }
+    }
+    for (const AlertRecord& a : result.tracking->alerts) {
+      const AlertZone& zone = world.alert_zones()[a.zone];
+      char detail[120];
+      std::snprintf(detail, sizeof(detail), "P(impact in zone) = %.2f, impact predicted in %.0f s", a.probability,
+                    a.predicted_impact_t_s - a.t_s);
+      result.events.push_back({a.t_s, EventType::kAlert, -1, world.GroundPoint(zone.polygon.Centroid()), zone.name, detail,
+                               a.track_id});
     }
     for (const DecisionRecord& d : result.tracking->decisions) {
       const std::string area = d.most_likely_area >= 0 ? world.areas()[d.most_likely_area].name : "";

@@ -7,6 +7,7 @@
 
 #include "cupola/core/random.h"
 #include <map>
+#include <set>
 
 namespace cupola {
 
@@ -52,6 +53,17 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     bool decided = false;
   };
   std::map<int, TrackAssessments> assessed;
+  std::set<std::pair<int, int>> alerted;  // (track, zone)
+  // The threat a track follows now (scoring only): the nearest in flight within 500 m.
+  auto NearestInFlight = [&](const Eigen::Vector3d& p_W) {
+    int id = -1;
+    double nearest = 500.0;
+    for (const auto& in_flight : truths) {
+      const double d = (in_flight.p_W - p_W).norm();
+      if (d < nearest) nearest = d, id = in_flight.id;
+    }
+    return id;
+  };
   constexpr double kAssessmentInterval_s = 1.0;
   constexpr int kAssessmentsBeforeDecision = 3;
 
@@ -77,7 +89,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     }
     scorer.AddScan(t, truths, tracks);
 
-    if (!ballistic || areas.empty()) continue;
+    if (!ballistic || (areas.empty() && world.alert_zones().empty())) continue;
     for (const Track& track : tracker.tracks()) {
       if (track.status != TrackStatus::kConfirmed || track.last_update_t_s != track.estimate.state.t_s) continue;
       TrackAssessments& history = assessed[track.id];
@@ -87,20 +99,64 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       history.last_t_s = track.estimate.state.t_s;
       ++history.count;
       result.assessments.push_back(Assess(track.estimate.state.t_s, track.id, prediction, areas));
+      // Civil defence: alert each zone the prediction threatens, once per track.
+      for (std::size_t z = 0; z < world.alert_zones().size(); ++z) {
+        const AlertZone& zone = world.alert_zones()[z];
+        if (alerted.count({track.id, static_cast<int>(z)})) continue;
+        const double p = ProbabilityInside(zone.polygon, prediction.mean_EN, prediction.cov_EN);
+        if (p < zone.threshold_probability) continue;
+        alerted.insert({track.id, static_cast<int>(z)});
+        AlertRecord alert{track.estimate.state.t_s, track.id, static_cast<int>(z), p, prediction.t_impact_s};
+        alert.truth_id = NearestInFlight(track.estimate.state.Position());
+        if (alert.truth_id >= 0) {
+          const TruthTrajectory& threat = truth[alert.truth_id];
+          alert.actual_impact_t_s = threat.end_t();
+          alert.threat_hits_zone = threat.impacted && zone.polygon.Contains(threat.points.back().p_W.head<2>());
+        } else {
+          alert.actual_impact_t_s = prediction.t_impact_s;
+        }
+        result.alerts.push_back(alert);
+      }
       if (history.count < kAssessmentsBeforeDecision) continue;
       history.decided = true;
       const ThreatAssessment& a = result.assessments.back();
       const EngagementDecision decision = Decide(a, threshold);
       DecisionRecord record{a.t_s, track.id, decision.engage, decision.reason, prediction.mean_EN, a.most_likely_area};
-      // The threat this track follows now: the nearest in flight within 500 m.
-      double nearest = 500.0;
-      for (const auto& in_flight : truths) {
-        const double d = (in_flight.p_W - track.estimate.state.Position()).norm();
-        if (d < nearest) nearest = d, record.truth_id = in_flight.id;
-      }
+      record.truth_id = NearestInFlight(track.estimate.state.Position());
       if (record.truth_id >= 0) record.should_engage = impact_area_of(record.truth_id) >= 0;
       result.decisions.push_back(record);
     }
+  }
+  // Alerts against the truth, zone by zone.
+  for (std::size_t z = 0; z < world.alert_zones().size(); ++z) {
+    const AlertZone& zone = world.alert_zones()[z];
+    ZoneAlertScore score;
+    score.name = zone.name;
+    std::set<int> warned;  // threats that got a true alert for this zone
+    double warning_sum = 0.0;
+    score.min_warning_s = std::numeric_limits<double>::infinity();
+    for (const AlertRecord& a : result.alerts) {
+      if (a.zone != static_cast<int>(z)) continue;
+      ++score.alerts;
+      score.people_minutes += zone.population * std::max(0.0, a.actual_impact_t_s - a.t_s) / 60.0;
+      if (!a.threat_hits_zone) {
+        ++score.false_alarms;
+        continue;
+      }
+      ++score.true_alerts;
+      if (!warned.insert(a.truth_id).second) continue;
+      const double warning = a.actual_impact_t_s - a.t_s;
+      warning_sum += warning;
+      score.min_warning_s = std::min(score.min_warning_s, warning);
+    }
+    for (const auto& threat : truth) {
+      if (!threat.impacted || !zone.polygon.Contains(threat.points.back().p_W.head<2>())) continue;
+      ++score.impacts;
+      if (!warned.count(threat.id)) ++score.missed;
+    }
+    score.mean_warning_s = warned.empty() ? 0.0 : warning_sum / static_cast<double>(warned.size());
+    if (warned.empty()) score.min_warning_s = 0.0;
+    result.zone_scores.push_back(score);
   }
   result.reports = tracker.reports();
   result.events = tracker.events();

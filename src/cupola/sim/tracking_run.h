@@ -32,6 +32,30 @@ struct DecisionRecord {
   bool should_engage = false; // that threat really came down in a defended area
 };
 
+/// A civil-defence alert for a zone, raised by a track's impact prediction.
+struct AlertRecord {
+  double t_s = 0.0;
+  int track_id = -1;
+  int zone = 0;                 // index into World::alert_zones()
+  double probability = 0.0;     // P(impact in the zone) that raised it
+  double predicted_impact_t_s = 0.0;
+  int truth_id = -1;            // threat under the track then (-1: none within 500 m)
+  bool threat_hits_zone = false;
+  double actual_impact_t_s = 0.0;  // of that threat (its end, if it never came down)
+};
+
+/// Per alert zone: how the alerts served the people in it.
+struct ZoneAlertScore {
+  std::string name;
+  int alerts = 0;
+  int true_alerts = 0;      // the threat came down in the zone
+  int false_alarms = 0;     // alerted, and the threat came down elsewhere
+  int impacts = 0;          // threats that came down in the zone
+  int missed = 0;           // of those, never alerted
+  double min_warning_s = 0.0, mean_warning_s = 0.0;  // over true alerts, alert to impact
+  double people_minutes = 0.0;  // population x time under alert
+};
+
 struct TrackingResult {
   std::vector<ScanRecord> scans;      // every scan's detections (truth ids aside)
   std::vector<TrackReport> reports;   // track history
@@ -42,6 +66,8 @@ struct TrackingResult {
   int tracks_confirmed = 0;
   std::vector<ThreatAssessment> assessments;  // impact predictions (ballistic tracks)
   std::vector<DecisionRecord> decisions;
+  std::vector<AlertRecord> alerts;
+  std::vector<ZoneAlertScore> zone_scores;
 };
 
 TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed,

@@ -46,6 +46,8 @@ World::World(ScenarioSpec spec)
     salvos_.push_back(std::move(m));
   }
   for (const auto& r : spec_.radars) radars_.push_back(RadarModel::FromSpec(r, frame_));
+  for (const auto& z : spec_.alert_zones)
+    alert_zones_.push_back({z.name, z.population, z.threshold_probability, ToPolygon(frame_, z.polygon)});
 }
 
 BallisticModel World::MakeBallisticModel(const ThreatType& type) const {

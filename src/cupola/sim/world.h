@@ -28,6 +28,13 @@ struct DefendedArea {
   Polygon polygon;  // in W
 };
 
+struct AlertZone {
+  std::string name;
+  double population = 0.0;
+  double threshold_probability = 0.1;
+  Polygon polygon;  // in W
+};
+
 /// A salvo ready to fire: where from, at what, and how to lay each round.
 struct SalvoModel {
   const SalvoSpec* spec = nullptr;
@@ -51,6 +58,7 @@ class World {
   const std::vector<DefendedArea>& areas() const { return areas_; }
   const std::vector<SalvoModel>& salvos() const { return salvos_; }
   const std::vector<RadarModel>& radars() const { return radars_; }
+  const std::vector<AlertZone>& alert_zones() const { return alert_zones_; }
 
   BallisticModel MakeBallisticModel(const ThreatType& type) const;
   DroneModel MakeDroneModel(const ThreatType& type) const;
@@ -66,6 +74,7 @@ class World {
   std::vector<DefendedArea> areas_;
   std::vector<SalvoModel> salvos_;
   std::vector<RadarModel> radars_;
+  std::vector<AlertZone> alert_zones_;
 };
 
 }  // namespace cupola

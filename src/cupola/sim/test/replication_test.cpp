@@ -143,3 +143,30 @@ TEST(Replication, EngagesWhatThreatensTheTownAndIgnoresTheRest) {
 
 }  // namespace
 }  // namespace cupola
+
+namespace cupola {
+namespace {
+
+// Civil defence in the default scenario: every rocket that comes down in an
+// alert zone was alerted beforehand, with positive warning time.
+TEST(Replication, AlertZonesAreWarnedBeforeEveryImpact) {
+  const World world(LoadScenarioFile(std::string(CUPOLA_SOURCE_DIR) + "/scenarios/border_town_salvo.yaml"));
+  const ReplicationResult r = RunReplication(world, world.spec().seed, 0);
+  ASSERT_TRUE(r.tracking.has_value());
+  ASSERT_EQ(r.tracking->zone_scores.size(), 2u);
+  int impacts = 0;
+  for (const auto& zone : r.tracking->zone_scores) {
+    EXPECT_EQ(zone.missed, 0) << zone.name;
+    EXPECT_GE(zone.true_alerts, zone.impacts) << zone.name;
+    if (zone.impacts > 0) {
+      EXPECT_GT(zone.min_warning_s, 0.0) << zone.name;
+    }
+    EXPECT_EQ(zone.alerts, zone.true_alerts + zone.false_alarms);
+    impacts += zone.impacts;
+  }
+  EXPECT_GT(impacts, 0);
+  for (const auto& a : r.tracking->alerts) EXPECT_GE(a.probability, world.alert_zones()[a.zone].threshold_probability);
+}
+
+}  // namespace
+}  // namespace cupola
