@@ -107,8 +107,9 @@ int Run(const RunOptions& options) {
   if (!options.quiet) {
     PrintSummaryTable(spec, summary);
     if (result.tracking) PrintTrackingTable(*result.tracking);
-    std::printf("\n  wrote %s/{summary.json, events.jsonl, trajectories.csv, impacts.geojson%s%s}\n", out_dir.c_str(),
+    std::printf("\n  wrote %s/{summary.json, events.jsonl, trajectories.csv, impacts.geojson%s%s%s}\n", out_dir.c_str(),
                 result.tracking ? ", tracks.csv, tracks.jsonl" : "",
+                result.tracking && !result.tracking->assessments.empty() ? ", predictions.geojson" : "",
                 result.tracking && options.export_detections ? ", detections.csv" : "");
     std::printf("  %.2f s wall for %.0f s of scenario time\n\n", wall_s, spec.duration_s);
   }

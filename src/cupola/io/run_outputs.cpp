@@ -1,5 +1,6 @@
 #include "cupola/io/run_outputs.h"
 
+#include <Eigen/Cholesky>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -169,6 +170,32 @@ nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResul
   return {{"type", "FeatureCollection"}, {"features", features}};
 }
 
+nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationResult& result) {
+  json features = json::array();
+  if (result.tracking) {
+    for (const ThreatAssessment& a : result.tracking->assessments) {
+      // The 2-sigma ellipse of the predicted impact: m + 2 L (cos t, sin t).
+      const Eigen::Matrix2d L =
+          Eigen::LLT<Eigen::Matrix2d>(a.prediction.cov_EN + 1e-6 * Eigen::Matrix2d::Identity()).matrixL();
+      json ring = json::array();
+      for (int k = 0; k <= 36; ++k) {
+        const double angle = 2.0 * 3.14159265358979323846 * (k % 36) / 36.0;
+        const Eigen::Vector2d p = a.prediction.mean_EN + 2.0 * L * Eigen::Vector2d(std::cos(angle), std::sin(angle));
+        const GeodeticPoint g = world.frame().ToGeodetic(Eigen::Vector3d(p.x(), p.y(), 0.0));
+        ring.push_back({Round(g.lon_deg, 1e-7), Round(g.lat_deg, 1e-7)});
+      }
+      features.push_back({{"type", "Feature"},
+                          {"geometry", {{"type", "Polygon"}, {"coordinates", json::array({ring})}}},
+                          {"properties",
+                           {{"kind", "predicted_impact_2sigma"}, {"track_id", a.track_id}, {"t_s", Round(a.t_s, 1e-3)},
+                            {"t_impact_s", Round(a.prediction.t_impact_s, 1e-3)},
+                            {"p_defended_area", Round(a.p_any, 1e-4)},
+                            {"value_at_risk", Round(a.value_at_risk, 1e-3)}}}});
+    }
+  }
+  return {{"type", "FeatureCollection"}, {"features", features}};
+}
+
 void WriteRunOutputs(const std::string& directory, const World& world, const ReplicationResult& result,
                      const RunSummary& summary, const OutputOptions& options) {
   // Render everything first: a failure here leaves no file at all.
@@ -176,7 +203,9 @@ void WriteRunOutputs(const std::string& directory, const World& world, const Rep
   const std::string events_text = EventsJsonLines(world, result);
   const std::string trajectories_text = TrajectoriesCsv(world, result);
   const std::string impacts_text = ImpactsGeoJson(world, result).dump(1) + "\n";
-  std::string tracks_csv, tracks_jsonl, detections_csv;
+  std::string tracks_csv, tracks_jsonl, detections_csv, predictions_geojson;
+  if (result.tracking && !result.tracking->assessments.empty())
+    predictions_geojson = PredictionsGeoJson(world, result).dump() + "\n";
   if (result.tracking) {
     tracks_csv = TracksCsv(world.frame(), result.tracking->reports);
     tracks_jsonl = TracksJsonLines(world.frame(), result.tracking->reports);
@@ -188,6 +217,7 @@ void WriteRunOutputs(const std::string& directory, const World& world, const Rep
     WriteFileAtomically((dir / "tracks.csv").string(), tracks_csv);
     WriteFileAtomically((dir / "tracks.jsonl").string(), tracks_jsonl);
     if (options.export_detections) WriteFileAtomically((dir / "detections.csv").string(), detections_csv);
+    if (!predictions_geojson.empty()) WriteFileAtomically((dir / "predictions.geojson").string(), predictions_geojson);
   }
   WriteFileAtomically((dir / "events.jsonl").string(), events_text);
   WriteFileAtomically((dir / "trajectories.csv").string(), trajectories_text);

@@ -5,6 +5,7 @@
 //   trajectories.csv   sampled truth trajectories (W and geodetic)
 //   impacts.geojson    impact points and defended areas, for any GIS
 //   tracks.csv, tracks.jsonl, detections.csv (with radars; see track_outputs.h)
+//   predictions.geojson  predicted impact ellipses over time (ballistic trackers)
 // Formats: docs/outputs.md. Every file is written atomically.
 #pragma once
 
@@ -21,6 +22,8 @@ nlohmann::ordered_json EventJson(const World& world, const Event& event);
 std::string EventsJsonLines(const World& world, const ReplicationResult& result);
 std::string TrajectoriesCsv(const World& world, const ReplicationResult& result);
 nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResult& result);
+/// Predicted impact 2-sigma ellipses over time (ballistic trackers).
+nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationResult& result);
 
 struct OutputOptions {
   bool export_detections = false;  // also write detections.csv
