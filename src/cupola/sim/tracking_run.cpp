@@ -51,6 +51,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     double last_t_s = -1e9;
     int count = 0;
     bool decided = false;
+    Eigen::Vector2d last_mean_EN = Eigen::Vector2d::Zero();
   };
   std::map<int, TrackAssessments> assessed;
   std::set<std::pair<int, int>> alerted;  // (track, zone)
@@ -66,6 +67,8 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   };
   constexpr double kAssessmentInterval_s = 1.0;
   constexpr int kAssessmentsBeforeDecision = 3;
+  constexpr double kSettled_m = 150.0;
+  constexpr double kLastMoment_s = 10.0;
 
   for (const auto& [t, r, k] : schedule) {
     ScanOutput out;
@@ -93,12 +96,13 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     for (const Track& track : tracker.tracks()) {
       if (track.status != TrackStatus::kConfirmed || track.last_update_t_s != track.estimate.state.t_s) continue;
       TrackAssessments& history = assessed[track.id];
-      if (history.decided || track.estimate.state.t_s - history.last_t_s < kAssessmentInterval_s) continue;
+      if (track.estimate.state.t_s - history.last_t_s < kAssessmentInterval_s) continue;
       const ImpactPrediction prediction = predictor.Predict(track.estimate.state);
       if (!prediction.valid) continue;
       history.last_t_s = track.estimate.state.t_s;
       ++history.count;
       result.assessments.push_back(Assess(track.estimate.state.t_s, track.id, prediction, areas));
+      result.assessment_truth_ids.push_back(NearestInFlight(track.estimate.state.Position()));
       // Civil defence: alert each zone the prediction threatens, once per track.
       for (std::size_t z = 0; z < world.alert_zones().size(); ++z) {
         const AlertZone& zone = world.alert_zones()[z];
@@ -117,7 +121,14 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
         }
         result.alerts.push_back(alert);
       }
-      if (history.count < kAssessmentsBeforeDecision) continue;
+      // Decide once the prediction has settled (two in a row within
+      // kSettled_m; a boosting rocket's predictions still move), or when
+      // time is running out.
+      const Eigen::Vector2d previous = history.last_mean_EN;
+      history.last_mean_EN = prediction.mean_EN;
+      const bool settled = history.count >= kAssessmentsBeforeDecision && (prediction.mean_EN - previous).norm() < kSettled_m;
+      const bool hurry = prediction.TimeToImpact(track.estimate.state.t_s) < kLastMoment_s;
+      if (history.decided || !(settled || hurry)) continue;
       history.decided = true;
       const ThreatAssessment& a = result.assessments.back();
       const EngagementDecision decision = Decide(a, threshold);

@@ -65,6 +65,7 @@ struct TrackingResult {
   int false_alarms = 0;
   int tracks_confirmed = 0;
   std::vector<ThreatAssessment> assessments;  // impact predictions (ballistic tracks)
+  std::vector<int> assessment_truth_ids;      // parallel: threat under the track then (scoring only)
   std::vector<DecisionRecord> decisions;
   std::vector<AlertRecord> alerts;
   std::vector<ZoneAlertScore> zone_scores;
