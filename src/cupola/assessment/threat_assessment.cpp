@@ -1,6 +1,8 @@
 #include "cupola/assessment/threat_assessment.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <limits>
 
 namespace cupola {
 
@@ -32,6 +34,29 @@ EngagementDecision Decide(const ThreatAssessment& a, double engage_threshold) {
     return {false, text};
   }
   std::snprintf(text, sizeof(text), "below threshold (value at risk %.3g < %.3g)", a.value_at_risk, engage_threshold);
+  return {false, text};
+}
+
+EngagementDecision Decide(const ThreatAssessment& a, const std::vector<AreaAtRisk>& areas,
+                          const std::vector<EngagementRule>& rules) {
+  for (const auto& rule : rules) {
+    double value = 0.0;
+    if (rule.defends.empty()) {
+      value = a.value_at_risk;
+    } else {
+      for (const int k : rule.defends) value += areas[k].value * a.p_area[k];
+    }
+    if (value >= rule.threshold) {
+      char text[200];
+      std::snprintf(text, sizeof(text), "battery %s: value at risk %.3g >= threshold %.3g", rule.battery.c_str(), value,
+                    rule.threshold);
+      return {true, text};
+    }
+  }
+  // No battery engages: say why, as the single-threshold rule would.
+  if (a.p_any < 0.5) return Decide(a, std::numeric_limits<double>::infinity());
+  char text[200];
+  std::snprintf(text, sizeof(text), "below every battery's threshold (value at risk %.3g)", a.value_at_risk);
   return {false, text};
 }
 

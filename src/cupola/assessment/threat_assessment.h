@@ -4,10 +4,10 @@
 // For a predicted impact N(m, C) and defended areas A_k of value V_k:
 //   P_k = P(impact in A_k)   (area_probability.h, exact for any polygon)
 //   value at risk = sum_k V_k P_k
-// Decision (made once per track, after `min_assessments` predictions so a
-// young track's wild first guess does not decide): engage when the value at
-// risk reaches the engagement threshold, else ignore, with the reason:
-// "open ground" when P(any area) < 0.5, "below threshold" otherwise.
+// Decision: engage when the value at risk reaches the engagement threshold
+// (per battery: over the areas that battery defends), else ignore, with the
+// reason: "open ground" when P(any area) < 0.5, "below threshold" otherwise.
+// When to decide (a settled prediction) is the caller's choice.
 #pragma once
 
 #include <string>
@@ -43,5 +43,18 @@ struct EngagementDecision {
 };
 
 EngagementDecision Decide(const ThreatAssessment& assessment, double engage_threshold);
+
+/// A battery's engagement rule: it engages when the value at risk in the
+/// areas it defends (all areas if `defends` is empty) reaches its threshold.
+struct EngagementRule {
+  std::string battery;
+  double threshold = 1.0;
+  std::vector<int> defends;  // area indices
+};
+
+/// Engage if any battery's rule says so (the reason names the battery);
+/// otherwise ignore, as Decide() explains.
+EngagementDecision Decide(const ThreatAssessment& assessment, const std::vector<AreaAtRisk>& areas,
+                          const std::vector<EngagementRule>& rules);
 
 }  // namespace cupola

@@ -44,9 +44,16 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
                                   {0.5, 300.0, config.prior_kappa_m2pkg, config.prior_sigma_kappa_m2pkg});
   std::vector<AreaAtRisk> areas;
   for (const auto& a : world.areas()) areas.push_back({a.name, a.value, a.polygon});
-  double threshold = std::numeric_limits<double>::infinity();
-  for (const auto& b : world.spec().batteries) threshold = std::min(threshold, b.engage_threshold);
-  if (!std::isfinite(threshold)) threshold = 1.0;  // no battery: the default battery threshold
+  // Each battery's rule; without batteries, one default rule over every area.
+  std::vector<EngagementRule> rules;
+  for (const auto& b : world.spec().batteries) {
+    EngagementRule rule{b.name, b.engage_threshold, {}};
+    for (const auto& name : b.defends)
+      for (std::size_t k = 0; k < areas.size(); ++k)
+        if (areas[k].name == name) rule.defends.push_back(static_cast<int>(k));
+    rules.push_back(rule);
+  }
+  if (rules.empty()) rules.push_back({"default", 1.0, {}});
   struct TrackAssessments {
     double last_t_s = -1e9;
     int count = 0;
@@ -131,7 +138,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       if (history.decided || !(settled || hurry)) continue;
       history.decided = true;
       const ThreatAssessment& a = result.assessments.back();
-      const EngagementDecision decision = Decide(a, threshold);
+      const EngagementDecision decision = Decide(a, areas, rules);
       DecisionRecord record{a.t_s, track.id, decision.engage, decision.reason, prediction.mean_EN, a.most_likely_area};
       record.truth_id = NearestInFlight(track.estimate.state.Position());
       if (record.truth_id >= 0) record.should_engage = impact_area_of(record.truth_id) >= 0;

@@ -46,3 +46,23 @@ TEST(ThreatAssessment, DecisionsAndTheirReasons) {
 
 }  // namespace
 }  // namespace cupola
+
+namespace cupola {
+namespace {
+
+TEST(ThreatAssessment, EachBatteryWeighsOnlyTheAreasItDefends) {
+  const auto towns = TwoTowns();
+  const ThreatAssessment west = Assess(0, 1, At(-2000, 10), towns);  // value 1000 at risk, in the west
+  // A battery defending only the east town ignores it; one defending the west engages.
+  const EngagementDecision east_only = Decide(west, towns, {{"east-battery", 500.0, {1}}});
+  EXPECT_FALSE(east_only.engage);
+  EXPECT_NE(east_only.reason.find("below every battery"), std::string::npos) << east_only.reason;
+  const EngagementDecision both = Decide(west, towns, {{"east-battery", 500.0, {1}}, {"west-battery", 500.0, {0}}});
+  EXPECT_TRUE(both.engage);
+  EXPECT_NE(both.reason.find("west-battery"), std::string::npos) << both.reason;
+  // Open ground stays open ground.
+  EXPECT_NE(Decide(Assess(0, 1, At(0, 10), towns), towns, {{"b", 1.0, {}}}).reason.find("open ground"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cupola
