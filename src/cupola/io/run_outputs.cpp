@@ -178,8 +178,8 @@ nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationR
       const Eigen::Matrix2d L =
           Eigen::LLT<Eigen::Matrix2d>(a.prediction.cov_EN + 1e-6 * Eigen::Matrix2d::Identity()).matrixL();
       json ring = json::array();
-      for (int k = 0; k <= 36; ++k) {
-        const double angle = 2.0 * 3.14159265358979323846 * (k % 36) / 36.0;
+      for (int k = 0; k <= 24; ++k) {
+        const double angle = 2.0 * 3.14159265358979323846 * (k % 24) / 24.0;
         const Eigen::Vector2d p = a.prediction.mean_EN + 2.0 * L * Eigen::Vector2d(std::cos(angle), std::sin(angle));
         const GeodeticPoint g = world.frame().ToGeodetic(Eigen::Vector3d(p.x(), p.y(), 0.0));
         ring.push_back({Round(g.lon_deg, 1e-7), Round(g.lat_deg, 1e-7)});

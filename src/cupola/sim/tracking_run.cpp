@@ -5,6 +5,7 @@
 #include <limits>
 #include <tuple>
 
+#include "cupola/assessment/drone_prediction.h"
 #include "cupola/core/random.h"
 #include <map>
 #include <set>
@@ -43,7 +44,8 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   const ImpactPredictor predictor(&world.environment(),
                                   {0.5, 300.0, config.prior_kappa_m2pkg, config.prior_sigma_kappa_m2pkg});
   std::vector<AreaAtRisk> areas;
-  for (const auto& a : world.areas()) areas.push_back({a.name, a.value, a.polygon});
+  std::vector<Polygon> area_polygons;
+  for (const auto& a : world.areas()) areas.push_back({a.name, a.value, a.polygon}), area_polygons.push_back(a.polygon);
   // Each battery's rule; without batteries, one default rule over every area.
   std::vector<EngagementRule> rules;
   for (const auto& b : world.spec().batteries) {
@@ -73,9 +75,11 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     return id;
   };
   constexpr double kAssessmentInterval_s = 1.0;
+  constexpr double kDroneAssessmentInterval_s = 10.0;
   constexpr int kAssessmentsBeforeDecision = 3;
   constexpr double kSettled_m = 150.0;
   constexpr double kLastMoment_s = 10.0;
+  constexpr double kDroneDecisionLead_s = 300.0;
 
   for (const auto& [t, r, k] : schedule) {
     ScanOutput out;
@@ -99,12 +103,18 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     }
     scorer.AddScan(t, truths, tracks);
 
-    if (!ballistic || (areas.empty() && world.alert_zones().empty())) continue;
+    if (areas.empty() && world.alert_zones().empty()) continue;
     for (const Track& track : tracker.tracks()) {
       if (track.status != TrackStatus::kConfirmed || track.last_update_t_s != track.estimate.state.t_s) continue;
       TrackAssessments& history = assessed[track.id];
-      if (track.estimate.state.t_s - history.last_t_s < kAssessmentInterval_s) continue;
-      const ImpactPrediction prediction = predictor.Predict(track.estimate.state);
+      // Rockets change their prediction every second; drones cruise for
+      // minutes, so every ten seconds is plenty.
+      const double interval = ballistic ? kAssessmentInterval_s : kDroneAssessmentInterval_s;
+      if (track.estimate.state.t_s - history.last_t_s < interval) continue;
+      // A ballistic tracker's tracks fall; any other tracker's are taken for
+      // drones and projected along their heading.
+      const ImpactPrediction prediction =
+          ballistic ? predictor.Predict(track.estimate.state) : PredictDroneImpact(track.estimate.state, area_polygons);
       if (!prediction.valid) continue;
       history.last_t_s = track.estimate.state.t_s;
       ++history.count;
@@ -134,8 +144,12 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       const Eigen::Vector2d previous = history.last_mean_EN;
       history.last_mean_EN = prediction.mean_EN;
       const bool settled = history.count >= kAssessmentsBeforeDecision && (prediction.mean_EN - previous).norm() < kSettled_m;
-      const bool hurry = prediction.TimeToImpact(track.estimate.state.t_s) < kLastMoment_s;
-      if (history.decided || !(settled || hurry)) continue;
+      const double time_to_impact = prediction.TimeToImpact(track.estimate.state.t_s);
+      const bool hurry = time_to_impact < kLastMoment_s;
+      // A drone decision waits until its predicted arrival is near: a route
+      // can still turn towards (or away from) a town.
+      const bool near = ballistic || time_to_impact < kDroneDecisionLead_s;
+      if (history.decided || !((settled && near) || hurry)) continue;
       history.decided = true;
       const ThreatAssessment& a = result.assessments.back();
       const EngagementDecision decision = Decide(a, areas, rules);
