@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -64,7 +66,32 @@ TEST_F(Cli, RunWithoutArgumentsRunsTheDefaultScenario) {
     EXPECT_TRUE(fs::exists(dir_ / "out" / "border_town_salvo" / f)) << f;
   const auto summary = nlohmann::json::parse(Slurp(dir_ / "out" / "border_town_salvo" / "summary.json"));
   EXPECT_EQ(summary["threats"], 13);
-  EXPECT_EQ(summary["impacts"], 13);
+  EXPECT_EQ(summary["impacts"].get<int>() + summary["intercepted"].get<int>(), 13);
+  EXPECT_GT(summary["intercepted"].get<int>(), 0);  // the battery defends Sderot
+}
+
+TEST_F(Cli, BatteryFiresOnlyAtEngagedTracksAndWithinDoctrine) {
+  ASSERT_EQ(Cupola("run -q").exit_code, 0);
+  const fs::path out = dir_ / "out" / "border_town_salvo";
+  std::map<int, int> fired;        // track -> interceptors
+  std::set<int> engaged;
+  std::ifstream events(out / "events.jsonl");
+  for (std::string line; std::getline(events, line);) {
+    const auto e = nlohmann::json::parse(line);
+    if (e["type"] == "engage") engaged.insert(e["track_id"].get<int>());
+    if (e["type"] == "fire") {
+      const int track = e["track_id"];
+      EXPECT_TRUE(engaged.count(track)) << "fired at a track never engaged: " << line;
+      ++fired[track];
+    }
+  }
+  ASSERT_FALSE(fired.empty());
+  for (const auto& [track, n] : fired) EXPECT_LE(n, 2) << "doctrine allows two per threat; track " << track;
+  const auto summary = nlohmann::json::parse(Slurp(out / "summary.json"));
+  int total = 0;
+  for (const auto& [track, n] : fired) total += n;
+  EXPECT_EQ(summary["engagement"]["interceptors_fired"], total);
+  EXPECT_EQ(summary["engagement"]["batteries"][0]["cost_usd"], 50000.0 * total);
 }
 
 TEST_F(Cli, SameSeedSameFilesWhateverTheThreadCount) {
@@ -94,7 +121,7 @@ TEST_F(Cli, HelpTeachesWithExamples) {
   const Result top = Cupola("--help");
   EXPECT_EQ(top.exit_code, 0);
   EXPECT_NE(top.out.find("Examples:"), std::string::npos);
-  for (const char* sub : {"run", "validate", "presets", "track"}) {
+  for (const char* sub : {"run", "validate", "presets", "track", "wta"}) {
     const Result r = Cupola(std::string(sub) + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_NE(r.out.find("Example"), std::string::npos) << sub;
@@ -104,11 +131,14 @@ TEST_F(Cli, HelpTeachesWithExamples) {
 TEST_F(Cli, PresetsListTheCatalog) {
   const Result text = Cupola("presets");
   ASSERT_EQ(text.exit_code, 0);
-  for (const char* name : {"rocket_122mm", "qassam", "mortar_120mm", "mortar_81mm", "shahed_136"})
+  for (const char* name : {"rocket_122mm", "qassam", "mortar_120mm", "mortar_81mm", "shahed_136", "tamir"})
     EXPECT_NE(text.out.find(name), std::string::npos) << name;
   const Result json = Cupola("presets --json");
   ASSERT_EQ(json.exit_code, 0);
-  EXPECT_EQ(nlohmann::json::parse(json.out).size(), 5u);
+  const auto all = nlohmann::json::parse(json.out);
+  ASSERT_EQ(all.size(), 6u);  // five threat types, one interceptor
+  EXPECT_EQ(all[5]["kind"], "interceptor");
+  EXPECT_EQ(all[5]["single_shot_pk"], 0.7);
 }
 
 TEST_F(Cli, UsageErrorsExitWithTwo) {
@@ -131,6 +161,54 @@ TEST_F(Cli, BadScenarioCatalogue) {
 }
 
 TEST_F(Cli, BadDetectionsCatalogue) { CheckCatalogue(*this, "tests/bad_detections", {"track -o written "}, 10); }
+
+// Like CheckCatalogue, for inputs that cannot carry comments (JSON, gzip):
+// each file X has its expectations in X.expect. Nothing may reach stdout.
+void CheckSidecarCatalogue(const Cli& cli, const std::string& directory, const std::vector<std::string>& commands,
+                           int minimum_cases);
+
+TEST_F(Cli, BadWtaCatalogue) { CheckSidecarCatalogue(*this, "tests/bad_wta", {"wta ", "wta --solver greedy --json "}, 25); }
+
+TEST_F(Cli, WtaSolvesGeneratesAndReadsEveryFormat) {
+  // Generated instances are a function of the seed.
+  const Result a = Cupola("wta --generate 6 5 --seed 3"), b = Cupola("wta --generate 6 5 --seed 3");
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  const auto generated = nlohmann::json::parse(a.out);
+  EXPECT_EQ(generated["weapons"], nlohmann::json::array({1, 1, 1, 1, 1, 1}));
+  EXPECT_EQ(generated["values"].size(), 5u);
+  ASSERT_EQ(Cupola("wta --generate 6 5 --seed 3 -o six.json").exit_code, 0);
+  EXPECT_EQ(Slurp(dir_ / "six.json"), a.out);
+  // Small: exact by default, proven optimal; the three solvers agree on the format.
+  const Result exact = Cupola("wta six.json");
+  ASSERT_EQ(exact.exit_code, 0) << exact.err;
+  EXPECT_NE(exact.out.find("solver:      exact (default for weapons x targets = 30 <= 400)"), std::string::npos)
+      << exact.out;
+  EXPECT_NE(exact.out.find("proven optimal"), std::string::npos);
+  const auto json = nlohmann::json::parse(Cupola("wta six.json --json").out);
+  EXPECT_EQ(json["solver"], "exact");
+  EXPECT_EQ(json["proven_optimal"], true);
+  EXPECT_EQ(json["assignment"].size(), 6u);
+  for (const char* solver : {"greedy", "local"}) {
+    const auto h = nlohmann::json::parse(Cupola(std::string("wta six.json --json --solver ") + solver).out);
+    EXPECT_EQ(h["solver"], solver);
+    EXPECT_TRUE(h["lower_bound"].is_null());
+    EXPECT_GE(h["objective"].get<double>(), json["objective"].get<double>() - 1e-9) << solver;
+  }
+  // The plain-text format, gzip-compressed, and the documented example.
+  const Result text = Cupola("wta " + Source("tests/data/wta_6x10x2.txt.gz") + " --solver local --seed 4");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("6 weapon types, 12 weapons, 10 targets"), std::string::npos) << text.out;
+  const Result demo = Cupola("wta " + Source("tests/data/wta_demo.json"));
+  ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  EXPECT_NE(demo.out.find("proven optimal"), std::string::npos) << demo.out;
+  // Usage errors: exit 2, nothing written.
+  EXPECT_EQ(Cupola("wta").exit_code, 2);
+  EXPECT_EQ(Cupola("wta six.json --generate 3 3").exit_code, 2);
+  EXPECT_EQ(Cupola("wta --generate 0 3 -o none.json").exit_code, 2);
+  EXPECT_EQ(Cupola("wta six.json --solver simplex").exit_code, 2);
+  EXPECT_FALSE(fs::exists(dir_ / "none.json"));
+}
 
 TEST_F(Cli, TrackReadsWhatRunExports) {
   ASSERT_EQ(Cupola("run -q --export-detections -o run").exit_code, 0);
@@ -172,6 +250,31 @@ void CheckCatalogue(const Cli& cli, const std::string& directory, const std::vec
       EXPECT_NE(r.err.find(expected), std::string::npos) << "wanted '" << expected << "'\n got " << r.err;
     }
     EXPECT_FALSE(fs::exists(cli.dir() / "written")) << entry.path() << " left output behind";
+  }
+  EXPECT_GE(cases, minimum_cases) << directory;
+}
+
+void CheckSidecarCatalogue(const Cli& cli, const std::string& directory, const std::vector<std::string>& commands,
+                           int minimum_cases) {
+  int cases = 0;
+  for (const auto& entry : fs::directory_iterator(Cli::Source(directory))) {
+    const std::string path = entry.path().string();
+    if (entry.path().extension() == ".expect" || entry.path().extension() == ".md") continue;
+    ++cases;
+    const std::string expectations = Slurp(path + ".expect");
+    std::smatch line_match, expect_match;
+    ASSERT_TRUE(std::regex_search(expectations, line_match, std::regex("expect-line: (\\d+)"))) << path;
+    ASSERT_TRUE(std::regex_search(expectations, expect_match, std::regex("expect: ([^\\n]+)"))) << path;
+    const std::string where = path + ":" + line_match[1].str();
+    const std::string expected = expect_match[1].str();
+    for (const std::string& command : commands) {
+      const Result r = cli.Cupola(command + path);
+      EXPECT_EQ(r.exit_code, 2) << path << "\n" << r.err;
+      // file:line followed by ':' (a column or the message), never another digit
+      EXPECT_TRUE(r.err.find(where + ":") != std::string::npos) << "wanted " << where << "\n got " << r.err;
+      EXPECT_NE(r.err.find(expected), std::string::npos) << "wanted '" << expected << "'\n got " << r.err;
+      EXPECT_EQ(r.out, "") << path << " printed something";
+    }
   }
   EXPECT_GE(cases, minimum_cases) << directory;
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -46,11 +47,35 @@ void PrintSummaryTable(const ScenarioSpec& spec, const RunSummary& s) {
   for (const auto& a : s.areas)
     std::printf("  %-28s %10.0f %8d %8d\n", a.name.c_str(), a.value, a.aimed, a.impacts);
   std::printf("  %-28s %10s %8s %8d\n", "open ground", "", "", s.open_ground);
+  if (s.intercepted > 0) std::printf("  %-28s %10s %8s %8d\n", "intercepted in the air", "", "", s.intercepted);
   if (s.airborne_at_end > 0) std::printf("  %-28s %10s %8s %8d\n", "still airborne at end", "", "", s.airborne_at_end);
   std::printf("\n  impacts in defended areas: %d of %d threats\n", s.impacts - s.open_ground, s.threats);
+  if (s.defence) {
+    const DefenceOutcome& d = *s.defence;
+    const ThreatFates& f = d.fates;
+    std::printf("  fates: %d intercepted, %d leaked though engaged, %d leaked unengaged, %d let fall in open ground, "
+                "%d engaged but fell in open ground\n",
+                f.intercepted, f.leaked_engaged, f.leaked_ignored, f.ignored_open_ground, f.engaged_open_ground);
+    std::printf("  interceptors: %d fired, %.1f per kill; defence USD %.0f vs attack USD %.0f: cost-exchange ratio %.1f\n",
+                d.interceptors_fired, d.interceptors_per_kill, d.defence_cost_usd, d.attack_cost_usd,
+                d.cost_exchange_ratio);
+  }
   if (s.aim_out_of_range > 0)
     std::printf("  note: %d threat(s) were aimed beyond their range and fired at the limit (see events.jsonl)\n",
                 s.aim_out_of_range);
+}
+
+void PrintEngagementLine(const World& world, const TrackingResult& t) {
+  if (world.batteries().empty()) return;
+  std::set<int> fired_at;
+  for (const auto& f : t.fire_orders) fired_at.insert(f.order.track_id);
+  int no_intercept = 0, holds = 0;
+  for (const auto& n : t.engagement_notes) {
+    no_intercept += n.kind == EngagementNote::Kind::kNoIntercept;
+    holds += n.kind == EngagementNote::Kind::kHoldFire;
+  }
+  std::printf("  battle manager: %zu interceptors fired at %zu tracks; %d engaged tracks never fired at, %d held fire\n",
+              t.fire_orders.size(), fired_at.size(), no_intercept, holds);
 }
 
 void PrintTrackingTable(const TrackingResult& t) {
@@ -106,7 +131,7 @@ int Run(const RunOptions& options) {
 
   if (!options.quiet) {
     PrintSummaryTable(spec, summary);
-    if (result.tracking) PrintTrackingTable(*result.tracking);
+    if (result.tracking) PrintTrackingTable(*result.tracking), PrintEngagementLine(world, *result.tracking);
     std::printf("\n  wrote %s/{summary.json, events.jsonl, trajectories.csv, impacts.geojson%s%s%s}\n", out_dir.c_str(),
                 result.tracking ? ", tracks.csv, tracks.jsonl" : "",
                 result.tracking && !result.tracking->assessments.empty() ? ", predictions.geojson" : "",
@@ -211,6 +236,25 @@ int Presets(bool as_json) {
                   RadToDeg(d.dive_angle_rad), d.dive_speed_mps * 3.6);
     }
     std::printf("    RCS %.3g m^2, unit cost USD %.0f; source %s\n\n", t.rcs_m2, t.cost_usd, t.source.c_str());
+  }
+  if (!as_json) std::printf("interceptor types (sources: docs/interceptors.md)\n\n");
+  for (const auto& t : InterceptorCatalog()) {
+    const BallisticParams& b = t.airframe;
+    all.push_back({{"name", t.name}, {"kind", "interceptor"}, {"description", t.description},
+                   {"mass_kg", b.launch_mass_kg}, {"diameter_mm", b.diameter_m * 1000.0},
+                   {"motor", {{"thrust_n", b.motor.thrust_N}, {"burn_time_s", b.motor.burn_time_s},
+                              {"propellant_kg", b.motor.propellant_kg}}},
+                   {"drag_form_factor", b.drag.form_factor()}, {"min_intercept_speed_mps", t.min_intercept_speed_mps},
+                   {"max_flight_time_s", t.max_flight_time_s}, {"max_load_factor_g", t.max_load_factor},
+                   {"lethal_radius_m", t.lethal_radius_m}, {"single_shot_pk", t.single_shot_pk},
+                   {"cost_usd", t.cost_usd}, {"source", t.source}});
+    if (as_json) continue;
+    std::printf("%-14s %s\n", t.name.c_str(), t.description.c_str());
+    std::printf("    %.1f kg, %.0f mm, motor %.1f kN for %.2f s (%.2f kg propellant), drag form factor %.2f\n",
+                b.launch_mass_kg, b.diameter_m * 1000, b.motor.thrust_N / 1000, b.motor.burn_time_s,
+                b.motor.propellant_kg, b.drag.form_factor());
+    std::printf("    single-shot Pk %.2f, lethal radius %.0f m, %.0f g, unit cost USD %.0f; source %s\n\n",
+                t.single_shot_pk, t.lethal_radius_m, t.max_load_factor, t.cost_usd, t.source.c_str());
   }
   if (as_json) std::cout << all.dump(2) << "\n";
   return 0;

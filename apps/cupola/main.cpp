@@ -5,14 +5,15 @@
 #include <exception>
 
 #include "commands.h"
+#include "wta_command.h"
 #include "cupola/core/error.h"
 
 int main(int argc, char** argv) {
   using namespace cupola::cli;
   CLI::App app{"cupola: short-range air defence simulation and analysis (Iron Dome class).\n"
                "Rockets, mortars and drones are fired at defended areas; cupola flies them with\n"
-               "published physics, lets radars detect them and a tracker follow them, and\n"
-               "reports where they fall.",
+               "published physics, lets radars detect them and a tracker follow them, predicts\n"
+               "where they fall, and fires interceptors at those that threaten what is defended.",
                "cupola"};
   app.footer(
       "Examples:\n"
@@ -20,7 +21,9 @@ int main(int argc, char** argv) {
       "  cupola run scenarios/mortar_attack.yaml      run a scenario file\n"
       "  cupola validate my_scenario.yaml             check a file without running it\n"
       "  cupola presets                               list the threat catalog\n"
-      "  cupola track detections.csv                  track recorded detections\n\n"
+      "  cupola track detections.csv                  track recorded detections\n"
+      "  cupola wta --generate 20 20 --seed 1 -o i.json && cupola wta i.json\n"
+      "                                               solve a weapon-target assignment\n\n"
       "Scenario format: docs/scenario.md. Outputs: docs/outputs.md.\n"
       "Exit status: 0 ok, 2 bad input, 1 other failure.");
   app.require_subcommand(1);
@@ -28,7 +31,7 @@ int main(int argc, char** argv) {
 
   RunOptions run;
   std::uint64_t seed = 0;
-  auto* run_cmd = app.add_subcommand("run", "Fly a scenario's threats, detect and track them, report where they fall");
+  auto* run_cmd = app.add_subcommand("run", "Fly a scenario's threats, detect, track and engage them, report what happened");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file (default: the bundled border_town_salvo.yaml)")
       ->check(CLI::ExistingFile);
   run_cmd->add_option("-o,--out", run.out_dir, "Output directory (default: out/<scenario name>)");
@@ -42,7 +45,9 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
   run_cmd->footer(
       "Writes summary.json, events.jsonl, trajectories.csv and impacts.geojson to the output directory;\n"
-      "with radars in the scenario also tracks.csv and tracks.jsonl (and detections.csv on request).\n\n"
+      "with radars in the scenario also tracks.csv, tracks.jsonl and predictions.geojson (and\n"
+      "detections.csv on request). With batteries, the battle manager fires interceptors and the\n"
+      "summary counts each threat's fate (docs/battle_manager.md, docs/interceptor.md).\n\n"
       "Examples:\n"
       "  cupola run\n"
       "  cupola run scenarios/drone_raid_city.yaml --out results/kyiv --seed 7\n"
@@ -58,11 +63,12 @@ int main(int argc, char** argv) {
       "  cupola validate scenarios/*.yaml");
 
   bool presets_json = false;
-  auto* presets_cmd = app.add_subcommand("presets", "List the built-in threat types and their public parameters");
+  auto* presets_cmd = app.add_subcommand("presets", "List the built-in threat and interceptor types and their public parameters");
   presets_cmd->add_flag("--json", presets_json, "Print as JSON");
   presets_cmd->footer(
-      "Each number's source is in docs/threats.md. Use a name as `type:` in a scenario,\n"
-      "or define your own under `threat_types:`.\n\n"
+      "Each number's source is in docs/threats.md and docs/interceptors.md. Use a threat\n"
+      "name as `type:` in a scenario and an interceptor name as a battery's `interceptor:`,\n"
+      "or define your own threat types under `threat_types:`.\n\n"
       "Examples:\n"
       "  cupola presets\n"
       "  cupola presets --json | jq '.[].name'");
@@ -83,6 +89,40 @@ int main(int argc, char** argv) {
       "  cupola run scenarios/border_town_salvo.yaml --export-detections\n"
       "  cupola track out/border_town_salvo/detections.csv\n"
       "  cupola track out/border_town_salvo/detections.csv --config my_tracker.yaml --out results/ukf");
+
+  WtaOptions wta;
+  auto* wta_cmd = app.add_subcommand("wta", "Solve a static weapon-target assignment instance, or generate one");
+  auto* wta_instance = wta_cmd->add_option("instance", wta.instance,
+                                           "Instance: JSON or the plain-text benchmark format, gzip-compressed or not")
+                           ->check(CLI::ExistingFile);
+  wta_cmd->add_option("--solver", wta.solver,
+                      "greedy, local or exact; default: exact if weapons x targets <= 400, else local")
+      ->check(CLI::IsMember({"auto", "greedy", "local", "exact"}));
+  wta_cmd->add_option("--time-limit-s", wta.time_limit_s,
+                      "exact: stop after this many seconds (default 10) and report a lower bound; local: search for "
+                      "this long (default: a fixed budget of 100 rounds)")
+      ->check(CLI::PositiveNumber);
+  wta_cmd->add_option("--seed", wta.seed, "Seed of local search's perturbations, or of --generate (default 1)");
+  wta_cmd->add_flag("--json", wta.json, "Print the solution as JSON");
+  auto* wta_generate = wta_cmd->add_option("--generate", wta.generate,
+                                           "Instead of solving, write a random instance with W weapons (W weapon types "
+                                           "of one weapon each) and T targets: values U[25,100], kill probabilities "
+                                           "U[0.6,0.9]")
+                           ->expected(2)
+                           ->type_name("W T")
+                           ->check(CLI::Range(1, 100000))
+                           ->excludes(wta_instance);
+  wta_cmd->add_option("-o,--out", wta.out, "With --generate: write the instance to this file (default: stdout)")
+      ->needs(wta_generate);
+  wta_cmd->footer(
+      "Maximises the expected value destroyed, sum_j V_j (1 - prod_i (1 - p_ij)^x_ij), with at most n_i\n"
+      "weapons of type i. Prints the objective (expected surviving value), the lower bound or gap\n"
+      "(exact), the solve time and each weapon type's targets. Formats and solvers: docs/wta.md.\n\n"
+      "Examples:\n"
+      "  cupola wta --generate 20 20 --seed 7 -o random20.json\n"
+      "  cupola wta random20.json                            exact: proves optimality\n"
+      "  cupola wta wta_200x400x3.txt.gz --solver local --time-limit-s 30\n"
+      "  cupola wta big.json --solver exact --time-limit-s 60 --json > answer.json");
 
   try {
     app.parse(argc, argv);
@@ -106,6 +146,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return Validate(validate_files);
     if (*presets_cmd) return Presets(presets_json);
     if (*track_cmd) return Track(track);
+    if (*wta_cmd) return Wta(wta);
   } catch (const cupola::InputError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 2;

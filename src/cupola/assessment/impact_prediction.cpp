@@ -9,10 +9,11 @@ ImpactPredictor::ImpactPredictor(const FlightEnvironment* env, ImpactPredictorOp
     : env_(env), options_(options), dynamics_(env, 0.0, 0.0, options.prior_kappa_m2pkg, options.prior_sigma_kappa_m2pkg) {}
 
 bool ImpactPredictor::FlyToGround(const Eigen::Matrix<double, 7, 1>& x0, double t_s, double& t_impact_s,
-                                  Eigen::Vector2d& p_EN) const {
+                                  Eigen::Vector2d& p_EN, std::vector<TrajectoryPoint>* path) const {
   Eigen::Matrix<double, 7, 1> x = x0;
   const double h = options_.step_s;
   double height = env_->HeightFast(x.head<3>());
+  if (path != nullptr) path->push_back({t_s, x.head<3>(), x.segment<3>(3)});
   if (height <= 0.0) {
     t_impact_s = t_s;
     p_EN = x.head<2>();
@@ -36,12 +37,26 @@ bool ImpactPredictor::FlyToGround(const Eigen::Matrix<double, 7, 1>& x0, double 
         (env_->HeightFast(Interpolate(a, b, mid).p_W) > 0.0 ? lo : hi) = mid;
       }
       t_impact_s = t_s + elapsed + hi;
-      p_EN = Interpolate(a, b, hi).p_W.head<2>();
+      const TrajectoryPoint impact = Interpolate(a, b, hi);
+      p_EN = impact.p_W.head<2>();
+      if (path != nullptr) path->push_back({t_impact_s, impact.p_W, impact.v_W});
       return true;
     }
     height = next_height;
+    if (path != nullptr) path->push_back({t_s + elapsed + h, x.head<3>(), x.segment<3>(3)});
   }
   return false;
+}
+
+std::vector<TrajectoryPoint> ImpactPredictor::PredictPath(const GaussianState& state) const {
+  Eigen::Matrix<double, 7, 1> x;
+  x.head<6>() = state.x.head<6>();
+  x[6] = state.x.size() == 7 ? std::max(state.x[6], 0.0) : options_.prior_kappa_m2pkg;
+  std::vector<TrajectoryPoint> path;
+  double t_impact = 0.0;
+  Eigen::Vector2d p;
+  if (!FlyToGround(x, state.t_s, t_impact, p, &path)) path.clear();
+  return path;
 }
 
 ImpactPrediction ImpactPredictor::Predict(const GaussianState& state) const {

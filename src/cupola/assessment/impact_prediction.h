@@ -45,7 +45,12 @@ class ImpactPredictor {
   /// present, the drag parameter kappa).
   ImpactPrediction Predict(const GaussianState& state) const;
   /// Impact of one state [p, v, kappa] (no uncertainty): time, point; false if none within the horizon.
-  bool FlyToGround(const Eigen::Matrix<double, 7, 1>& x, double t_s, double& t_impact_s, Eigen::Vector2d& p_EN) const;
+  /// With `path`, also the states along the way, one per step, the impact last.
+  bool FlyToGround(const Eigen::Matrix<double, 7, 1>& x, double t_s, double& t_impact_s, Eigen::Vector2d& p_EN,
+                   std::vector<TrajectoryPoint>* path = nullptr) const;
+  /// The mean path of a track state to the ground (the battle manager aims at
+  /// it); empty if it does not come down within the horizon.
+  std::vector<TrajectoryPoint> PredictPath(const GaussianState& state) const;
 
  private:
   const FlightEnvironment* env_;

@@ -37,15 +37,17 @@ EngagementDecision Decide(const ThreatAssessment& a, double engage_threshold) {
   return {false, text};
 }
 
+double ValueAtRisk(const ThreatAssessment& a, const std::vector<AreaAtRisk>& areas, const EngagementRule& rule) {
+  if (rule.defends.empty()) return a.value_at_risk;
+  double value = 0.0;
+  for (const int k : rule.defends) value += areas[k].value * a.p_area[k];
+  return value;
+}
+
 EngagementDecision Decide(const ThreatAssessment& a, const std::vector<AreaAtRisk>& areas,
                           const std::vector<EngagementRule>& rules) {
   for (const auto& rule : rules) {
-    double value = 0.0;
-    if (rule.defends.empty()) {
-      value = a.value_at_risk;
-    } else {
-      for (const int k : rule.defends) value += areas[k].value * a.p_area[k];
-    }
+    const double value = ValueAtRisk(a, areas, rule);
     if (value >= rule.threshold) {
       char text[200];
       std::snprintf(text, sizeof(text), "battery %s: value at risk %.3g >= threshold %.3g", rule.battery.c_str(), value,

@@ -52,6 +52,9 @@ struct EngagementRule {
   std::vector<int> defends;  // area indices
 };
 
+/// Value at risk in the areas a rule's battery defends.
+double ValueAtRisk(const ThreatAssessment& assessment, const std::vector<AreaAtRisk>& areas, const EngagementRule& rule);
+
 /// Engage if any battery's rule says so (the reason names the battery);
 /// otherwise ignore, as Decide() explains.
 EngagementDecision Decide(const ThreatAssessment& assessment, const std::vector<AreaAtRisk>& areas,

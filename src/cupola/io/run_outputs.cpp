@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 
 #include "cupola/core/error.h"
 #include "cupola/io/atomic_file.h"
@@ -65,6 +66,66 @@ json AssessmentSummaryJson(const TrackingResult& t) {
                          {"no_threat_under_track", no_truth}}}};
 }
 
+// What the battle manager did: interceptors by battery, shots per threat,
+// and the planned kill probability of each threat fired at.
+json EngagementSummaryJson(const World& world, const TrackingResult& t) {
+  if (world.batteries().empty()) return nullptr;
+  json batteries = json::array();
+  for (std::size_t b = 0; b < world.batteries().size(); ++b) {
+    int fired = 0;
+    double cost = 0.0;
+    for (const auto& f : t.fire_orders)
+      if (f.order.battery == static_cast<int>(b)) ++fired, cost += f.order.cost_usd;
+    batteries.push_back({{"name", world.batteries()[b].name}, {"interceptors_fired", fired}, {"cost_usd", cost}});
+  }
+  std::map<int, double> survive;  // track -> prod (1 - pk)
+  int salvo_shots = 0;
+  for (const auto& f : t.fire_orders) {
+    auto [it, fresh] = survive.emplace(f.order.track_id, 1.0);
+    it->second *= 1.0 - f.order.pk;
+    salvo_shots += f.order.salvo;
+  }
+  double expected_kills = 0.0;
+  for (const auto& [track, q] : survive) expected_kills += 1.0 - q;
+  int holds = 0, no_intercept = 0, survived = 0, presumed_killed = 0;
+  for (const auto& n : t.engagement_notes) {
+    holds += n.kind == EngagementNote::Kind::kHoldFire;
+    no_intercept += n.kind == EngagementNote::Kind::kNoIntercept;
+    survived += n.kind == EngagementNote::Kind::kSurvived;
+    presumed_killed += n.kind == EngagementNote::Kind::kPresumedKilled;
+  }
+  return {{"interceptors_fired", t.fire_orders.size()},
+          {"threats_fired_at", survive.size()},
+          {"salvo_shots", salvo_shots},
+          {"planned_kills", Round(expected_kills, 1e-4)},
+          {"hold_fire", holds},
+          {"no_intercept", no_intercept},
+          {"survivors_assessed", survived},
+          {"presumed_killed", presumed_killed},
+          {"batteries", batteries}};
+}
+
+// Fates of the threats and the money spent: the closed loop's result.
+json DefenceJson(const DefenceOutcome& d) {
+  const ThreatFates& f = d.fates;
+  json by_type = json::object();
+  for (const auto& t : d.by_type)
+    by_type[t.type] = {{"launched", t.launched}, {"engaged", t.engaged}, {"intercepted", t.intercepted},
+                       {"leaked", t.leaked},
+                       {"intercepted_of_engaged", t.engaged > 0 ? Round(double(t.intercepted) / t.engaged, 1e-4) : 0.0}};
+  return {{"fates", {{"intercepted", f.intercepted}, {"leaked_engaged", f.leaked_engaged},
+                     {"leaked_ignored", f.leaked_ignored}, {"ignored_open_ground", f.ignored_open_ground},
+                     {"engaged_open_ground", f.engaged_open_ground}, {"airborne_at_end", f.airborne_at_end}}},
+          {"by_threat_type", by_type},
+          {"interceptors_fired", d.interceptors_fired},
+          {"interceptors_detonated", d.interceptors_detonated},
+          {"interceptors_per_kill", Round(d.interceptors_per_kill, 1e-4)},
+          {"defence_cost_usd", d.defence_cost_usd},
+          {"attack_cost_usd", d.attack_cost_usd},
+          {"cost_per_intercept_usd", Round(d.cost_per_intercept_usd, 1e-2)},
+          {"cost_exchange_ratio", Round(d.cost_exchange_ratio, 1e-4)}};
+}
+
 json TrackingSummaryJson(const ReplicationResult& result) {
   if (!result.tracking) return nullptr;
   const TrackingResult& t = *result.tracking;
@@ -110,11 +171,14 @@ nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& 
       {"impacts", summary.impacts},
       {"impacts_in_defended_areas", summary.impacts - summary.open_ground},
       {"impacts_in_open_ground", summary.open_ground},
+      {"intercepted", summary.intercepted},
       {"airborne_at_end", summary.airborne_at_end},
       {"aim_out_of_range", summary.aim_out_of_range},
       {"defended_areas", areas},
       {"by_threat_type", by_type},
       {"tracking", TrackingSummaryJson(result)},
+      {"engagement", result.tracking ? EngagementSummaryJson(world, *result.tracking) : json(nullptr)},
+      {"defence", summary.defence ? DefenceJson(*summary.defence) : json(nullptr)},
   };
 }
 

@@ -316,11 +316,13 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
                         const ScenarioSpec& spec) {
   const MapReader r(node, path, file,
                     {"name", "interceptor", "launchers", "min_range_km", "max_range_km", "min_altitude_m",
-                     "max_altitude_km", "cost_per_interceptor_usd", "engage_threshold", "defends"});
+                     "max_altitude_km", "cost_per_interceptor_usd", "engage_threshold", "defends",
+                     "max_interceptors_per_threat", "shoot_look_shoot", "kill_assessment_s", "reaction_time_s",
+                     "value_usd_per_unit"});
   BatterySpec b;
   b.where = r.Where();
   b.name = r.String("name");
-  b.interceptor = r.Choice("interceptor", {"tamir"}, "tamir");
+  b.interceptor = r.Choice("interceptor", InterceptorNames(), "tamir");
   const std::vector<YAML::Node> launchers = r.List("launchers", 1);
   for (std::size_t i = 0; i < launchers.size(); ++i) {
     const MapReader l(launchers[i], Indexed(r.PathOf("launchers"), i), file,
@@ -343,6 +345,12 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
     r.Fail("max_altitude_km", FormatNumber(b.max_altitude_m / 1000), "more than min_altitude_m / 1000");
   b.cost_per_interceptor_usd = r.Number("cost_per_interceptor_usd", Bounds::NonNegative(), b.cost_per_interceptor_usd);
   b.engage_threshold = r.Number("engage_threshold", Bounds::NonNegative(), b.engage_threshold);
+  b.max_interceptors_per_threat =
+      static_cast<int>(r.Integer("max_interceptors_per_threat", 1, 16, b.max_interceptors_per_threat));
+  b.shoot_look_shoot = r.Bool("shoot_look_shoot", b.shoot_look_shoot);
+  b.kill_assessment_s = r.Number("kill_assessment_s", Bounds::Closed(0.0, 60.0), b.kill_assessment_s);
+  b.reaction_time_s = r.Number("reaction_time_s", Bounds::Closed(0.0, 60.0), b.reaction_time_s);
+  b.value_usd_per_unit = r.Number("value_usd_per_unit", Bounds::NonNegative(), b.value_usd_per_unit);
   const auto defends = r.List("defends", 1, true);
   for (std::size_t i = 0; i < defends.size(); ++i) {
     const std::string name = defends[i].IsScalar() ? defends[i].Scalar() : std::string();

@@ -139,7 +139,52 @@ ThreatType Shahed136() {
   return t;
 }
 
+InterceptorType Tamir() {
+  InterceptorType t;
+  t.name = "tamir";
+  t.description = "Iron Dome interceptor, Tamir class";
+  BallisticParams& b = t.airframe;
+  b.launch_mass_kg = 90.0;                 // news reports (C)
+  b.diameter_m = 0.16;                     // news reports (C)
+  b.motor = {21182.0, 3.0, 27.0};          // assumption: 27 kg burnt in 3 s at Isp 240 s
+  b.drag = StandardDragCurve("rocket", 0.6);  // assumption: slender body, 0.6 x the artillery-rocket shape
+  b.max_elevation_rad = DegToRad(90.0);
+  b.min_elevation_rad = DegToRad(0.0);
+  t.min_intercept_speed_mps = 300.0;  // assumption
+  t.max_flight_time_s = 60.0;         // assumption
+  t.max_load_factor = 20.0;           // assumption
+  t.max_normal_force_coefficient = 12.0;  // assumption: slender body, about 15 deg angle of attack
+  t.autopilot_time_constant_s = 0.15;     // assumption
+  t.navigation_constant = 4.0;            // textbook value (Zarchan)
+  t.augmented_pn = false;
+  t.seeker_range_m = 5000.0;              // assumption: active radar seeker
+  t.seeker_half_fov_rad = DegToRad(30.0);  // assumption
+  t.seeker_noise_rad = 0.002;             // assumption
+  t.lethal_radius_m = 6.0;            // assumption
+  t.single_shot_pk = 0.7;             // derived: about 90 % with usually two interceptors (BBC 2012)
+  t.cost_usd = 50000.0;               // Jerusalem Post 2018, BBC (B/C)
+  t.source = "docs/interceptors.md#tamir";
+  return t;
+}
+
 }  // namespace
+
+const std::vector<InterceptorType>& InterceptorCatalog() {
+  static const std::vector<InterceptorType> catalog = {Tamir()};
+  return catalog;
+}
+
+const InterceptorType* FindCatalogInterceptor(const std::string& name) {
+  for (const auto& t : InterceptorCatalog())
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+std::vector<std::string> InterceptorNames() {
+  std::vector<std::string> names;
+  for (const auto& t : InterceptorCatalog()) names.push_back(t.name);
+  return names;
+}
 
 const std::vector<ThreatType>& ThreatCatalog() {
   static const std::vector<ThreatType> catalog = {Rocket122mm(), Qassam(), Mortar120mm(), Mortar81mm(), Shahed136()};

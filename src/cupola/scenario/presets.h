@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cupola/physics/interceptor_type.h"
 #include "cupola/physics/threat_type.h"
 
 namespace cupola {
@@ -19,6 +20,12 @@ const std::vector<ThreatType>& ThreatCatalog();
 const ThreatType* FindCatalogThreat(const std::string& name);
 /// Names of the catalog's entries.
 std::vector<std::string> CatalogNames();
+
+/// The built-in interceptor types (docs/interceptors.md).
+const std::vector<InterceptorType>& InterceptorCatalog();
+/// Interceptor catalog entry by name, or nullptr.
+const InterceptorType* FindCatalogInterceptor(const std::string& name);
+std::vector<std::string> InterceptorNames();
 
 /// Standard drag shapes that user types can scale with a form factor.
 DragCurve StandardDragCurve(const std::string& shape, double form_factor);

@@ -106,6 +106,12 @@ struct BatterySpec {
   double cost_per_interceptor_usd = 50e3;
   double engage_threshold = 1.0;  // value at risk that triggers an engagement
   std::vector<std::string> defends;  // defended area names; empty = all
+  // Firing doctrine (docs/battle_manager.md).
+  int max_interceptors_per_threat = 2;
+  bool shoot_look_shoot = true;      // fire one, look, fire again if it survived and time allows
+  double kill_assessment_s = 2.0;    // from the predicted intercept to knowing whether it killed
+  double reaction_time_s = 1.0;      // from a fire decision to the interceptor leaving the launcher
+  double value_usd_per_unit = 0.0;   // worth of one unit of defended value; 0 = no value/cost rule
   SourceLocation where;
 };
 

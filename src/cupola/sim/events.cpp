@@ -9,12 +9,20 @@ const char* ToString(EventType type) {
     case EventType::kLaunch: return "launch";
     case EventType::kAimOutOfRange: return "aim_out_of_range";
     case EventType::kImpact: return "impact";
+    case EventType::kKilled: return "killed";
     case EventType::kAirborneAtEnd: return "airborne_at_end";
     case EventType::kTrackConfirmed: return "track_confirmed";
     case EventType::kTrackDeleted: return "track_deleted";
     case EventType::kEngage: return "engage";
     case EventType::kIgnore: return "ignore";
     case EventType::kAlert: return "alert";
+    case EventType::kFire: return "fire";
+    case EventType::kHoldFire: return "hold_fire";
+    case EventType::kNoIntercept: return "no_intercept";
+    case EventType::kSurvived: return "survived";
+    case EventType::kPresumedKilled: return "presumed_killed";
+    case EventType::kDetonation: return "detonation";
+    case EventType::kInterceptorMiss: return "interceptor_miss";
   }
   return "unknown";
 }

@@ -14,12 +14,20 @@ enum class EventType {
   kLaunch,          // a threat leaves its launcher
   kAimOutOfRange,   // the aim point is outside the type's range: fired at the limit
   kImpact,          // a threat reaches the ground
+  kKilled,          // an interceptor destroys a threat in the air
   kAirborneAtEnd,   // still flying when the scenario ends
   kTrackConfirmed,  // the tracker confirmed a track (M of N)
   kTrackDeleted,    // the tracker dropped a confirmed track
   kEngage,          // decision: engage the threat this track follows
   kIgnore,          // decision: let it fall (open ground, below threshold)
   kAlert,           // civil-defence alert for an alert zone
+  kFire,            // a battery fires an interceptor at a track
+  kHoldFire,        // the value/cost rule holds fire on an engaged track
+  kNoIntercept,     // no ready launcher can intercept an engaged track now
+  kSurvived,        // kill assessment: the track survived an interceptor
+  kPresumedKilled,  // kill assessment: not detected since an interceptor's intercept
+  kDetonation,      // an interceptor's warhead goes off at its closest approach
+  kInterceptorMiss, // an interceptor passes, runs out of time or speed, or loses its target
 };
 const char* ToString(EventType type);
 

@@ -109,6 +109,7 @@ Flown FlyOne(const World& world, const LaunchPlan& plan, int id) {
   o.v_end_W = flight.end.v_W;
   o.apogee_m = flight.apogee_height_m;
   o.impact_area = flight.impacted ? world.AreaAt(flight.end.p_W.head<2>()) : -1;
+  o.natural_impact_area = o.impact_area;
   f.truth.impacted = flight.impacted;
   f.steps = flight.steps;
   return f;
@@ -135,7 +136,12 @@ void AddEvents(const World& world, const ThreatOutcome& o, std::vector<Event>& e
                           FormatNumber(std::round(salvo.fire_control.min_range_m())) + ", " +
                           FormatNumber(std::round(salvo.fire_control.max_range_m())) + "] m; fired at the limit"});
   }
-  if (o.impacted) {
+  if (o.killed) {
+    events.push_back({o.end_t_s, EventType::kKilled, o.id, o.p_end_W, "",
+                      "destroyed by an interceptor; it would have come down " +
+                          std::string(o.natural_impact_area >= 0 ? "in " + world.areas()[o.natural_impact_area].name
+                                                                 : "in open ground")});
+  } else if (o.impacted) {
     const std::string area = o.impact_area >= 0 ? world.areas()[o.impact_area].name : "";
     events.push_back({o.end_t_s, EventType::kImpact, o.id, o.p_end_W, area,
                       area.empty() ? "open ground" : "defended area " + area});
@@ -178,14 +184,27 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
     if (error) std::rethrow_exception(error);
 
   for (auto& f : flown) {
-    result.threats.push_back(f.outcome);
     result.integration_steps += f.steps;
-    if (options.record_trajectories) SampleTrajectory(f.truth, world.spec().physics.trajectory_sample_s, result.trajectories);
-    AddEvents(world, f.outcome, result.events);
     result.truth.push_back(std::move(f.truth));
   }
-  if (!world.radars().empty()) {
-    result.tracking = RunSensingAndTracking(world, result.seed, result.truth);
+  // Sensing, tracking and engagement; interceptor kills end threats' truth early.
+  if (!world.radars().empty()) result.tracking = RunSensingAndTracking(world, result.seed, result.truth);
+  for (std::size_t i = 0; i < flown.size(); ++i) {
+    ThreatOutcome& o = flown[i].outcome;
+    const TruthTrajectory& truth = result.truth[i];
+    if (truth.killed) {
+      o.killed = true;
+      o.impacted = false;
+      o.impact_area = -1;
+      o.end_t_s = truth.end_t();
+      o.p_end_W = truth.points.back().p_W;
+      o.v_end_W = truth.points.back().v_W;
+    }
+    result.threats.push_back(o);
+    if (options.record_trajectories) SampleTrajectory(truth, world.spec().physics.trajectory_sample_s, result.trajectories);
+    AddEvents(world, o, result.events);
+  }
+  if (result.tracking) {
     for (const TrackEvent& e : result.tracking->events) {
       if (e.kind == TrackEvent::Kind::kConfirmed) {
         result.events.push_back({e.t_s, EventType::kTrackConfirmed, -1, e.p_W, "", "", e.track_id});
@@ -205,6 +224,38 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
       const std::string area = d.most_likely_area >= 0 ? world.areas()[d.most_likely_area].name : "";
       result.events.push_back({d.t_s, d.engage ? EventType::kEngage : EventType::kIgnore, -1,
                                world.GroundPoint(d.predicted_EN), area, d.reason, d.track_id});
+    }
+    for (const FireRecord& f : result.tracking->fire_orders) {
+      const FireOrder& o = f.order;
+      const BatteryModel& battery = world.batteries()[o.battery];
+      char detail[200];
+      std::snprintf(detail, sizeof(detail), "%s launcher %d, shot %d%s, intercept predicted at t = %.1f s, %.1f km, %.0f m up, Pk %.2f",
+                    battery.name.c_str(), o.launcher, o.shot, o.salvo ? " (salvo)" : "", o.intercept.t_intercept_s,
+                    o.intercept.range_m / 1000.0, o.intercept.height_m, o.pk);
+      result.events.push_back({o.t_s, EventType::kFire, -1, o.intercept.p_intercept_W, "", detail, o.track_id});
+    }
+    for (const InterceptorRecord& i : result.tracking->interceptors) {
+      if (i.phase != InterceptorPhase::kDetonated && i.phase != InterceptorPhase::kMissed) continue;
+      const BatteryModel& battery = world.batteries()[i.order.battery];
+      char detail[200];
+      if (i.phase == InterceptorPhase::kDetonated) {
+        std::snprintf(detail, sizeof(detail), "%s launcher %d, shot %d: miss distance %.1f m, Pk %.2f: %s",
+                      battery.name.c_str(), i.order.launcher, i.order.shot, i.outcome.miss_m, i.outcome.kill_probability,
+                      i.killed ? "killed" : "survived");
+      } else {
+        std::snprintf(detail, sizeof(detail), "%s launcher %d, shot %d: %s (closest %.0f m)", battery.name.c_str(),
+                      i.order.launcher, i.order.shot, i.outcome.reason.c_str(), i.outcome.miss_m);
+      }
+      result.events.push_back({i.outcome.t_s,
+                               i.phase == InterceptorPhase::kDetonated ? EventType::kDetonation : EventType::kInterceptorMiss,
+                               i.target_id, i.outcome.p_W, "", detail, i.order.track_id});
+    }
+    for (const EngagementNote& n : result.tracking->engagement_notes) {
+      const EventType type = n.kind == EngagementNote::Kind::kHoldFire      ? EventType::kHoldFire
+                             : n.kind == EngagementNote::Kind::kNoIntercept ? EventType::kNoIntercept
+                             : n.kind == EngagementNote::Kind::kSurvived    ? EventType::kSurvived
+                                                                            : EventType::kPresumedKilled;
+      result.events.push_back({n.t_s, type, -1, n.p_W, "", n.reason, n.track_id});
     }
   }
   std::stable_sort(result.events.begin(), result.events.end(), EventOrder);

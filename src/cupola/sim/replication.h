@@ -1,10 +1,12 @@
 // cupola/sim/replication.h -- one run of a scenario: a pure function of
 // (World, campaign seed, replication index).
 //
-// Truth only for now: every threat is launched, aimed with its dispersion,
-// flown to impact and classified (defended area or open ground). Threats are
-// independent here, so they fly on `threads` worker threads; results are
-// stored by threat id, so output is bit-identical for any thread count.
+// Every threat is launched, aimed with its dispersion, flown to impact and
+// classified (defended area or open ground); threats are independent until
+// the defence acts, so they fly on `threads` worker threads, stored by
+// threat id (bit-identical output for any thread count). With radars, the
+// sensing, tracking and engagement loop follows (tracking_run.h); an
+// interceptor's kill ends a threat in the air.
 #pragma once
 
 #include <cstdint>
@@ -32,7 +34,9 @@ struct ThreatOutcome {
   double end_t_s = 0.0;  // impact time, or duration_s if still airborne
   Eigen::Vector3d p_end_W = Eigen::Vector3d::Zero();
   Eigen::Vector3d v_end_W = Eigen::Vector3d::Zero();
-  int impact_area = -1;  // defended area hit, -1 = open ground (or airborne)
+  int impact_area = -1;  // defended area hit, -1 = open ground (or airborne, or killed)
+  bool killed = false;   // an interceptor destroyed it at end_t_s, p_end_W
+  int natural_impact_area = -1;  // where it would have come down untouched (-1: open ground, or not at all)
   double apogee_m = 0.0;
 };
 

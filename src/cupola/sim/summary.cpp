@@ -1,6 +1,50 @@
 #include "cupola/sim/summary.h"
 
+#include <set>
+
 namespace cupola {
+
+namespace {
+
+DefenceOutcome SummarizeDefence(const World& world, const ReplicationResult& result) {
+  const TrackingResult& t = *result.tracking;
+  DefenceOutcome d;
+  // A threat was engaged if a decision to engage or an interceptor was aimed at the track following it.
+  std::set<int> engaged;
+  for (const auto& decision : t.decisions)
+    if (decision.engage && decision.truth_id >= 0) engaged.insert(decision.truth_id);
+  for (const auto& f : t.fire_orders)
+    if (f.truth_id >= 0) engaged.insert(f.truth_id);
+  for (const auto& o : result.threats) {
+    const ThreatType& type = *world.salvos()[o.salvo].type;
+    d.attack_cost_usd += type.cost_usd;
+    auto it = std::find_if(d.by_type.begin(), d.by_type.end(), [&](const TypeOutcome& x) { return x.type == type.name; });
+    if (it == d.by_type.end()) it = d.by_type.insert(d.by_type.end(), TypeOutcome{type.name});
+    ++it->launched;
+    const bool was_engaged = engaged.count(o.id) > 0;
+    it->engaged += was_engaged;
+    if (o.killed) {
+      ++d.fates.intercepted, ++it->intercepted;
+    } else if (!o.impacted) {
+      ++d.fates.airborne_at_end;
+    } else if (o.impact_area >= 0) {
+      ++(was_engaged ? d.fates.leaked_engaged : d.fates.leaked_ignored), ++it->leaked;
+    } else {
+      ++(was_engaged ? d.fates.engaged_open_ground : d.fates.ignored_open_ground);
+    }
+  }
+  for (const auto& f : t.fire_orders) d.defence_cost_usd += f.order.cost_usd;
+  d.interceptors_fired = static_cast<int>(t.fire_orders.size());
+  for (const auto& i : t.interceptors) d.interceptors_detonated += i.phase == InterceptorPhase::kDetonated;
+  if (d.fates.intercepted > 0) {
+    d.interceptors_per_kill = static_cast<double>(d.interceptors_fired) / d.fates.intercepted;
+    d.cost_per_intercept_usd = d.defence_cost_usd / d.fates.intercepted;
+  }
+  if (d.attack_cost_usd > 0.0) d.cost_exchange_ratio = d.defence_cost_usd / d.attack_cost_usd;
+  return d;
+}
+
+}  // namespace
 
 RunSummary Summarize(const World& world, const ReplicationResult& result) {
   RunSummary s;
@@ -10,6 +54,10 @@ RunSummary Summarize(const World& world, const ReplicationResult& result) {
     const int aimed = world.salvos()[t.salvo].aim_area;
     if (aimed >= 0) ++s.areas[aimed].aimed;
     if (!t.aim_in_range) ++s.aim_out_of_range;
+    if (t.killed) {
+      ++s.intercepted;
+      continue;
+    }
     if (!t.impacted) {
       ++s.airborne_at_end;
       continue;
@@ -18,6 +66,7 @@ RunSummary Summarize(const World& world, const ReplicationResult& result) {
     if (t.impact_area >= 0) ++s.areas[t.impact_area].impacts;
     else ++s.open_ground;
   }
+  if (result.tracking && !world.batteries().empty()) s.defence = SummarizeDefence(world, result);
   return s;
 }
 

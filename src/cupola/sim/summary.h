@@ -1,6 +1,7 @@
 // cupola/sim/summary.h -- the outcome of a run, counted.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,33 @@ struct AreaTally {
   int impacts = 0;  // threats that came down inside it
 };
 
+/// What became of the threats once the defence acted (with radars and batteries).
+struct ThreatFates {
+  int intercepted = 0;           // destroyed by an interceptor
+  int leaked_engaged = 0;        // engaged (or fired at), still came down in a defended area
+  int leaked_ignored = 0;        // never engaged, came down in a defended area: wrongly ignored
+  int ignored_open_ground = 0;   // never engaged, fell in open ground: correctly ignored
+  int engaged_open_ground = 0;   // engaged, not killed, fell in open ground
+  int airborne_at_end = 0;
+};
+
+struct TypeOutcome {
+  std::string type;
+  int launched = 0, engaged = 0, intercepted = 0, leaked = 0;
+};
+
+struct DefenceOutcome {
+  ThreatFates fates;
+  std::vector<TypeOutcome> by_type;
+  int interceptors_fired = 0;
+  int interceptors_detonated = 0;
+  double interceptors_per_kill = 0.0;  // 0 when nothing was killed
+  double defence_cost_usd = 0.0;       // interceptors fired x their cost
+  double attack_cost_usd = 0.0;        // threats launched x their type's cost
+  double cost_per_intercept_usd = 0.0;
+  double cost_exchange_ratio = 0.0;    // defence / attack spend (0 when the attack cost nothing)
+};
+
 struct RunSummary {
   int threats = 0;
   int impacts = 0;
@@ -22,6 +50,8 @@ struct RunSummary {
   int airborne_at_end = 0;
   int aim_out_of_range = 0;
   std::vector<AreaTally> areas;
+  int intercepted = 0;
+  std::optional<DefenceOutcome> defence;  // with radars and batteries
 };
 
 RunSummary Summarize(const World& world, const ReplicationResult& result);

@@ -13,12 +13,20 @@
 namespace cupola {
 
 TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed,
-                                     const std::vector<TruthTrajectory>& truth) {
-  // Where each threat really came down (for decision scoring only).
-  auto impact_area_of = [&](int id) {
-    const TruthTrajectory& t = truth[id];
-    return t.impacted ? world.AreaAt(t.points.back().p_W.head<2>()) : -1;
-  };
+                                     std::vector<TruthTrajectory>& truth) {
+  // Where each threat would come down untouched (scoring only: decisions and
+  // alerts are judged against it, whether or not an interceptor got there first).
+  std::vector<int> natural_area(truth.size(), -1);
+  std::vector<Eigen::Vector2d> natural_impact(truth.size(), Eigen::Vector2d::Zero());
+  std::vector<bool> natural_impacted(truth.size(), false);
+  std::vector<double> natural_end_t(truth.size(), 0.0);
+  for (const auto& t : truth) {
+    natural_impacted[t.id] = t.impacted;
+    natural_impact[t.id] = t.points.back().p_W.head<2>();
+    natural_end_t[t.id] = t.end_t();
+    if (t.impacted) natural_area[t.id] = world.AreaAt(natural_impact[t.id]);
+  }
+  auto impact_area_of = [&](int id) { return natural_area[id]; };
   TrackingResult result;
   const auto& radars = world.radars();
   const double duration = world.spec().duration_s;
@@ -74,14 +82,38 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     }
     return id;
   };
+  constexpr double kDronePathStep_s = 2.0;
+  // Tracks the battle manager engages: their latest predicted path and value.
+  struct Engaged {
+    ThreatPath path;
+    double value = 0.0;
+    std::vector<char> engage_by;  // per battery
+  };
+  std::map<int, Engaged> engaged;
+  BattleManager battle_manager(&world.batteries());
+  auto EngagedFrom = [&](const Track& track, const ThreatAssessment& a, const ImpactPrediction& prediction) {
+    Engaged e;
+    const GaussianState& state = track.estimate.state;
+    e.path = ballistic ? ThreatPath::From(predictor.PredictPath(state), world.environment())
+                       : ThreatPath::Straight({state.t_s, state.Position(), state.Velocity()}, prediction.t_impact_s,
+                                              kDronePathStep_s, world.environment());
+    e.value = a.value_at_risk;
+    for (std::size_t b = 0; b < world.batteries().size(); ++b)
+      e.engage_by.push_back(ValueAtRisk(a, areas, rules[b]) >= rules[b].threshold ? 1 : 0);
+    return e;
+  };
   constexpr double kAssessmentInterval_s = 1.0;
   constexpr double kDroneAssessmentInterval_s = 10.0;
   constexpr int kAssessmentsBeforeDecision = 3;
   constexpr double kSettled_m = 150.0;
   constexpr double kLastMoment_s = 10.0;
   constexpr double kDroneDecisionLead_s = 300.0;
+  std::vector<EngagementThreat> to_engage;
 
+  InterceptorFleet fleet(world, &truth, replication_seed, ballistic);
   for (const auto& [t, r, k] : schedule) {
+    // Interceptors fly up to the scan; a kill ends a threat before the radar looks.
+    fleet.AdvanceTo(t, tracker);
     ScanOutput out;
     ScanOnce(radars[r], r, world.frame(), t, targets, streams[r], out);
     tracker.ProcessScan(r, t, out.detections);
@@ -130,9 +162,9 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
         AlertRecord alert{track.estimate.state.t_s, track.id, static_cast<int>(z), p, prediction.t_impact_s};
         alert.truth_id = NearestInFlight(track.estimate.state.Position());
         if (alert.truth_id >= 0) {
-          const TruthTrajectory& threat = truth[alert.truth_id];
-          alert.actual_impact_t_s = threat.end_t();
-          alert.threat_hits_zone = threat.impacted && zone.polygon.Contains(threat.points.back().p_W.head<2>());
+          alert.actual_impact_t_s = natural_end_t[alert.truth_id];
+          alert.threat_hits_zone =
+              natural_impacted[alert.truth_id] && zone.polygon.Contains(natural_impact[alert.truth_id]);
         } else {
           alert.actual_impact_t_s = prediction.t_impact_s;
         }
@@ -149,6 +181,9 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       // A drone decision waits until its predicted arrival is near: a route
       // can still turn towards (or away from) a town.
       const bool near = ballistic || time_to_impact < kDroneDecisionLead_s;
+      // An engaged track's path follows its newest prediction.
+      if (auto it = engaged.find(track.id); it != engaged.end())
+        it->second = EngagedFrom(track, result.assessments.back(), prediction);
       if (history.decided || !((settled && near) || hurry)) continue;
       history.decided = true;
       const ThreatAssessment& a = result.assessments.back();
@@ -157,8 +192,31 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       record.truth_id = NearestInFlight(track.estimate.state.Position());
       if (record.truth_id >= 0) record.should_engage = impact_area_of(record.truth_id) >= 0;
       result.decisions.push_back(record);
+      if (decision.engage && !world.batteries().empty()) engaged[track.id] = EngagedFrom(track, a, prediction);
+    }
+    if (world.batteries().empty()) continue;
+    // The battle manager plans over the engaged tracks still in the picture.
+    to_engage.clear();
+    for (auto it = engaged.begin(); it != engaged.end();) {
+      const Track* track = tracker.Find(it->first);
+      if (track == nullptr || track->status != TrackStatus::kConfirmed) {
+        battle_manager.Forget(it->first, t);
+        it = engaged.erase(it);
+        continue;
+      }
+      to_engage.push_back({it->first, it->second.value, it->second.engage_by, &it->second.path, track->last_update_t_s});
+      ++it;
+    }
+    for (const FireOrder& order : battle_manager.Plan(t, to_engage)) {
+      const Track* track = tracker.Find(order.track_id);
+      result.fire_orders.push_back({order, NearestInFlight(track->estimate.state.Position())});
+      fleet.Launch(order, result.fire_orders.back().truth_id);
     }
   }
+  fleet.AdvanceTo(duration, tracker);
+  result.interceptors = fleet.records();
+  battle_manager.Finish(duration);
+  result.engagement_notes = battle_manager.notes();
   // Alerts against the truth, zone by zone.
   for (std::size_t z = 0; z < world.alert_zones().size(); ++z) {
     const AlertZone& zone = world.alert_zones()[z];
@@ -182,7 +240,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       score.min_warning_s = std::min(score.min_warning_s, warning);
     }
     for (const auto& threat : truth) {
-      if (!threat.impacted || !zone.polygon.Contains(threat.points.back().p_W.head<2>())) continue;
+      if (!natural_impacted[threat.id] || !zone.polygon.Contains(natural_impact[threat.id])) continue;
       ++score.impacts;
       if (!warned.count(threat.id)) ++score.missed;
     }

@@ -6,14 +6,18 @@
 // detections. After every scan, the confirmed tracks are scored against the
 // truth (metrics/track_scoring.h). Confirmed tracks of a ballistic tracker
 // get an impact prediction once a second; after three, an engage/ignore
-// decision against the engagement threshold (assessment/).
+// decision against the engagement threshold (assessment/). Tracks to engage
+// go to the battle manager (engagement/), which plans after every scan; its
+// fire orders fly as interceptors (interceptor_fleet.h) against the truth.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 #include "cupola/assessment/threat_assessment.h"
+#include "cupola/engagement/battle_manager.h"
 #include "cupola/metrics/track_scoring.h"
+#include "cupola/sim/interceptor_fleet.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
 #include "cupola/tracking/tracker.h"
@@ -56,6 +60,12 @@ struct ZoneAlertScore {
   double people_minutes = 0.0;  // population x time under alert
 };
 
+/// A fire order with the threat the track followed then (scoring only).
+struct FireRecord {
+  FireOrder order;
+  int truth_id = -1;
+};
+
 struct TrackingResult {
   std::vector<ScanRecord> scans;      // every scan's detections (truth ids aside)
   std::vector<TrackReport> reports;   // track history
@@ -69,9 +79,14 @@ struct TrackingResult {
   std::vector<DecisionRecord> decisions;
   std::vector<AlertRecord> alerts;
   std::vector<ZoneAlertScore> zone_scores;
+  std::vector<FireRecord> fire_orders;           // the battle manager's launches (with batteries)
+  std::vector<EngagementNote> engagement_notes;  // hold fire, no intercept, survivors
+  std::vector<InterceptorRecord> interceptors;   // every interceptor's flight and fate
 };
 
+/// Scans, tracks, assesses, and with batteries fires and flies interceptors:
+/// a kill ends that threat's `truth` where it happened.
 TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed,
-                                     const std::vector<TruthTrajectory>& truth);
+                                     std::vector<TruthTrajectory>& truth);
 
 }  // namespace cupola

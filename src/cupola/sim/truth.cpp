@@ -12,6 +12,15 @@ TrajectoryPoint TruthTrajectory::At(double t_s) const {
   return Interpolate(*(upper - 1), *upper, t_s);
 }
 
+void TruthTrajectory::KillAt(double t_s) {
+  if (t_s >= end_t() || t_s < start_t()) return;
+  const TrajectoryPoint end = At(t_s);
+  while (!points.empty() && points.back().t_s >= t_s) points.pop_back();
+  points.push_back(end);
+  impacted = false;
+  killed = true;
+}
+
 void TruthSet::AliveAt(double t_s, std::vector<int>& ids) const {
   ids.clear();
   for (const auto& truth : *trajectories_)

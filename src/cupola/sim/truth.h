@@ -17,12 +17,15 @@ struct TruthTrajectory {
   int id = 0;
   double rcs_m2 = 0.0;
   bool impacted = false;
+  bool killed = false;                  // an interceptor ended it at end_t()
   std::vector<TrajectoryPoint> points;  // increasing time, launch to impact (or scenario end)
 
   double start_t() const { return points.front().t_s; }
   double end_t() const { return points.back().t_s; }
   /// State at t, clamped to [start_t, end_t].
   TrajectoryPoint At(double t_s) const;
+  /// An interceptor kills it at t: the flight ends there, in the air.
+  void KillAt(double t_s);
 };
 
 class TruthSet : public TargetSource {

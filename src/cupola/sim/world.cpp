@@ -48,6 +48,8 @@ World::World(ScenarioSpec spec)
   for (const auto& r : spec_.radars) radars_.push_back(RadarModel::FromSpec(r, frame_));
   for (const auto& z : spec_.alert_zones)
     alert_zones_.push_back({z.name, z.population, z.threshold_probability, ToPolygon(frame_, z.polygon)});
+  for (const auto& b : spec_.batteries)
+    batteries_.push_back(BatteryModel::From(b, frame_, environment_.atmosphere, environment_.ground_alt_m));
 }
 
 BallisticModel World::MakeBallisticModel(const ThreatType& type) const {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cupola/engagement/battery.h"
 #include "cupola/geo/local_frame.h"
 #include "cupola/geo/polygon.h"
 #include "cupola/physics/ballistic.h"
@@ -59,6 +60,7 @@ class World {
   const std::vector<SalvoModel>& salvos() const { return salvos_; }
   const std::vector<RadarModel>& radars() const { return radars_; }
   const std::vector<AlertZone>& alert_zones() const { return alert_zones_; }
+  const std::vector<BatteryModel>& batteries() const { return batteries_; }
 
   BallisticModel MakeBallisticModel(const ThreatType& type) const;
   DroneModel MakeDroneModel(const ThreatType& type) const;
@@ -75,6 +77,7 @@ class World {
   std::vector<SalvoModel> salvos_;
   std::vector<RadarModel> radars_;
   std::vector<AlertZone> alert_zones_;
+  std::vector<BatteryModel> batteries_;
 };
 
 }  // namespace cupola

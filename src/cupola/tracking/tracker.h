@@ -47,6 +47,12 @@ class Tracker {
   void ProcessScan(int radar, double t_scan_s, std::span<const Detection> detections);
 
   const std::vector<Track>& tracks() const { return tracks_; }  // live (tentative and confirmed)
+  /// The live track with this id, or nullptr.
+  const Track* Find(int track_id) const {
+    for (const Track& t : tracks_)
+      if (t.id == track_id) return &t;
+    return nullptr;
+  }
   const std::vector<TrackReport>& reports() const { return reports_; }
   const std::vector<TrackEvent>& events() const { return events_; }
   const Estimator& estimator() const { return *estimator_; }

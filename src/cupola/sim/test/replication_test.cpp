@@ -138,7 +138,46 @@ TEST(Replication, EngagesWhatThreatensTheTownAndIgnoresTheRest) {
     EXPECT_EQ(d.engage, d.should_engage) << "track " << d.track_id << ": " << d.reason;
     engaged += d.engage;
   }
-  EXPECT_EQ(engaged, Summarize(world, r).impacts - Summarize(world, r).open_ground);
+  // Engaged: exactly the rockets that would have come down in Sderot, untouched.
+  int would_hit = 0;
+  for (const auto& t : r.threats) would_hit += t.natural_impact_area >= 0;
+  EXPECT_EQ(engaged, would_hit);
+}
+
+// The closed loop: what the interceptors did is what happened to the threats.
+TEST(Replication, InterceptorKillsEndThreatsInTheAir) {
+  const World world(LoadScenarioFile(std::string(CUPOLA_SOURCE_DIR) + "/scenarios/border_town_salvo.yaml"));
+  const ReplicationResult r = RunReplication(world, world.spec().seed, 0);
+  ASSERT_TRUE(r.tracking.has_value());
+  int kills = 0;
+  for (const auto& i : r.tracking->interceptors) {
+    if (!i.killed) continue;
+    ++kills;
+    EXPECT_EQ(i.phase, InterceptorPhase::kDetonated);
+    EXPECT_LE(i.outcome.miss_m, 3.0 * world.batteries()[i.order.battery].interceptor->lethal_radius_m);
+    ASSERT_GE(i.target_id, 0);
+    const ThreatOutcome& t = r.threats[i.target_id];
+    EXPECT_TRUE(t.killed);
+    EXPECT_FALSE(t.impacted);
+    EXPECT_NEAR(t.end_t_s, i.outcome.t_s, 1e-9);
+    EXPECT_GT(world.environment().HeightFast(t.p_end_W), 0.0);  // in the air
+    EXPECT_NEAR(r.truth[i.target_id].end_t(), i.outcome.t_s, 1e-9);
+  }
+  EXPECT_GT(kills, 0);
+  const RunSummary s = Summarize(world, r);
+  ASSERT_TRUE(s.defence.has_value());
+  const ThreatFates& f = s.defence->fates;
+  EXPECT_EQ(f.intercepted, kills);
+  EXPECT_EQ(f.intercepted + f.leaked_engaged + f.leaked_ignored + f.ignored_open_ground + f.engaged_open_ground +
+                f.airborne_at_end,
+            s.threats);
+  EXPECT_EQ(s.intercepted + s.impacts + s.airborne_at_end, s.threats);
+  // No radar sees a threat after its kill.
+  for (const auto& scan : r.tracking->scans)
+    for (const int id : scan.truth_ids)
+      if (id >= 0 && r.threats[id].killed) {
+        EXPECT_LE(scan.t_s, r.threats[id].end_t_s + 1e-9);
+      }
 }
 
 }  // namespace

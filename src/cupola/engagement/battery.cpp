@@ -1,0 +1,21 @@
+#include "cupola/engagement/battery.h"
+
+#include "cupola/core/error.h"
+#include "cupola/scenario/presets.h"
+
+namespace cupola {
+
+BatteryModel BatteryModel::From(const BatterySpec& spec, const LocalFrame& frame, const AtmosphereTable* atmosphere,
+                                double ground_alt_m) {
+  const InterceptorType* type = FindCatalogInterceptor(spec.interceptor);
+  CUPOLA_CHECK(type != nullptr, "the loader accepts only catalog interceptors");
+  BatteryModel b{spec.name, type, {}, {}, FlyOutTable(*type, atmosphere, ground_alt_m), spec.cost_per_interceptor_usd, {}};
+  for (const LauncherSpec& l : spec.launchers)
+    b.launchers.push_back({frame.ToLocal(l.site), l.interceptors, l.reload_s, l.min_launch_interval_s});
+  b.envelope = {spec.min_range_m, spec.max_range_m, spec.min_altitude_m, spec.max_altitude_m};
+  b.doctrine = {spec.max_interceptors_per_threat, spec.shoot_look_shoot, spec.kill_assessment_s, spec.reaction_time_s,
+                spec.value_usd_per_unit};
+  return b;
+}
+
+}  // namespace cupola

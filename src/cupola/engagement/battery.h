@@ -1,0 +1,51 @@
+// cupola/engagement/battery.h -- a battery as the battle manager sees it:
+// launchers, interceptor, envelope, cost and firing doctrine.
+//
+// Built once from the scenario (BatterySpec) into the scenario frame W; the
+// changing state (interceptors left, reloads) lives in the BattleManager.
+#pragma once
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+#include "cupola/engagement/fly_out.h"
+#include "cupola/engagement/intercept.h"
+#include "cupola/geo/local_frame.h"
+#include "cupola/physics/interceptor_type.h"
+#include "cupola/scenario/spec.h"
+
+namespace cupola {
+
+struct LauncherModel {
+  Eigen::Vector3d p_W = Eigen::Vector3d::Zero();
+  int capacity = 0;                   // interceptors when loaded
+  double reload_s = 0.0;              // from empty to loaded again
+  double min_launch_interval_s = 0.0;
+};
+
+/// How a battery fires (docs/battle_manager.md).
+struct Doctrine {
+  int max_interceptors_per_threat = 2;
+  bool shoot_look_shoot = true;
+  double kill_assessment_s = 2.0;
+  double reaction_time_s = 1.0;
+  double value_usd_per_unit = 0.0;  // 0: no value/cost rule
+};
+
+struct BatteryModel {
+  std::string name;
+  const InterceptorType* interceptor = nullptr;
+  std::vector<LauncherModel> launchers;
+  Envelope envelope;
+  FlyOutTable fly_out;
+  double cost_per_interceptor_usd = 0.0;
+  Doctrine doctrine;
+
+  /// From the scenario's battery; `frame` places the launchers, `atmosphere`
+  /// (may be null) and the ground height shape the fly-out table.
+  static BatteryModel From(const BatterySpec& spec, const LocalFrame& frame, const AtmosphereTable* atmosphere,
+                           double ground_alt_m);
+};
+
+}  // namespace cupola

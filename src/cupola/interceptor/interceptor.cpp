@@ -1,0 +1,107 @@
+#include "cupola/interceptor/interceptor.h"
+
+#include <Eigen/Geometry>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "cupola/core/units.h"
+
+namespace cupola {
+
+const char* ToString(InterceptorPhase phase) {
+  switch (phase) {
+    case InterceptorPhase::kMidcourse: return "midcourse";
+    case InterceptorPhase::kTerminal: return "terminal";
+    case InterceptorPhase::kDetonated: return "detonated";
+    case InterceptorPhase::kMissed: return "missed";
+  }
+  return "?";
+}
+
+Interceptor::Interceptor(const InterceptorDynamics* dynamics, InterceptorState state, std::uint64_t seeker_seed,
+                         KillModel kill_model)
+    : dynamics_(dynamics), state_(state), seeker_rng_(seeker_seed), kill_model_(kill_model) {}
+
+bool Interceptor::SeekerSees(const TargetTruth& target) const {
+  if (!target.alive) return false;
+  const InterceptorType& type = dynamics_->type();
+  const Eigen::Vector3d r = target.p_W - state_.p_W;
+  const double range = r.norm();
+  if (range > type.seeker_range_m || state_.v_W.squaredNorm() == 0.0) return false;
+  const double cos_angle = r.dot(state_.v_W) / (range * state_.v_W.norm());
+  return cos_angle >= std::cos(type.seeker_half_fov_rad);
+}
+
+void Interceptor::Finish(InterceptorPhase phase, double t_s, const Eigen::Vector3d& p_W, double miss_m, double pk,
+                         const std::string& reason) {
+  phase_ = phase;
+  outcome_ = {t_s, p_W, miss_m, pk, reason};
+}
+
+void Interceptor::Advance(double t_end_s, const Uplink& uplink, const TruthAt& truth, double step_s) {
+  const InterceptorType& type = dynamics_->type();
+  const double fuze_radius = 3.0 * type.lethal_radius_m;
+  TargetTruth target = truth(state_.t_s);
+  while (!done() && state_.t_s < t_end_s - 1e-12) {
+    const double h = std::min(step_s, t_end_s - state_.t_s);
+    // Guidance command for this step.
+    Eigen::Vector3d a_cmd = Eigen::Vector3d::Zero();
+    const NavigationGains gains{type.navigation_constant, type.augmented_pn};
+    if (phase_ == InterceptorPhase::kMidcourse && SeekerSees(target)) {
+      phase_ = InterceptorPhase::kTerminal;
+      terminal_since_t_s_ = state_.t_s;
+    }
+    if (phase_ == InterceptorPhase::kTerminal) {
+      // The seeker's line of sight, off by Gaussian angular noise across it.
+      const Eigen::Vector3d r = target.p_W - state_.p_W;
+      const double range = r.norm();
+      Eigen::Vector3d across = r.unitOrthogonal();
+      const Eigen::Vector3d across2 = r.normalized().cross(across);
+      const Eigen::Vector3d seen = target.p_W + range * type.seeker_noise_rad *
+                                                    (seeker_rng_.Normal() * across + seeker_rng_.Normal() * across2);
+      a_cmd = ProportionalNavigation(state_.p_W, state_.v_W, seen, target.v_W, Eigen::Vector3d::Zero(), gains);
+    } else {
+      const double dt = state_.t_s - uplink.t_s;
+      const Eigen::Vector3d p = uplink.p_W + dt * uplink.v_W + 0.5 * dt * dt * uplink.a_W;
+      const Eigen::Vector3d v = uplink.v_W + dt * uplink.a_W;
+      a_cmd = ProportionalNavigation(state_.p_W, state_.v_W, p, v, uplink.a_W, gains);
+    }
+    // PN steers the line of sight; gravity would bend the path off it: compensate.
+    a_cmd += Eigen::Vector3d(0, 0, kStandardGravity);
+    const Eigen::Vector3d r0 = target.p_W - state_.p_W;
+    dynamics_->Step(state_, a_cmd, h);
+    const TargetTruth next = truth(state_.t_s);
+    if (!next.alive) {
+      Finish(InterceptorPhase::kMissed, state_.t_s, state_.p_W, closest_m_, 0.0, "the target is gone");
+      return;
+    }
+    // Fuze: closest approach inside this step.
+    if (target.alive) {
+      const ClosestApproach c = ClosestApproachInStep(r0, next.p_W - state_.p_W);
+      closest_m_ = std::min(closest_m_, c.miss_m);
+      if (c.passed && c.fraction < 1.0) {
+        const double t_ca = state_.t_s - h + c.fraction * h;
+        const Eigen::Vector3d p_ca = state_.p_W - (1.0 - c.fraction) * h * state_.v_W;
+        if (c.miss_m <= fuze_radius) {
+          Finish(InterceptorPhase::kDetonated, t_ca, p_ca, c.miss_m, KillProbability(c.miss_m, type.lethal_radius_m, kill_model_),
+                 "");
+        } else if (phase_ == InterceptorPhase::kTerminal) {
+          char text[80];
+          std::snprintf(text, sizeof(text), "passed %.0f m away", c.miss_m);
+          Finish(InterceptorPhase::kMissed, t_ca, p_ca, c.miss_m, 0.0, text);
+        }
+        if (done()) return;
+      }
+    }
+    target = next;
+    const double flown = state_.t_s - state_.launch_t_s;
+    if (flown > type.max_flight_time_s) {
+      Finish(InterceptorPhase::kMissed, state_.t_s, state_.p_W, closest_m_, 0.0, "flight time ran out");
+    } else if (flown > type.airframe.motor.burn_time_s && state_.v_W.norm() < type.min_intercept_speed_mps * 0.5) {
+      Finish(InterceptorPhase::kMissed, state_.t_s, state_.p_W, closest_m_, 0.0, "too slow to manoeuvre");
+    }
+  }
+}
+
+}  // namespace cupola

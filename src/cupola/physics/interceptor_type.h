@@ -1,0 +1,36 @@
+// cupola/physics/interceptor_type.h -- the physical description of an
+// interceptor missile (Tamir class).
+//
+// Plain data, SI units. The airframe reuses the rocket description of
+// threat_type.h (mass, calibre, motor, drag), so the same point-mass physics
+// flies it. The catalog (scenario/presets) fills these from public figures
+// or marked assumptions (docs/interceptors.md).
+#pragma once
+
+#include <string>
+
+#include "cupola/physics/threat_type.h"
+
+namespace cupola {
+
+struct InterceptorType {
+  std::string name;
+  std::string description;
+  BallisticParams airframe;            // mass, calibre, motor, drag (launched vertically)
+  double min_intercept_speed_mps = 0;  // slower than this it can no longer manoeuvre onto a target
+  double max_flight_time_s = 0;        // self-destruct / battery life
+  double max_load_factor = 0;          // lateral acceleration limit [g]
+  double max_normal_force_coefficient = 0;  // C_N at the largest usable angle of attack: a_max = C_N q S / m too
+  double autopilot_time_constant_s = 0;     // first-order lag from commanded to achieved acceleration
+  double navigation_constant = 4.0;    // N of proportional navigation
+  bool augmented_pn = false;           // augmented PN (adds N/2 x the target's normal acceleration)
+  double seeker_range_m = 0;           // terminal homing starts inside this range ...
+  double seeker_half_fov_rad = 0;      // ... with the target within this angle of the velocity vector
+  double seeker_noise_rad = 0;         // 1-sigma angular noise of the seeker's line of sight
+  double lethal_radius_m = 0;          // proximity-fuze warhead: kill probability falls with miss distance
+  double single_shot_pk = 0;           // planning kill probability of one interceptor inside the envelope
+  double cost_usd = 0;                 // unit cost
+  std::string source;                  // docs/interceptors.md anchor
+};
+
+}  // namespace cupola

@@ -1,0 +1,73 @@
+#include "cupola/sim/interceptor_fleet.h"
+
+#include <algorithm>
+
+#include "cupola/core/units.h"
+
+namespace cupola {
+
+InterceptorFleet::InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth,
+                                   std::uint64_t replication_seed, bool ballistic_tracks)
+    : world_(world),
+      truth_(truth),
+      kill_rng_(StreamSeed(replication_seed, "interceptors")),
+      seeker_seed_(StreamSeed(replication_seed, "seekers")),
+      ballistic_(ballistic_tracks) {
+  for (const auto& b : world.batteries()) dynamics_.emplace_back(b.interceptor, &world.environment());
+}
+
+void InterceptorFleet::Launch(const FireOrder& order, int target_id) {
+  const BatteryModel& battery = world_.batteries()[order.battery];
+  const Eigen::Vector3d& launcher = battery.launchers[order.launcher].p_W;
+  const Eigen::Vector3d aim = order.intercept.p_intercept_W - launcher;
+  InterceptorRecord record;
+  record.order = order;
+  record.target_id = target_id;
+  records_.push_back(record);
+  const InterceptorState start = dynamics_[order.battery].Launch(launcher, aim.normalized(), order.intercept.t_launch_s);
+  // Each interceptor's seeker noise from its own stream: (seed, launch number).
+  flying_.emplace_back(&dynamics_[order.battery], start, StreamSeed(seeker_seed_, std::to_string(records_.size())));
+  record_of_.push_back(static_cast<int>(records_.size()) - 1);
+  uplinks_.push_back({order.t_s, order.intercept.p_intercept_W, Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero()});
+}
+
+int InterceptorFleet::flying() const {
+  return static_cast<int>(std::count_if(flying_.begin(), flying_.end(), [](const Interceptor& i) { return !i.done(); }));
+}
+
+void InterceptorFleet::AdvanceTo(double t_s, const Tracker& tracker) {
+  constexpr double kSlice_s = 0.1;
+  const Eigen::Vector3d gravity(0, 0, ballistic_ ? -kStandardGravity : 0.0);
+  while (now_s_ < t_s) {
+    const double next = std::min(t_s, now_s_ + kSlice_s);
+    for (std::size_t k = 0; k < flying_.size(); ++k) {
+      Interceptor& interceptor = flying_[k];
+      if (interceptor.done() || interceptor.state().t_s >= next) continue;
+      InterceptorRecord& record = records_[record_of_[k]];
+      if (const Track* track = tracker.Find(record.order.track_id)) {
+        const GaussianState& s = track->estimate.state;
+        uplinks_[k] = {s.t_s, s.Position(), s.Velocity(), gravity};
+      }
+      const int id = record.target_id;
+      const TruthAt truth = [this, id](double t) {
+        if (id < 0) return TargetTruth{};
+        const TruthTrajectory& threat = (*truth_)[id];
+        if (t < threat.start_t() || t > threat.end_t()) return TargetTruth{};
+        const TrajectoryPoint p = threat.At(t);
+        return TargetTruth{true, p.p_W, p.v_W};
+      };
+      interceptor.Advance(next, uplinks_[k], truth);
+      record.phase = interceptor.phase();
+      record.terminal_t_s = interceptor.terminal_since_t_s();
+      if (!interceptor.done()) continue;
+      record.outcome = interceptor.outcome();
+      if (interceptor.phase() == InterceptorPhase::kDetonated) {
+        record.killed = kill_rng_.Uniform() < record.outcome.kill_probability;
+        if (record.killed) (*truth_)[id].KillAt(record.outcome.t_s);
+      }
+    }
+    now_s_ = next;
+  }
+}
+
+}  // namespace cupola

@@ -1,0 +1,66 @@
+// cupola/sim/interceptor_fleet.h -- the interceptors in the air, flown
+// against the real threats.
+//
+// A fire order becomes an interceptor leaving its launcher at the order's
+// launch time, pointed at the predicted intercept point. Every call flies all
+// of them forward in 0.1 s slices, together, so two interceptors at one
+// threat meet it in time order. Mid-course guidance uses the battle
+// manager's uplink: the estimate of the track it was fired at, refreshed
+// every slice from the tracker (held when the track is gone). The seeker and
+// the fuze see the real threat the track followed when the order was given
+// (interceptor/). A detonation kills with its kill probability, drawn from
+// the replication's "interceptors" stream; a kill ends the threat's truth
+// there, so the radars stop seeing it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "cupola/core/random.h"
+#include "cupola/engagement/battle_manager.h"
+#include "cupola/interceptor/interceptor.h"
+#include "cupola/sim/truth.h"
+#include "cupola/sim/world.h"
+#include "cupola/tracking/tracker.h"
+
+namespace cupola {
+
+/// One interceptor's life.
+struct InterceptorRecord {
+  FireOrder order;
+  int target_id = -1;        // the real threat under the track at the order (-1: none)
+  InterceptorPhase phase = InterceptorPhase::kMidcourse;
+  InterceptorOutcome outcome;
+  bool killed = false;       // its detonation killed the threat
+  double terminal_t_s = -1;  // seeker lock, or -1
+};
+
+class InterceptorFleet {
+ public:
+  /// `truth` is changed by kills. `ballistic_tracks`: uplinks assume gravity (rockets) or nothing (drones).
+  InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth, std::uint64_t replication_seed,
+                   bool ballistic_tracks);
+
+  void Launch(const FireOrder& order, int target_id);
+  /// Flies every interceptor to t_s.
+  void AdvanceTo(double t_s, const Tracker& tracker);
+  /// Interceptors in the air.
+  int flying() const;
+
+  const std::vector<InterceptorRecord>& records() const { return records_; }
+
+ private:
+  const World& world_;
+  std::vector<TruthTrajectory>* truth_;
+  std::vector<InterceptorDynamics> dynamics_;  // per battery
+  Rng kill_rng_;
+  std::uint64_t seeker_seed_;
+  bool ballistic_;
+  std::vector<Interceptor> flying_;
+  std::vector<int> record_of_;   // flying_ index -> records_ index
+  std::vector<Uplink> uplinks_;  // parallel to flying_
+  std::vector<InterceptorRecord> records_;
+  double now_s_ = 0.0;
+};
+
+}  // namespace cupola
