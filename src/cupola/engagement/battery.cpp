@@ -9,7 +9,14 @@ BatteryModel BatteryModel::From(const BatterySpec& spec, const LocalFrame& frame
                                 double ground_alt_m) {
   const InterceptorType* type = FindCatalogInterceptor(spec.interceptor);
   CUPOLA_CHECK(type != nullptr, "the loader accepts only catalog interceptors");
-  BatteryModel b{spec.name, type, {}, {}, FlyOutTable(*type, atmosphere, ground_alt_m), spec.cost_per_interceptor_usd, {}};
+  InterceptorType interceptor = *type;
+  if (spec.navigation_constant) interceptor.navigation_constant = *spec.navigation_constant;
+  if (spec.augmented_pn) interceptor.augmented_pn = *spec.augmented_pn;
+  if (spec.lethal_radius_m) interceptor.lethal_radius_m = *spec.lethal_radius_m;
+  if (spec.kill_model) interceptor.kill_model = *spec.kill_model == "cookie_cutter" ? KillModel::kCookieCutter : KillModel::kCarleton;
+  if (spec.single_shot_pk) interceptor.single_shot_pk = *spec.single_shot_pk;
+  BatteryModel b{spec.name, interceptor, {}, {}, FlyOutTable(interceptor, atmosphere, ground_alt_m),
+                 spec.cost_per_interceptor_usd, {}};
   for (const LauncherSpec& l : spec.launchers)
     b.launchers.push_back({frame.ToLocal(l.site), l.interceptors, l.reload_s, l.min_launch_interval_s});
   b.envelope = {spec.min_range_m, spec.max_range_m, spec.min_altitude_m, spec.max_altitude_m};

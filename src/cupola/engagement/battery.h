@@ -35,7 +35,7 @@ struct Doctrine {
 
 struct BatteryModel {
   std::string name;
-  const InterceptorType* interceptor = nullptr;
+  InterceptorType interceptor;  // the catalog's, with the battery's overrides (scenario.md#batteries)
   std::vector<LauncherModel> launchers;
   Envelope envelope;
   FlyOutTable fly_out;

@@ -126,7 +126,7 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
                                                  t_s + battery.doctrine.reaction_time_s, battery.fly_out, battery.envelope);
       if (!s.feasible) continue;
       ++stats_.feasible_pairs;
-      const double pk = battery.interceptor->single_shot_pk;
+      const double pk = battery.interceptor.single_shot_pk;
       if (battery.doctrine.value_usd_per_unit > 0.0 &&
           surviving * pk * battery.doctrine.value_usd_per_unit < battery.cost_per_interceptor_usd) {
         held = true;

@@ -14,6 +14,8 @@
 
 #include <Eigen/Core>
 
+#include "cupola/physics/interceptor_type.h"
+
 namespace cupola {
 
 struct ClosestApproach {
@@ -24,8 +26,6 @@ struct ClosestApproach {
 
 /// r0, r1: target minus interceptor position at the start and the end of a step.
 ClosestApproach ClosestApproachInStep(const Eigen::Vector3d& r0_W, const Eigen::Vector3d& r1_W);
-
-enum class KillModel { kCarleton, kCookieCutter };
 
 double KillProbability(double miss_m, double lethal_radius_m, KillModel model = KillModel::kCarleton);
 

@@ -19,9 +19,8 @@ const char* ToString(InterceptorPhase phase) {
   return "?";
 }
 
-Interceptor::Interceptor(const InterceptorDynamics* dynamics, InterceptorState state, std::uint64_t seeker_seed,
-                         KillModel kill_model)
-    : dynamics_(dynamics), state_(state), seeker_rng_(seeker_seed), kill_model_(kill_model) {}
+Interceptor::Interceptor(const InterceptorDynamics* dynamics, InterceptorState state, std::uint64_t seeker_seed)
+    : dynamics_(dynamics), state_(state), seeker_rng_(seeker_seed) {}
 
 bool Interceptor::SeekerSees(const TargetTruth& target) const {
   if (!target.alive) return false;
@@ -84,7 +83,7 @@ void Interceptor::Advance(double t_end_s, const Uplink& uplink, const TruthAt& t
         const double t_ca = state_.t_s - h + c.fraction * h;
         const Eigen::Vector3d p_ca = state_.p_W - (1.0 - c.fraction) * h * state_.v_W;
         if (c.miss_m <= fuze_radius) {
-          Finish(InterceptorPhase::kDetonated, t_ca, p_ca, c.miss_m, KillProbability(c.miss_m, type.lethal_radius_m, kill_model_),
+          Finish(InterceptorPhase::kDetonated, t_ca, p_ca, c.miss_m, KillProbability(c.miss_m, type.lethal_radius_m, type.kill_model),
                  "");
         } else if (phase_ == InterceptorPhase::kTerminal) {
           char text[80];

@@ -51,8 +51,8 @@ struct InterceptorOutcome {
 
 class Interceptor {
  public:
-  Interceptor(const InterceptorDynamics* dynamics, InterceptorState state, std::uint64_t seeker_seed,
-              KillModel kill_model = KillModel::kCarleton);
+  /// The kill model is the interceptor type's.
+  Interceptor(const InterceptorDynamics* dynamics, InterceptorState state, std::uint64_t seeker_seed);
 
   /// Flies to `t_end_s` (or until it detonates or misses) in steps of at most `step_s`.
   void Advance(double t_end_s, const Uplink& uplink, const TruthAt& truth, double step_s = 0.01);
@@ -71,7 +71,6 @@ class Interceptor {
   const InterceptorDynamics* dynamics_;
   InterceptorState state_;
   Rng seeker_rng_;
-  KillModel kill_model_;
   InterceptorPhase phase_ = InterceptorPhase::kMidcourse;
   InterceptorOutcome outcome_;
   double closest_m_ = 1e300;

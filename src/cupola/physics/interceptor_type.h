@@ -13,6 +13,10 @@
 
 namespace cupola {
 
+/// Kill probability against miss distance d: Carleton exp(-d^2 / 2 r^2), or
+/// the cookie cutter (1 inside the lethal radius r, 0 outside).
+enum class KillModel { kCarleton, kCookieCutter };
+
 struct InterceptorType {
   std::string name;
   std::string description;
@@ -28,6 +32,7 @@ struct InterceptorType {
   double seeker_half_fov_rad = 0;      // ... with the target within this angle of the velocity vector
   double seeker_noise_rad = 0;         // 1-sigma angular noise of the seeker's line of sight
   double lethal_radius_m = 0;          // proximity-fuze warhead: kill probability falls with miss distance
+  KillModel kill_model = KillModel::kCarleton;
   double single_shot_pk = 0;           // planning kill probability of one interceptor inside the envelope
   double cost_usd = 0;                 // unit cost
   std::string source;                  // docs/interceptors.md anchor

@@ -318,7 +318,8 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
                     {"name", "interceptor", "launchers", "min_range_km", "max_range_km", "min_altitude_m",
                      "max_altitude_km", "cost_per_interceptor_usd", "engage_threshold", "defends",
                      "max_interceptors_per_threat", "shoot_look_shoot", "kill_assessment_s", "reaction_time_s",
-                     "value_usd_per_unit"});
+                     "value_usd_per_unit", "navigation_constant", "augmented_pn", "lethal_radius_m", "kill_model",
+                     "single_shot_pk"});
   BatterySpec b;
   b.where = r.Where();
   b.name = r.String("name");
@@ -351,6 +352,11 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
   b.kill_assessment_s = r.Number("kill_assessment_s", Bounds::Closed(0.0, 60.0), b.kill_assessment_s);
   b.reaction_time_s = r.Number("reaction_time_s", Bounds::Closed(0.0, 60.0), b.reaction_time_s);
   b.value_usd_per_unit = r.Number("value_usd_per_unit", Bounds::NonNegative(), b.value_usd_per_unit);
+  if (r.Has("navigation_constant")) b.navigation_constant = r.Number("navigation_constant", Bounds::Closed(1.0, 10.0));
+  if (r.Has("augmented_pn")) b.augmented_pn = r.Bool("augmented_pn");
+  if (r.Has("lethal_radius_m")) b.lethal_radius_m = r.Number("lethal_radius_m", Bounds{0.0, 1000.0, true, false});
+  if (r.Has("kill_model")) b.kill_model = r.Choice("kill_model", {"carleton", "cookie_cutter"});
+  if (r.Has("single_shot_pk")) b.single_shot_pk = r.Number("single_shot_pk", Bounds::Closed(0.0, 1.0));
   const auto defends = r.List("defends", 1, true);
   for (std::size_t i = 0; i < defends.size(); ++i) {
     const std::string name = defends[i].IsScalar() ? defends[i].Scalar() : std::string();

@@ -112,6 +112,12 @@ struct BatterySpec {
   double kill_assessment_s = 2.0;    // from the predicted intercept to knowing whether it killed
   double reaction_time_s = 1.0;      // from a fire decision to the interceptor leaving the launcher
   double value_usd_per_unit = 0.0;   // worth of one unit of defended value; 0 = no value/cost rule
+  // Overrides of the interceptor type's guidance and warhead (absent: the catalog's).
+  std::optional<double> navigation_constant;
+  std::optional<bool> augmented_pn;
+  std::optional<double> lethal_radius_m;
+  std::optional<std::string> kill_model;  // "carleton" or "cookie_cutter"
+  std::optional<double> single_shot_pk;   // the battle manager's planning value
   SourceLocation where;
 };
 

@@ -13,7 +13,7 @@ InterceptorFleet::InterceptorFleet(const World& world, std::vector<TruthTrajecto
       kill_rng_(StreamSeed(replication_seed, "interceptors")),
       seeker_seed_(StreamSeed(replication_seed, "seekers")),
       ballistic_(ballistic_tracks) {
-  for (const auto& b : world.batteries()) dynamics_.emplace_back(b.interceptor, &world.environment());
+  for (const auto& b : world.batteries()) dynamics_.emplace_back(&b.interceptor, &world.environment());
 }
 
 void InterceptorFleet::Launch(const FireOrder& order, int target_id) {

@@ -14,7 +14,7 @@ class BattleManagerTest : public ::testing::Test {
   BattleManagerTest() : type_(test::SimpleInterceptor()) {}
 
   BatteryModel Battery(int launchers, int capacity, Doctrine doctrine, double reload_s = 60.0) const {
-    BatteryModel b{"b", &type_, {}, {}, FlyOutTable(type_, nullptr), 50000.0, doctrine};
+    BatteryModel b{"b", type_, {}, {}, FlyOutTable(type_, nullptr), 50000.0, doctrine};
     for (int i = 0; i < launchers; ++i)
       b.launchers.push_back({Eigen::Vector3d(0.0, 100.0 * i, 0.0), capacity, reload_s, 1.0});
     return b;

@@ -154,7 +154,7 @@ TEST(Replication, InterceptorKillsEndThreatsInTheAir) {
     if (!i.killed) continue;
     ++kills;
     EXPECT_EQ(i.phase, InterceptorPhase::kDetonated);
-    EXPECT_LE(i.outcome.miss_m, 3.0 * world.batteries()[i.order.battery].interceptor->lethal_radius_m);
+    EXPECT_LE(i.outcome.miss_m, 3.0 * world.batteries()[i.order.battery].interceptor.lethal_radius_m);
     ASSERT_GE(i.target_id, 0);
     const ThreatOutcome& t = r.threats[i.target_id];
     EXPECT_TRUE(t.killed);
