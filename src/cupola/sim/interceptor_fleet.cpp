@@ -7,22 +7,22 @@
 namespace cupola {
 
 InterceptorFleet::InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth,
-                                   std::uint64_t replication_seed, bool ballistic_tracks)
+                                   std::uint64_t replication_seed)
     : world_(world),
       truth_(truth),
       kill_rng_(StreamSeed(replication_seed, "interceptors")),
-      seeker_seed_(StreamSeed(replication_seed, "seekers")),
-      ballistic_(ballistic_tracks) {
+      seeker_seed_(StreamSeed(replication_seed, "seekers")) {
   for (const auto& b : world.batteries()) dynamics_.emplace_back(&b.interceptor, &world.environment());
 }
 
-void InterceptorFleet::Launch(const FireOrder& order, int target_id) {
+void InterceptorFleet::Launch(const FireOrder& order, int target_id, bool falls) {
   const BatteryModel& battery = world_.batteries()[order.battery];
   const Eigen::Vector3d& launcher = battery.launchers[order.launcher].p_W;
   const Eigen::Vector3d aim = order.intercept.p_intercept_W - launcher;
   InterceptorRecord record;
   record.order = order;
   record.target_id = target_id;
+  record.falls = falls;
   records_.push_back(record);
   const InterceptorState start = dynamics_[order.battery].Launch(launcher, aim.normalized(), order.intercept.t_launch_s);
   // Each interceptor's seeker noise from its own stream: (seed, launch number).
@@ -37,7 +37,6 @@ int InterceptorFleet::flying() const {
 
 void InterceptorFleet::AdvanceTo(double t_s, const Tracker& tracker) {
   constexpr double kSlice_s = 0.1;
-  const Eigen::Vector3d gravity(0, 0, ballistic_ ? -kStandardGravity : 0.0);
   while (now_s_ < t_s) {
     const double next = std::min(t_s, now_s_ + kSlice_s);
     for (std::size_t k = 0; k < flying_.size(); ++k) {
@@ -46,7 +45,8 @@ void InterceptorFleet::AdvanceTo(double t_s, const Tracker& tracker) {
       InterceptorRecord& record = records_[record_of_[k]];
       if (const Track* track = tracker.Find(record.order.track_id)) {
         const GaussianState& s = track->estimate.state;
-        uplinks_[k] = {s.t_s, s.Position(), s.Velocity(), gravity};
+        uplinks_[k] = {s.t_s, s.Position(), s.Velocity(),
+                       Eigen::Vector3d(0, 0, record.falls ? -kStandardGravity : 0.0)};
       }
       const int id = record.target_id;
       const TruthAt truth = [this, id](double t) {

@@ -29,6 +29,7 @@ namespace cupola {
 struct InterceptorRecord {
   FireOrder order;
   int target_id = -1;        // the real threat under the track at the order (-1: none)
+  bool falls = true;         // the uplink assumes gravity (a rocket), else no acceleration (a drone)
   InterceptorPhase phase = InterceptorPhase::kMidcourse;
   InterceptorOutcome outcome;
   bool killed = false;       // its detonation killed the threat
@@ -37,11 +38,11 @@ struct InterceptorRecord {
 
 class InterceptorFleet {
  public:
-  /// `truth` is changed by kills. `ballistic_tracks`: uplinks assume gravity (rockets) or nothing (drones).
-  InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth, std::uint64_t replication_seed,
-                   bool ballistic_tracks);
+  /// `truth` is changed by kills.
+  InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth, std::uint64_t replication_seed);
 
-  void Launch(const FireOrder& order, int target_id);
+  /// `falls`: the uplink assumes gravity acts on the target (a rocket), else no acceleration (a drone).
+  void Launch(const FireOrder& order, int target_id, bool falls);
   /// Flies every interceptor to t_s.
   void AdvanceTo(double t_s, const Tracker& tracker);
   /// Interceptors in the air.
@@ -55,7 +56,6 @@ class InterceptorFleet {
   std::vector<InterceptorDynamics> dynamics_;  // per battery
   Rng kill_rng_;
   std::uint64_t seeker_seed_;
-  bool ballistic_;
   std::vector<Interceptor> flying_;
   std::vector<int> record_of_;   // flying_ index -> records_ index
   std::vector<Uplink> uplinks_;  // parallel to flying_

@@ -46,9 +46,29 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   std::vector<int> alive;
   std::vector<ScoredObject> truths, tracks;
 
-  // Impact assessment: only a ballistic tracker knows how its tracks will fall.
+  // Impact assessment: a track falls if the tracker says so -- every track of
+  // a ballistic tracker; an IMM track whose ballistic mode is the more likely
+  // and which flies faster than any one-way attack drone (so rockets and
+  // drones share one tracker: over a second, gravity moves a slow drone's
+  // prediction less than the radar's noise, so the mode alone cannot tell).
+  // Others are taken for drones.
   const TrackerConfig& config = world.spec().tracker;
   const bool ballistic = config.motion_model == "ballistic";
+  constexpr double kMaxDroneSpeed_mps = 120.0;  // Shahed-136 class: about 50 m/s (docs/threats.md)
+  int ballistic_mode = -1;
+  if (config.motion_model == "imm")
+    for (std::size_t m = 0; m < config.imm_models.size(); ++m)
+      if (config.imm_models[m] == "ballistic") ballistic_mode = static_cast<int>(m);
+  auto Falls = [&](const Track& track) {
+    if (ballistic) return true;
+    const auto& mu = track.estimate.mode_probabilities;
+    return ballistic_mode >= 0 && static_cast<int>(mu.size()) > ballistic_mode && mu[ballistic_mode] > 0.5 &&
+           track.estimate.state.Velocity().norm() > kMaxDroneSpeed_mps;
+  };
+  // The state to fly to the ground: the ballistic mode's (with its drag parameter) for an IMM track.
+  auto FallingState = [&](const Track& track) -> const GaussianState& {
+    return ballistic ? track.estimate.state : track.estimate.modes[ballistic_mode];
+  };
   const ImpactPredictor predictor(&world.environment(),
                                   {0.5, 300.0, config.prior_kappa_m2pkg, config.prior_sigma_kappa_m2pkg});
   std::vector<AreaAtRisk> areas;
@@ -88,13 +108,15 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     ThreatPath path;
     double value = 0.0;
     std::vector<char> engage_by;  // per battery
+    bool falls = true;            // a rocket or mortar bomb (the uplink assumes gravity), else a drone
   };
   std::map<int, Engaged> engaged;
   BattleManager battle_manager(&world.batteries());
   auto EngagedFrom = [&](const Track& track, const ThreatAssessment& a, const ImpactPrediction& prediction) {
     Engaged e;
     const GaussianState& state = track.estimate.state;
-    e.path = ballistic ? ThreatPath::From(predictor.PredictPath(state), world.environment())
+    e.falls = Falls(track);
+    e.path = e.falls ? ThreatPath::From(predictor.PredictPath(FallingState(track)), world.environment())
                        : ThreatPath::Straight({state.t_s, state.Position(), state.Velocity()}, prediction.t_impact_s,
                                               kDronePathStep_s, world.environment());
     e.value = a.value_at_risk;
@@ -110,7 +132,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   constexpr double kDroneDecisionLead_s = 300.0;
   std::vector<EngagementThreat> to_engage;
 
-  InterceptorFleet fleet(world, &truth, replication_seed, ballistic);
+  InterceptorFleet fleet(world, &truth, replication_seed);
   for (const auto& [t, r, k] : schedule) {
     // Interceptors fly up to the scan; a kill ends a threat before the radar looks.
     fleet.AdvanceTo(t, tracker);
@@ -141,12 +163,12 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       TrackAssessments& history = assessed[track.id];
       // Rockets change their prediction every second; drones cruise for
       // minutes, so every ten seconds is plenty.
-      const double interval = ballistic ? kAssessmentInterval_s : kDroneAssessmentInterval_s;
+      const bool falls = Falls(track);
+      const double interval = falls ? kAssessmentInterval_s : kDroneAssessmentInterval_s;
       if (track.estimate.state.t_s - history.last_t_s < interval) continue;
-      // A ballistic tracker's tracks fall; any other tracker's are taken for
-      // drones and projected along their heading.
+      // Falling tracks are flown to the ground; drones projected along their heading.
       const ImpactPrediction prediction =
-          ballistic ? predictor.Predict(track.estimate.state) : PredictDroneImpact(track.estimate.state, area_polygons);
+          falls ? predictor.Predict(FallingState(track)) : PredictDroneImpact(track.estimate.state, area_polygons);
       if (!prediction.valid) continue;
       history.last_t_s = track.estimate.state.t_s;
       ++history.count;
@@ -180,7 +202,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       const bool hurry = time_to_impact < kLastMoment_s;
       // A drone decision waits until its predicted arrival is near: a route
       // can still turn towards (or away from) a town.
-      const bool near = ballistic || time_to_impact < kDroneDecisionLead_s;
+      const bool near = falls || time_to_impact < kDroneDecisionLead_s;
       // An engaged track's path follows its newest prediction.
       if (auto it = engaged.find(track.id); it != engaged.end())
         it->second = EngagedFrom(track, result.assessments.back(), prediction);
@@ -210,7 +232,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     for (const FireOrder& order : battle_manager.Plan(t, to_engage)) {
       const Track* track = tracker.Find(order.track_id);
       result.fire_orders.push_back({order, NearestInFlight(track->estimate.state.Position())});
-      fleet.Launch(order, result.fire_orders.back().truth_id);
+      fleet.Launch(order, result.fire_orders.back().truth_id, engaged.at(order.track_id).falls);
     }
   }
   fleet.AdvanceTo(duration, tracker);
