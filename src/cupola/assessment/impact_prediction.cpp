@@ -12,7 +12,7 @@ bool ImpactPredictor::FlyToGround(const Eigen::Matrix<double, 7, 1>& x0, double 
                                   Eigen::Vector2d& p_EN, std::vector<TrajectoryPoint>* path) const {
   Eigen::Matrix<double, 7, 1> x = x0;
   const double h = options_.step_s;
-  double height = env_->HeightFast(x.head<3>());
+  const double height = env_->HeightFast(x.head<3>());
   if (path != nullptr) path->push_back({t_s, x.head<3>(), x.segment<3>(3)});
   if (height <= 0.0) {
     t_impact_s = t_s;
@@ -42,7 +42,6 @@ bool ImpactPredictor::FlyToGround(const Eigen::Matrix<double, 7, 1>& x0, double 
       if (path != nullptr) path->push_back({t_impact_s, impact.p_W, impact.v_W});
       return true;
     }
-    height = next_height;
     if (path != nullptr) path->push_back({t_s + elapsed + h, x.head<3>(), x.segment<3>(3)});
   }
   return false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cupola/core/error.h"
 #include "cupola/core/text.h"
 #include "cupola/engagement/exact.h"
 #include "cupola/engagement/local_search.h"
@@ -148,7 +149,8 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
       }
       continue;
     }
-    // Doctrine: how many now.
+    // Doctrine: how many now (that of the battery allowing the most shots).
+    CUPOLA_CHECK(doctrine != nullptr, "a feasible pair sets the doctrine");
     const int left = most - fired;
     if (doctrine->shoot_look_shoot && left > 1) {
       // Can a second interceptor, launched after the first's kill

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "cupola/core/units.h"
 
@@ -20,7 +21,7 @@ const char* ToString(InterceptorPhase phase) {
 }
 
 Interceptor::Interceptor(const InterceptorDynamics* dynamics, InterceptorState state, std::uint64_t seeker_seed)
-    : dynamics_(dynamics), state_(state), seeker_rng_(seeker_seed) {}
+    : dynamics_(dynamics), state_(std::move(state)), seeker_rng_(seeker_seed) {}
 
 bool Interceptor::SeekerSees(const TargetTruth& target) const {
   if (!target.alive) return false;

@@ -80,7 +80,7 @@ void Step(const BallisticModel& model, BallisticState& s, double dt) {
   const double t = s.t_s;
   const Eigen::Vector3d p = s.p_W, v = s.v_W;
   const Eigen::Vector3d k1v = Acceleration(model, s, phase, t, p, v);
-  const Eigen::Vector3d k1p = v;
+  const Eigen::Vector3d& k1p = v;
   const Eigen::Vector3d k2v = Acceleration(model, s, phase, t + 0.5 * dt, p + 0.5 * dt * k1p, v + 0.5 * dt * k1v);
   const Eigen::Vector3d k2p = v + 0.5 * dt * k1v;
   const Eigen::Vector3d k3v = Acceleration(model, s, phase, t + 0.5 * dt, p + 0.5 * dt * k2p, v + 0.5 * dt * k2v);

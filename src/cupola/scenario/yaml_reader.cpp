@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <utility>
 #include <cmath>
 #include <set>
 
@@ -173,7 +174,7 @@ bool MapReader::Bool(const std::string& key, std::optional<bool> fallback) const
 
 std::string MapReader::Choice(const std::string& key, const std::vector<std::string>& options,
                               std::optional<std::string> fallback) const {
-  const std::string value = String(key, fallback);
+  std::string value = String(key, std::move(fallback));
   if (std::find(options.begin(), options.end(), value) != options.end()) return value;
   Fail(key, "'" + value + "'", DidYouMeanPrefix(value, options) + "one of " + JoinAlternatives(options, ", "));
 }

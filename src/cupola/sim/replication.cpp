@@ -26,7 +26,7 @@ Eigen::Vector2d UniformPointIn(const Polygon& polygon, Rng& rng) {
   Eigen::Vector2d lo = polygon.vertices_EN.front(), hi = lo;
   for (const auto& v : polygon.vertices_EN) lo = lo.cwiseMin(v), hi = hi.cwiseMax(v);
   for (int attempt = 0; attempt < 10000; ++attempt) {
-    const Eigen::Vector2d p(rng.Uniform(lo.x(), hi.x()), rng.Uniform(lo.y(), hi.y()));
+    Eigen::Vector2d p(rng.Uniform(lo.x(), hi.x()), rng.Uniform(lo.y(), hi.y()));
     if (polygon.Contains(p)) return p;
   }
   return polygon.Centroid();  // a sliver polygon: unreachable for checked input

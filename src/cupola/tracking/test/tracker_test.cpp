@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
+#include <limits>
 
 #include "cupola/core/random.h"
 #include "cupola/core/units.h"
@@ -261,6 +263,66 @@ TEST(Tracker, JpdaTracksLikeGnnOnCleanDataAndHoldsInClutter) {
   const double in_clutter = final_error("jpda", 2, &tracks_clutter);
   EXPECT_GE(tracks_clutter, 1);
   EXPECT_LT(in_clutter, 200.0);
+}
+
+}  // namespace
+}  // namespace cupola
+
+namespace cupola {
+namespace {
+
+// Fault injection: corrupted detections (a NaN azimuth, an infinite range, a
+// range of 1e300 m) next to a tracked target never put NaN or Inf into a
+// track or a report; the tracker goes on and holds the second target as
+// before. (A filter that does diverge is dropped with a "filter diverged"
+// deletion event: tracker.cpp; covariance repair: models_test.cpp.)
+TEST(Tracker, CorruptDetectionsNeverReachTheTracksAndTheRunGoesOn) {
+  for (int fault = 0; fault < 3; ++fault) {
+    Bench b;
+    Tracker tracker(TrackerConfig{}, &b.radars, &b.env);
+    const Eigen::Vector3d p0(20e3, 15e3, 3000), v(-250, 100, 0), q0(-20e3, 10e3, 2000), w(200, 0, 0);
+    for (int k = 0; k < 10; ++k)
+      tracker.ProcessScan(0, k, std::vector<Detection>{b.Measure(p0 + k * v, k), b.Measure(q0 + k * w, k)});
+    ASSERT_EQ(tracker.tracks().size(), 2u);
+    for (int k = 10; k < 14; ++k) {
+      Detection bad = b.Measure(p0 + k * v, k);
+      if (fault == 0) bad.z[1] = std::numeric_limits<double>::quiet_NaN();
+      if (fault == 1) bad.z[0] = std::numeric_limits<double>::infinity();
+      if (fault == 2) bad.z[0] = 1e300;
+      tracker.ProcessScan(0, k, std::vector<Detection>{bad, b.Measure(q0 + k * w, k)});
+    }
+    for (int k = 14; k < 30; ++k) tracker.ProcessScan(0, k, std::vector<Detection>{b.Measure(q0 + k * w, k)});
+    for (const Track& t : tracker.tracks()) {
+      EXPECT_TRUE(t.estimate.state.x.allFinite()) << "fault " << fault << " track " << t.id;
+      EXPECT_TRUE(t.estimate.state.P.allFinite()) << "fault " << fault << " track " << t.id;
+    }
+    for (const auto& r : tracker.reports())
+      EXPECT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.sigma_p_W.allFinite()) << "fault " << fault;
+    int on_second = 0;
+    for (const Track& t : tracker.tracks())
+      on_second += t.status == TrackStatus::kConfirmed && (t.estimate.state.Position() - (q0 + 29.0 * w)).norm() < 200.0;
+    EXPECT_EQ(on_second, 1) << "fault " << fault;
+    for (const auto& e : tracker.events())
+      if (e.kind == TrackEvent::Kind::kDeleted) {
+        EXPECT_FALSE(e.reason.empty());
+      }
+  }
+}
+
+// Found by fuzz/fuzz_detections_csv: a detection stamped long after its
+// scan's start (recorded files allow it) made the gating query of the spatial
+// grid sweep billions of cells; it must take no longer than any other scan.
+TEST(Tracker, DetectionLongAfterItsScanStartIsGatedQuickly) {
+  Bench b;
+  Tracker tracker(TrackerConfig{}, &b.radars, &b.env);
+  const Eigen::Vector3d p0(20e3, 15e3, 3000), v(-250, 100, 0), q0(-20e3, 10e3, 2000), w(200, 0, 0);
+  for (int k = 0; k < 5; ++k)
+    tracker.ProcessScan(0, k, std::vector<Detection>{b.Measure(p0 + k * v, k), b.Measure(q0 + k * w, k)});
+  ASSERT_EQ(tracker.tracks().size(), 2u);
+  const Detection late = b.Measure(p0 + 5 * v, 5.0 + 1e7);
+  const auto start = std::chrono::steady_clock::now();
+  tracker.ProcessScan(0, 5, std::vector<Detection>{late});
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 1.0);
 }
 
 }  // namespace
