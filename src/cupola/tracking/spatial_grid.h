@@ -25,6 +25,7 @@ class SpatialGrid {
 
  private:
   static std::int64_t Key(std::int64_t ix, std::int64_t iy) { return (ix << 32) ^ (iy & 0xffffffff); }
+  std::int64_t Cell(double coordinate_m) const;  // cell index along one axis
   double cell_m_;
   std::unordered_map<std::int64_t, std::vector<int>> cells_;
   std::vector<Eigen::Vector2d> points_;  // by index
