@@ -142,7 +142,10 @@ class Neighbourhoods {
       if (to[r] >= n_ || (to[r] >= 0 && room_[to[r]] <= 0)) to[r] = -1;
       if (to[r] >= 0) after += cost_(r, to[r]);
     }
-    if (!(after < before - kRelativeImprovement * Total())) return false;
+    // The sums are of what the weapons kill, which can dwarf F when nearly
+    // everything is killed: the improvement must also beat their rounding, or
+    // equivalent re-insertions cycle forever (found by fuzz/fuzz_wta_text).
+    if (!(after < before - kRelativeImprovement * std::max(Total(), std::abs(before)))) return false;
     for (int r = 0; r < rows; ++r) {
       const auto [i, from] = rows_[r];
       if (from >= 0) --x_(i, from), --on_target_[from];

@@ -126,6 +126,33 @@ std::string Plural(std::size_t count, const char* noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
+// nlohmann SAX handler that only keeps the first error: a syntax error, or a
+// number too large for a double (out_of_range 406, which json::parse throws
+// as another exception type than parse_error, and without a position).
+struct JsonFirstError {
+  using json = nlohmann::json;
+  std::size_t byte = 0;  // characters read when it failed (parse_error::byte)
+  std::string token;     // the last token read
+  std::string what;
+  int id = 0;
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(json::number_integer_t) { return true; }
+  bool number_unsigned(json::number_unsigned_t) { return true; }
+  bool number_float(json::number_float_t, const json::string_t&) { return true; }
+  bool string(json::string_t&) { return true; }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return true; }
+  bool key(json::string_t&) { return true; }
+  bool end_object() { return true; }
+  bool start_array(std::size_t) { return true; }
+  bool end_array() { return true; }
+  bool parse_error(std::size_t position, const std::string& last_token, const json::exception& e) {
+    byte = position, token = last_token, what = e.what(), id = e.id;
+    return false;
+  }
+};
+
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -215,27 +242,41 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError({label, 1, 0}, "<document>", "an empty file",
                      "a JSON object with keys values, weapons and kill_probability (docs/wta.md)");
+  // nlohmann stops reading at a NUL byte (it would accept "{...}\0 garbage"),
+  // yaml-cpp does not: no valid JSON text has one.
+  if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+    const std::size_t line_start = nul == 0 ? 0 : text.rfind('\n', nul - 1) + 1;  // npos + 1 == 0
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n');
+    throw InputError({label, static_cast<int>(line), static_cast<int>(nul - line_start) + 1}, "", "a NUL byte",
+                     "a JSON text (no NUL bytes outside a \\u0000 escape)");
+  }
   // Strict JSON syntax first (YAML would accept trailing commas, comments and
   // text after the object); nlohmann gives the byte where it failed.
-  if (!nlohmann::json::accept(text)) {
-    try {
-      const nlohmann::json for_the_error = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      const std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-      const std::size_t line_start = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;  // npos + 1 == 0
-      const int line =
-          1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
-      std::string why = e.what();
-      const std::size_t column_text = why.find("column");
-      if (column_text != std::string::npos && why.find(": ", column_text) != std::string::npos)
-        why = why.substr(why.find(": ", column_text) + 2);
-      // At the end of the text: its last line, never one the file does not have.
-      const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (text.back() == '\n' ? 0 : 1);
-      const bool at_end = at >= text.size() || line > lines;
-      throw InputError({label, at_end ? lines : line, at_end ? 0 : static_cast<int>(at - line_start) + 1}, "",
-                       "a JSON syntax error (" + why + ")",
-                       "valid JSON: look for an unclosed [ or {, a missing or extra ',' or text after the last }");
-    }
+  JsonFirstError error;
+  if (!nlohmann::json::sax_parse(text, &error)) {
+    // A number no double holds: nlohmann's byte is just past it.
+    const bool overflow = error.id == 406;
+    const std::size_t end = error.byte > 0 ? error.byte - 1 : 0;
+    const std::size_t at =
+        std::min<std::size_t>(overflow ? error.byte - std::min(error.byte, error.token.size()) : end, text.size());
+    const std::size_t line_start = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;  // npos + 1 == 0
+    const int line =
+        1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
+    std::string why = error.what;
+    const std::size_t column_text = why.find("column");
+    if (column_text != std::string::npos && why.find(": ", column_text) != std::string::npos)
+      why = why.substr(why.find(": ", column_text) + 2);
+    else if (why.find("] ") != std::string::npos)
+      why = why.substr(why.find("] ") + 2);
+    // At the end of the text: its last line, never one the file does not have.
+    const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (text.back() == '\n' ? 0 : 1);
+    const bool at_end = at >= text.size() || line > lines;
+    const SourceLocation where{label, at_end ? lines : line, at_end ? 0 : static_cast<int>(at - line_start) + 1};
+    if (overflow)
+      throw InputError(where, "", "a number out of range (" + why + ")",
+                       "a number a double holds: at most about 1.8e308 in magnitude");
+    throw InputError(where, "", "a JSON syntax error (" + why + ")",
+                     "valid JSON: look for an unclosed [ or {, a missing or extra ',' or text after the last }");
   }
   // Then the values, with their line and column, through yaml-cpp (JSON is
   // YAML's flow syntax).

@@ -65,7 +65,9 @@ const AtmosphereTable& AtmosphereTable::Standard() {
 AtmosphereTable::Fast AtmosphereTable::At(double geometric_alt_m) const {
   const double x = (geometric_alt_m - kMinAlt_m) / kStep_m;
   const double max_index = static_cast<double>(density_.size() - 2);
-  const double clamped = std::clamp(x, 0.0, max_index);
+  // NaN (a diverged filter's state) indexes row 0 and gives NaN through w,
+  // never an index cast from NaN.
+  const double clamped = x > 0.0 ? std::min(x, max_index) : 0.0;
   const auto i = static_cast<std::size_t>(clamped);
   // Outside the table the end values hold (no threat flies there).
   const double w = std::clamp(x - static_cast<double>(i), 0.0, 1.0);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace cupola {
 
@@ -140,9 +141,16 @@ Eigen::Matrix<double, 7, 7> Ballistic::DerivativeJacobian(const Eigen::Matrix<do
 
 namespace {
 constexpr double kBallisticSubstep_s = 0.25;
+// Longest prediction, far beyond any ballistic flight. A longer one (a
+// recorded detection file with a gap of days; found by
+// fuzz/fuzz_detections_csv) gives NaN, which the tracker treats as a diverged
+// filter, instead of integrating for minutes or overflowing the step count.
+constexpr double kBallisticMaxPredict_s = 3600.0;
 }
 
 StateVector Ballistic::Propagate(const StateVector& x_in, double dt) const {
+  if (!(std::abs(dt) <= kBallisticMaxPredict_s))
+    return StateVector::Constant(x_in.size(), std::numeric_limits<double>::quiet_NaN());
   Eigen::Matrix<double, 7, 1> x = x_in;
   const int n = std::max(1, static_cast<int>(std::ceil(std::abs(dt) / kBallisticSubstep_s)));
   const double h = dt / n;
@@ -158,6 +166,8 @@ StateVector Ballistic::Propagate(const StateVector& x_in, double dt) const {
 
 StateMatrix Ballistic::Jacobian(const StateVector& x_in, double dt) const {
   // RK4 on the state and its variational equation dPhi/dt = A(x) Phi together.
+  if (!(std::abs(dt) <= kBallisticMaxPredict_s))
+    return StateMatrix::Constant(7, 7, std::numeric_limits<double>::quiet_NaN());
   Eigen::Matrix<double, 7, 1> x = x_in;
   Eigen::Matrix<double, 7, 7> Phi = Eigen::Matrix<double, 7, 7>::Identity();
   const int n = std::max(1, static_cast<int>(std::ceil(std::abs(dt) / kBallisticSubstep_s)));

@@ -78,6 +78,7 @@ class Ballistic : public MotionModel {
   /// `env` supplies gravity and the atmosphere (its wind and Coriolis are
   /// ignored: the tracker does not know them). q_v: white acceleration
   /// density [m^2/s^3]; q_kappa: kappa random-walk density [(m^2/kg)^2 / s].
+  /// Predictions over more than an hour give NaN (a diverged filter).
   Ballistic(const FlightEnvironment* env, double q_v, double q_kappa, double prior_kappa, double prior_sigma_kappa)
       : env_(env), q_v_(q_v), q_kappa_(q_kappa), prior_kappa_(prior_kappa), prior_sigma_kappa_(prior_sigma_kappa) {}
   int dim() const override { return 7; }

@@ -151,6 +151,30 @@ TEST(WtaJson, ErrorsNameLineColumnAndKey) {
       0u);
 }
 
+// Found by fuzz/fuzz_wta_json: a number no double holds escaped as nlohmann's
+// out_of_range exception instead of an InputError.
+TEST(WtaJson, NumberBeyondADoubleIsAnInputErrorAtTheNumber) {
+  EXPECT_EQ(ErrorOf([] {
+              ReadWtaJson("{\"values\": [1],\n \"weapons\": [1], \"kill_probability\": [[1e999]]}", "e.json");
+            }),
+            "e.json:2:40: got a number out of range (number overflow parsing '1e999'); expected a number a double "
+            "holds: at most about 1.8e308 in magnitude");
+  EXPECT_EQ(ErrorOf([] { ReadWtaJson("{\"values\": [-2e400]}", "e.json"); }).rfind("e.json:1:13: got a number out", 0),
+            0u);
+}
+
+// Found by fuzz/fuzz_wta_json: nlohmann's parser stops at a NUL byte, so text
+// after one went unchecked to yaml-cpp, whose error named a line past the end.
+TEST(WtaJson, NulByteIsAnInputErrorAtIt) {
+  EXPECT_EQ(ErrorOf([] { ReadWtaJson(std::string("83\0\n", 4), "e.json"); }),
+            "e.json:1:3: got a NUL byte; expected a JSON text (no NUL bytes outside a \\u0000 escape)");
+  EXPECT_EQ(ErrorOf([] {
+              ReadWtaJson(std::string("{\"values\": [1], \"weapons\": [1], \"kill_probability\": [[0.5]]}\n\0x", 63),
+                          "e.json");
+            }).rfind("e.json:2:1: got a NUL byte", 0),
+            0u);
+}
+
 class WtaFiles : public ::testing::Test {
  protected:
   void SetUp() override {

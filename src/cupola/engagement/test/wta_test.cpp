@@ -247,6 +247,24 @@ TEST(WtaLocalSearch, DescentReachesTheOptimumOfOneToOneProblems) {
   EXPECT_NEAR(Objective(p, x), OptimumBySubsets(p), 1e-12);
 }
 
+// Found by fuzz/fuzz_wta_text: when nearly all value is killed, an ejection
+// that puts weapons back where they were "improved" F by the rounding of the
+// much larger sums it compares, and the descent never ended.
+TEST(WtaLocalSearch, EndsWhenNearlyEverythingIsKilled) {
+  WtaProblem p;
+  p.value = Reals({40.54444444444444, 6.5, 1.0});
+  p.kill_probability.resize(2, 3);
+  p.kill_probability << 0.9, 0.5, 0.1,  //
+      0.2, 1.0, 1.0;
+  p.weapons = Ints({5, 5});
+  Eigen::MatrixXi x = SolveWtaGreedy(p).assignment;
+  ImproveWtaLocally(p, x);  // hung here
+  EXPECT_TRUE(IsFeasible(p, x));
+  const WtaSolution s = SolveWtaLocalSearch(p, {2, 0.0, 0, 1});
+  EXPECT_LE(s.objective, SolveWtaGreedy(p).objective);
+  EXPECT_NEAR(s.objective, OptimumByEnumeration(p), 1e-12);
+}
+
 TEST(WtaSolvers, HandleDegenerateProblems) {
   WtaProblem p;  // no weapons at all
   p.value = Reals({3.0, 4.0});

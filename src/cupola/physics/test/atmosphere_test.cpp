@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "cupola/physics/gravity.h"
 #include "cupola/core/units.h"
@@ -45,6 +46,17 @@ TEST(Atmosphere, GeometricAltitudeTableValues) {
   // Geometric-altitude table of the 1976 standard at 11 km and 20 km.
   EXPECT_NEAR(StandardAtmosphere1976(11000).temperature_K, 216.774, 1e-3);
   EXPECT_NEAR(StandardAtmosphere1976(20000).pressure_Pa, 5529.3, 0.1);
+}
+
+// Found by fuzz/fuzz_detections_csv: a diverged track's NaN altitude was
+// cast to a table index (undefined behaviour, an out-of-bounds read).
+TEST(AtmosphereTable, NanAltitudeGivesNanAndInfinitiesTheEndValues) {
+  const AtmosphereTable& table = AtmosphereTable::Standard();
+  const auto nan = table.At(std::numeric_limits<double>::quiet_NaN());
+  EXPECT_TRUE(std::isnan(nan.density_kgpm3));
+  EXPECT_TRUE(std::isnan(nan.speed_of_sound_mps));
+  EXPECT_EQ(table.At(std::numeric_limits<double>::infinity()).density_kgpm3, table.At(1e6).density_kgpm3);
+  EXPECT_EQ(table.At(-std::numeric_limits<double>::infinity()).density_kgpm3, table.At(-1e6).density_kgpm3);
 }
 
 TEST(AtmosphereTable, FastTableWithinTenPpmOfExact) {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "cupola/core/random.h"
 #include "cupola/core/units.h"
@@ -78,6 +79,21 @@ TEST(MotionModels, BallisticMatchesTheFlightModelInVacuum) {
   EXPECT_NEAR(y[0], 400.0, 1e-9);
   EXPECT_NEAR(y[2], 1000 + 200 - 0.5 * kStandardGravity * 16, 1e-9);
   EXPECT_NEAR(y[5], 50 - kStandardGravity * 4, 1e-9);
+}
+
+// Found by fuzz/fuzz_detections_csv: a detection days after the last one made
+// the ballistic model integrate millions of RK4 steps (and overflow the step
+// count beyond 17 years). Beyond an hour it now answers NaN, at once.
+TEST(MotionModels, BallisticPredictionBeyondAnHourIsNaN) {
+  const LocalFrame frame({31.5, 34.6, 0.0});
+  const FlightEnvironment env = FlightEnvironment::Standard(frame, 0.0);
+  const Ballistic model(&env, 0.1, 1e-9, 2e-4, 2e-4);
+  const StateVector x = State({0, 0, 1000, 100, 0, 50, 2e-4});
+  EXPECT_TRUE(model.Propagate(x, 3600.0).allFinite());
+  for (const double dt : {3600.5, -1e6, 1e9, std::numeric_limits<double>::infinity()}) {
+    EXPECT_TRUE(model.Propagate(x, dt).array().isNaN().all()) << dt;
+    EXPECT_TRUE(model.Jacobian(x, dt).array().isNaN().all()) << dt;
+  }
 }
 
 TEST(MeasurementModel, JacobianMatchesFiniteDifferences) {
