@@ -24,8 +24,8 @@ std::string WtaProblem::Validate() const {
       return "max_per_target[" + std::to_string(j) + "]: got " + std::to_string(max_per_target(j)) +
              "; expected an integer >= 0";
     }
-    if (!std::isfinite(value(j)) || value(j) < 0.0) {
-      return "value[" + std::to_string(j) + "]: got " + FormatNumber(value(j)) + "; expected a finite number >= 0";
+    if (!(value(j) >= 0.0 && value(j) <= kMaxTargetValue)) {
+      return "value[" + std::to_string(j) + "]: got " + FormatNumber(value(j)) + "; expected a number in [0, 1e+15]";
     }
   }
   for (Eigen::Index i = 0; i < m; ++i) {

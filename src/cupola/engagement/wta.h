@@ -28,6 +28,11 @@
 
 namespace cupola {
 
+/// Largest target value accepted: far above any asset's worth in any unit,
+/// yet a sum over millions of targets stays finite (values near DBL_MAX
+/// overflowed the objective to infinity; found by review after fuzzing).
+inline constexpr double kMaxTargetValue = 1e15;
+
 /// One WTA instance. Built once; solvers take it by const reference.
 struct WtaProblem {
   Eigen::VectorXd value;             // V_j >= 0 [value units], size n (targets)

@@ -198,7 +198,8 @@ WtaProblem ReadWtaText(const std::string& text, const std::string& label) {
       lines.FailAtEnd(key(), "the end of the file after " + Plural(static_cast<std::size_t>(j), "value"), expected());
     if (t.size() != 1) lines.Fail(1, key(), Quote(lines.line_text()), expected());
     double v = 0.0;
-    if (!ParseDouble(t[0].text, v) || v < 0.0) lines.Fail(t[0].column, key(), Quote(t[0].text), "a number >= 0");
+    if (!ParseDouble(t[0].text, v) || !(v >= 0.0 && v <= kMaxTargetValue))
+      lines.Fail(t[0].column, key(), Quote(t[0].text), "a number in [0, 1e+15]");
     problem.value(j) = v;
   }
 
@@ -301,7 +302,7 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label) {
 
   problem.value.resize(static_cast<Eigen::Index>(n));
   for (std::size_t j = 0; j < n; ++j)
-    problem.value(j) = JsonNumber(values[j], "values[" + std::to_string(j) + "]", label, Bounds::NonNegative());
+    problem.value(j) = JsonNumber(values[j], "values[" + std::to_string(j) + "]", label, Bounds::Closed(0.0, kMaxTargetValue));
   problem.weapons.resize(static_cast<Eigen::Index>(m));
   long long total = 0;
   for (std::size_t i = 0; i < m; ++i) {

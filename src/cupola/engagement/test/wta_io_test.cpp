@@ -64,7 +64,7 @@ TEST(WtaText, ErrorsNameLineColumnAndKey) {
   EXPECT_EQ(ErrorOf([] { ReadWtaText("2 x 1\n", "e.txt"); }),
             "e.txt:1:3: header.n (targets): got 'x'; expected an integer in [1, 1000000]");
   EXPECT_EQ(ErrorOf([] { ReadWtaText("1 2 1\n5\n-3\n", "e.txt"); }),
-            "e.txt:3:1: values[1]: got '-3'; expected a number >= 0");
+            "e.txt:3:1: values[1]: got '-3'; expected a number in [0, 1e+15]");
   EXPECT_EQ(ErrorOf([] { ReadWtaText("1 1 1\n5\n0 0 1.3\n", "e.txt"); }),
             "e.txt:3:5: kill_probability[0][0]: got '1.3'; expected a number in [0, 1]");
   EXPECT_EQ(ErrorOf([] { ReadWtaText("1 2 1\n5\n6\n0 1 0.5\n0 1 0.5\n", "e.txt"); }),
@@ -127,7 +127,7 @@ TEST(WtaJson, ErrorsNameLineColumnAndKey) {
             "e.json:3:29: kill_probability[0][1]: got 1.3; expected a number in [0, 1]");
   EXPECT_EQ(
       ErrorOf([] { ReadWtaJson("{\"values\": [\"5\"], \"weapons\": [1], \"kill_probability\": [[0.5]]}", "e.json"); }),
-      "e.json:1:13: values[0]: got the string \"5\"; expected a number >= 0 (a number, without quotes)");
+      "e.json:1:13: values[0]: got the string \"5\"; expected a number in [0, 1e+15] (a number, without quotes)");
   EXPECT_EQ(
       ErrorOf([] { ReadWtaJson("{\"values\": [1, 2], \"weapons\": [1], \"kill_probability\": [[0.5]]}", "e.json"); }),
       "e.json:1:57: kill_probability[0]: got a list of 1 number; expected a list of 2 numbers (one per target, as "

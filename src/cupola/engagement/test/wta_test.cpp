@@ -81,7 +81,7 @@ TEST(Wta, ValidateNamesTheFault) {
   EXPECT_EQ(p.Validate(), "kill_probability[1][0]: got 1.5; expected a number in [0, 1]");
   p = TwoByTwo();
   p.value(1) = -2.0;
-  EXPECT_EQ(p.Validate(), "value[1]: got -2; expected a finite number >= 0");
+  EXPECT_EQ(p.Validate(), "value[1]: got -2; expected a number in [0, 1e+15]");
   p = TwoByTwo();
   p.weapons(0) = -1;
   EXPECT_EQ(p.Validate(), "weapons[0]: got -1; expected an integer >= 0");

@@ -327,3 +327,39 @@ TEST(Tracker, DetectionLongAfterItsScanStartIsGatedQuickly) {
 
 }  // namespace
 }  // namespace cupola
+
+namespace cupola {
+namespace {
+
+// Fault injection: a filter that diverges. A ballistic track initiated on a
+// corrupt target moving at 200 km/s through the dense air at 500 m makes the
+// drag term stiff, so the model's integration overflows within a scan. The
+// tracker must drop that track with a "filter diverged" deletion event, never
+// report a non-finite state, and keep tracking the sound target next to it.
+TEST(Tracker, DivergingFilterIsDroppedWithAnEventAndTheRunGoesOn) {
+  Bench b;
+  TrackerConfig config;
+  config.motion_model = "ballistic";
+  config.max_speed_mps = 1e6;  // let the corrupt target initiate a track
+  Tracker tracker(config, &b.radars, &b.env);
+  const Eigen::Vector3d g(0, 0, -9.80665);
+  const auto sound = [&](double t) -> Eigen::Vector3d { return Eigen::Vector3d(20e3, 15e3, 6000) + t * Eigen::Vector3d(-250, 100, 300) + 0.5 * t * t * g; };
+  const auto corrupt = [&](double t) -> Eigen::Vector3d { return Eigen::Vector3d(-30e3, 10e3, 500) + t * Eigen::Vector3d(2e5, 0, 0); };
+  bool dropped = false;
+  for (int k = 0; k < 30; ++k) {
+    std::vector<Detection> scan{b.Measure(sound(k), k)};
+    if (k < 3) scan.push_back(b.Measure(corrupt(k), k));
+    tracker.ProcessScan(0, k, scan);
+    for (const auto& r : tracker.reports())
+      ASSERT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.sigma_p_W.allFinite()) << "scan " << k;
+  }
+  for (const TrackEvent& e : tracker.events()) {
+    if (e.kind == TrackEvent::Kind::kDeleted && e.reason == "filter diverged") dropped = true;
+  }
+  EXPECT_TRUE(dropped);
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  EXPECT_LT((tracker.tracks()[0].estimate.state.Position() - sound(29)).norm(), 100.0);
+}
+
+}  // namespace
+}  // namespace cupola
