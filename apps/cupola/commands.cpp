@@ -3,6 +3,9 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 #include <iostream>
 #include <mutex>
 #include <set>
@@ -37,7 +40,28 @@ std::string BundledScenario(const std::string& file_name) {
   return (fs::path(CUPOLA_SOURCE_SCENARIO_DIR) / file_name).string();
 }
 
+std::string WebAsset(const std::string& relative) {
+  std::vector<fs::path> dirs;
+  if (const char* env = std::getenv("CUPOLA_WEB_DIR")) dirs.emplace_back(env);
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "cupola" / "web");
+  dirs.emplace_back(CUPOLA_INSTALL_WEB_DIR);
+  dirs.emplace_back(CUPOLA_SOURCE_WEB_DIR);
+  for (const auto& dir : dirs)
+    if (fs::exists(dir / relative)) return (dir / relative).string();
+  return "";
+}
+
 namespace {
+
+std::string ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) throw std::runtime_error("cannot read " + path);
+  return text.str();
+}
 
 void PrintSummaryTable(const ScenarioSpec& spec, const RunSummary& s) {
   std::printf("\nscenario %s: %d threats, seed %llu\n\n", spec.name.c_str(), s.threats,
@@ -126,16 +150,23 @@ int Run(const RunOptions& options) {
   const RunSummary summary = Summarize(world, result);
   OutputOptions output_options;
   output_options.export_detections = options.export_detections;
+  const std::string report_template = options.report ? WebAsset("report_template.html") : "";
+  if (!report_template.empty()) output_options.report_template = ReadWholeFile(report_template);
   WriteRunOutputs(out_dir, world, result, summary, output_options);
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   if (!options.quiet) {
     PrintSummaryTable(spec, summary);
     if (result.tracking) PrintTrackingTable(*result.tracking), PrintEngagementLine(world, *result.tracking);
-    std::printf("\n  wrote %s/{summary.json, events.jsonl, trajectories.csv, impacts.geojson%s%s%s}\n", out_dir.c_str(),
+    std::printf("\n  wrote %s/{summary.json, events.jsonl, trajectories.csv, impacts.geojson, replay.czml%s%s%s%s}\n",
+                out_dir.c_str(), report_template.empty() ? "" : ", report.html",
                 result.tracking ? ", tracks.csv, tracks.jsonl" : "",
                 result.tracking && !result.tracking->assessments.empty() ? ", predictions.geojson" : "",
                 result.tracking && options.export_detections ? ", detections.csv" : "");
+    if (!report_template.empty())
+      std::printf("  report: open %s/report.html; 3-D replay: cupola view %s\n", out_dir.c_str(), out_dir.c_str());
+    else if (options.report)
+      std::printf("  no report.html: the web assets are not built (cd web && npm ci && npm run build; docs/report.md)\n");
     std::printf("  %.2f s wall for %.0f s of scenario time\n\n", wall_s, spec.duration_s);
   }
   return 0;

@@ -15,6 +15,7 @@ struct RunOptions {
   int threads = 0;  // 0: all cores
   bool trajectories = true;
   bool export_detections = false;
+  bool report = true;  // write report.html when the web assets are built
   bool quiet = false;
 };
 
@@ -32,5 +33,8 @@ int Track(const TrackOptions& options);
 
 /// Path of a bundled scenario by file name (installed share dir or source tree).
 std::string BundledScenario(const std::string& file_name);
+/// Path of a built web asset (report_template.html, viewer/): $CUPOLA_WEB_DIR,
+/// the installed share dir, or the source tree's web/dist; empty if none has it.
+std::string WebAsset(const std::string& relative);
 
 }  // namespace cupola::cli

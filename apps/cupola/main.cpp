@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "commands.h"
+#include "view_command.h"
 #include "wta_command.h"
 #include "cupola/core/error.h"
 
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
       "  cupola validate my_scenario.yaml             check a file without running it\n"
       "  cupola presets                               list the threat catalog\n"
       "  cupola track detections.csv                  track recorded detections\n"
+      "  cupola view out/border_town_salvo            replay a run in 3-D in the browser\n"
       "  cupola wta --generate 20 20 --seed 1 -o i.json && cupola wta i.json\n"
       "                                               solve a weapon-target assignment\n\n"
       "Scenario format: docs/scenario.md. Outputs: docs/outputs.md.\n"
@@ -42,12 +44,16 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--no-trajectories", no_trajectories, "Skip trajectories.csv rows (faster for big raids)");
   run_cmd->add_flag("--export-detections", run.export_detections,
                     "Also write detections.csv (the input format of `cupola track`)");
+  bool no_report = false;
+  run_cmd->add_flag("--no-report", no_report, "Skip report.html");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
   run_cmd->footer(
-      "Writes summary.json, events.jsonl, trajectories.csv and impacts.geojson to the output directory;\n"
-      "with radars in the scenario also tracks.csv, tracks.jsonl and predictions.geojson (and\n"
-      "detections.csv on request). With batteries, the battle manager fires interceptors and the\n"
-      "summary counts each threat's fate (docs/battle_manager.md, docs/interceptor.md).\n\n"
+      "Writes summary.json, events.jsonl, trajectories.csv, impacts.geojson, replay.czml (3-D replay)\n"
+      "and report.html (a self-contained report with map, plots and tables; when the web assets are\n"
+      "built) to the output directory; with radars in the scenario also tracks.csv, tracks.jsonl and\n"
+      "predictions.geojson (and detections.csv on request). With batteries, the battle manager fires\n"
+      "interceptors and the summary counts each threat's fate (docs/battle_manager.md,\n"
+      "docs/interceptor.md). `cupola view DIR` replays a run in 3-D in the browser.\n\n"
       "Examples:\n"
       "  cupola run\n"
       "  cupola run scenarios/drone_raid_city.yaml --out results/kyiv --seed 7\n"
@@ -89,6 +95,19 @@ int main(int argc, char** argv) {
       "  cupola run scenarios/border_town_salvo.yaml --export-detections\n"
       "  cupola track out/border_town_salvo/detections.csv\n"
       "  cupola track out/border_town_salvo/detections.csv --config my_tracker.yaml --out results/ukf");
+
+  ViewOptions view;
+  auto* view_cmd = app.add_subcommand("view", "Replay a run in 3-D in the browser (CesiumJS, offline)");
+  view_cmd->add_option("run_dir", view.run_dir, "A directory written by `cupola run` (holds replay.czml)")->required();
+  view_cmd->add_option("-p,--port", view.port, "Port on 127.0.0.1 (default 8765; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  view_cmd->footer(
+      "Serves the built viewer (web/dist/viewer) and the run directory on 127.0.0.1 only, prints the\n"
+      "URL to open, and serves until Ctrl-C. The viewer needs no network: imagery and coastlines are\n"
+      "bundled. Build it once with: cd web && npm ci && npm run build (docs/viewer.md).\n\n"
+      "Examples:\n"
+      "  cupola run && cupola view out/border_town_salvo\n"
+      "  cupola view results/kyiv --port 0");
 
   WtaOptions wta;
   auto* wta_cmd = app.add_subcommand("wta", "Solve a static weapon-target assignment instance, or generate one");
@@ -141,12 +160,14 @@ int main(int argc, char** argv) {
     if (*run_cmd) {
       if (*seed_opt) run.seed = seed;
       run.trajectories = !no_trajectories;
+      run.report = !no_report;
       return Run(run);
     }
     if (*validate_cmd) return Validate(validate_files);
     if (*presets_cmd) return Presets(presets_json);
     if (*track_cmd) return Track(track);
     if (*wta_cmd) return Wta(wta);
+    if (*view_cmd) return View(view);
   } catch (const cupola::InputError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 2;

@@ -9,33 +9,15 @@
 #include "cupola/core/error.h"
 #include "cupola/io/atomic_file.h"
 #include "cupola/io/detections_csv.h"
+#include "cupola/io/geo_json.h"
+#include "cupola/io/replay_czml.h"
+#include "cupola/io/report_data.h"
+#include "cupola/io/report_html.h"
 #include "cupola/io/track_outputs.h"
 
 namespace cupola {
 
-namespace {
-
 using json = nlohmann::ordered_json;
-
-// Rounded for files: 1e-7 deg is 1 cm, millimetres are below any model's accuracy.
-double Round(double x, double unit) { return std::round(x / unit) * unit; }
-
-json LatLonAlt(const World& world, const Eigen::Vector3d& p_W) {
-  const GeodeticPoint g = world.frame().ToGeodetic(p_W);
-  return {{"lat_deg", Round(g.lat_deg, 1e-7)}, {"lon_deg", Round(g.lon_deg, 1e-7)}, {"alt_m", Round(g.alt_m, 1e-3)}};
-}
-
-json GeoJsonRing(const World& world, const Polygon& polygon) {
-  json ring = json::array();
-  for (const auto& v : polygon.vertices_EN) {
-    const GeodeticPoint g = world.frame().ToGeodetic(Eigen::Vector3d(v.x(), v.y(), 0.0));
-    ring.push_back({Round(g.lon_deg, 1e-7), Round(g.lat_deg, 1e-7)});
-  }
-  ring.push_back(ring.front());
-  return ring;
-}
-
-}  // namespace
 
 namespace {
 // Decisions against the truth: should a threat have been engaged (it came
@@ -54,8 +36,8 @@ json AssessmentSummaryJson(const TrackingResult& t) {
   for (const auto& z : t.zone_scores)
     zones.push_back({{"name", z.name}, {"alerts", z.alerts}, {"true_alerts", z.true_alerts},
                      {"false_alarms", z.false_alarms}, {"impacts", z.impacts}, {"missed_alerts", z.missed},
-                     {"min_warning_s", Round(z.min_warning_s, 1e-3)}, {"mean_warning_s", Round(z.mean_warning_s, 1e-3)},
-                     {"people_minutes_alerted", Round(z.people_minutes, 1e-2)}});
+                     {"min_warning_s", RoundTo(z.min_warning_s, 1e-3)}, {"mean_warning_s", RoundTo(z.mean_warning_s, 1e-3)},
+                     {"people_minutes_alerted", RoundTo(z.people_minutes, 1e-2)}});
   return {{"impact_predictions", t.assessments.size()},
           {"decisions", t.decisions.size()},
           {"alert_zones", zones},
@@ -97,7 +79,7 @@ json EngagementSummaryJson(const World& world, const TrackingResult& t) {
   return {{"interceptors_fired", t.fire_orders.size()},
           {"threats_fired_at", survive.size()},
           {"salvo_shots", salvo_shots},
-          {"planned_kills", Round(expected_kills, 1e-4)},
+          {"planned_kills", RoundTo(expected_kills, 1e-4)},
           {"hold_fire", holds},
           {"no_intercept", no_intercept},
           {"survivors_assessed", survived},
@@ -112,18 +94,18 @@ json DefenceJson(const DefenceOutcome& d) {
   for (const auto& t : d.by_type)
     by_type[t.type] = {{"launched", t.launched}, {"engaged", t.engaged}, {"intercepted", t.intercepted},
                        {"leaked", t.leaked},
-                       {"intercepted_of_engaged", t.engaged > 0 ? Round(double(t.intercepted) / t.engaged, 1e-4) : 0.0}};
+                       {"intercepted_of_engaged", t.engaged > 0 ? RoundTo(double(t.intercepted) / t.engaged, 1e-4) : 0.0}};
   return {{"fates", {{"intercepted", f.intercepted}, {"leaked_engaged", f.leaked_engaged},
                      {"leaked_ignored", f.leaked_ignored}, {"ignored_open_ground", f.ignored_open_ground},
                      {"engaged_open_ground", f.engaged_open_ground}, {"airborne_at_end", f.airborne_at_end}}},
           {"by_threat_type", by_type},
           {"interceptors_fired", d.interceptors_fired},
           {"interceptors_detonated", d.interceptors_detonated},
-          {"interceptors_per_kill", Round(d.interceptors_per_kill, 1e-4)},
+          {"interceptors_per_kill", RoundTo(d.interceptors_per_kill, 1e-4)},
           {"defence_cost_usd", d.defence_cost_usd},
           {"attack_cost_usd", d.attack_cost_usd},
-          {"cost_per_intercept_usd", Round(d.cost_per_intercept_usd, 1e-2)},
-          {"cost_exchange_ratio", Round(d.cost_exchange_ratio, 1e-4)}};
+          {"cost_per_intercept_usd", RoundTo(d.cost_per_intercept_usd, 1e-2)},
+          {"cost_exchange_ratio", RoundTo(d.cost_exchange_ratio, 1e-4)}};
 }
 
 json TrackingSummaryJson(const ReplicationResult& result) {
@@ -134,13 +116,13 @@ json TrackingSummaryJson(const ReplicationResult& result) {
           {"detections", t.detections},
           {"false_alarms", t.false_alarms},
           {"tracks_confirmed", t.tracks_confirmed},
-          {"position_rmse_m", Round(s.position_rmse_m, 1e-3)},
-          {"velocity_rmse_mps", Round(s.velocity_rmse_mps, 1e-3)},
-          {"coverage", Round(s.coverage, 1e-4)},
+          {"position_rmse_m", RoundTo(s.position_rmse_m, 1e-3)},
+          {"velocity_rmse_mps", RoundTo(s.velocity_rmse_mps, 1e-3)},
+          {"coverage", RoundTo(s.coverage, 1e-4)},
           {"track_breaks", s.track_breaks},
           {"identity_switches", s.identity_switches},
           {"false_track_scans", s.false_track_scans},
-          {"mean_gospa_m", Round(s.mean_gospa_m, 1e-3)},
+          {"mean_gospa_m", RoundTo(s.mean_gospa_m, 1e-3)},
           {"assessment", AssessmentSummaryJson(t)}};
 }
 }  // namespace
@@ -183,10 +165,10 @@ nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& 
 }
 
 nlohmann::ordered_json EventJson(const World& world, const Event& e) {
-  json j = {{"t_s", Round(e.t_s, 1e-6)}, {"type", ToString(e.type)}};
+  json j = {{"t_s", RoundTo(e.t_s, 1e-6)}, {"type", ToString(e.type)}};
   if (e.threat_id >= 0) j["threat_id"] = e.threat_id;
   if (e.track_id >= 0) j["track_id"] = e.track_id;
-  j["position"] = LatLonAlt(world, e.p_W);
+  j["position"] = LatLonAltJson(world, e.p_W);
   if (!e.area.empty()) j["area"] = e.area;
   if (!e.detail.empty()) j["detail"] = e.detail;
   return j;
@@ -224,12 +206,12 @@ nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResul
     const SalvoModel& salvo = world.salvos()[t.salvo];
     features.push_back(
         {{"type", "Feature"},
-         {"geometry", {{"type", "Point"}, {"coordinates", {Round(g.lon_deg, 1e-7), Round(g.lat_deg, 1e-7)}}}},
+         {"geometry", {{"type", "Point"}, {"coordinates", {RoundTo(g.lon_deg, 1e-7), RoundTo(g.lat_deg, 1e-7)}}}},
          {"properties",
           {{"kind", "impact"}, {"threat_id", t.id}, {"threat_type", salvo.type->name}, {"salvo", salvo.spec->name},
-           {"t_s", Round(t.end_t_s, 1e-3)},
+           {"t_s", RoundTo(t.end_t_s, 1e-3)},
            {"area", t.impact_area >= 0 ? json(world.areas()[t.impact_area].name) : json(nullptr)},
-           {"impact_speed_mps", Round(t.v_end_W.norm(), 1e-2)}}}});
+           {"impact_speed_mps", RoundTo(t.v_end_W.norm(), 1e-2)}}}});
   }
   return {{"type", "FeatureCollection"}, {"features", features}};
 }
@@ -246,15 +228,15 @@ nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationR
         const double angle = 2.0 * 3.14159265358979323846 * (k % 24) / 24.0;
         const Eigen::Vector2d p = a.prediction.mean_EN + 2.0 * L * Eigen::Vector2d(std::cos(angle), std::sin(angle));
         const GeodeticPoint g = world.frame().ToGeodetic(Eigen::Vector3d(p.x(), p.y(), 0.0));
-        ring.push_back({Round(g.lon_deg, 1e-7), Round(g.lat_deg, 1e-7)});
+        ring.push_back({RoundTo(g.lon_deg, 1e-7), RoundTo(g.lat_deg, 1e-7)});
       }
       features.push_back({{"type", "Feature"},
                           {"geometry", {{"type", "Polygon"}, {"coordinates", json::array({ring})}}},
                           {"properties",
-                           {{"kind", "predicted_impact_2sigma"}, {"track_id", a.track_id}, {"t_s", Round(a.t_s, 1e-3)},
-                            {"t_impact_s", Round(a.prediction.t_impact_s, 1e-3)},
-                            {"p_defended_area", Round(a.p_any, 1e-4)},
-                            {"value_at_risk", Round(a.value_at_risk, 1e-3)}}}});
+                           {{"kind", "predicted_impact_2sigma"}, {"track_id", a.track_id}, {"t_s", RoundTo(a.t_s, 1e-3)},
+                            {"t_impact_s", RoundTo(a.prediction.t_impact_s, 1e-3)},
+                            {"p_defended_area", RoundTo(a.p_any, 1e-4)},
+                            {"value_at_risk", RoundTo(a.value_at_risk, 1e-3)}}}});
     }
   }
   return {{"type", "FeatureCollection"}, {"features", features}};
@@ -263,7 +245,12 @@ nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationR
 void WriteRunOutputs(const std::string& directory, const World& world, const ReplicationResult& result,
                      const RunSummary& summary, const OutputOptions& options) {
   // Render everything first: a failure here leaves no file at all.
-  const std::string summary_text = SummaryJson(world, result, summary).dump(2) + "\n";
+  const json summary_json = SummaryJson(world, result, summary);
+  const std::string summary_text = summary_json.dump(2) + "\n";
+  const json report_data = ReportDataJson(world, result, summary_json);
+  const std::string czml_text = ReplayCzml(report_data).dump() + "\n";
+  const std::string report_text =
+      options.report_template.empty() ? std::string() : ReportHtml(options.report_template, report_data);
   const std::string events_text = EventsJsonLines(world, result);
   const std::string trajectories_text = TrajectoriesCsv(world, result);
   const std::string impacts_text = ImpactsGeoJson(world, result).dump(1) + "\n";
@@ -286,6 +273,8 @@ void WriteRunOutputs(const std::string& directory, const World& world, const Rep
   WriteFileAtomically((dir / "events.jsonl").string(), events_text);
   WriteFileAtomically((dir / "trajectories.csv").string(), trajectories_text);
   WriteFileAtomically((dir / "impacts.geojson").string(), impacts_text);
+  WriteFileAtomically((dir / "replay.czml").string(), czml_text);
+  if (!report_text.empty()) WriteFileAtomically((dir / "report.html").string(), report_text);
   // The summary goes last: its presence means the run's outputs are complete.
   WriteFileAtomically((dir / "summary.json").string(), summary_text);
 }

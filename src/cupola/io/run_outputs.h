@@ -6,6 +6,8 @@
 //   impacts.geojson    impact points and defended areas, for any GIS
 //   tracks.csv, tracks.jsonl, detections.csv (with radars; see track_outputs.h)
 //   predictions.geojson  predicted impact ellipses over time (ballistic trackers)
+//   replay.czml        the run in 3-D, for CesiumJS (replay_czml.h)
+//   report.html        the self-contained report, when a template is given (report_html.h)
 // Formats: docs/outputs.md. Every file is written atomically.
 #pragma once
 
@@ -27,10 +29,11 @@ nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationR
 
 struct OutputOptions {
   bool export_detections = false;  // also write detections.csv
+  std::string report_template;     // the web report template's text; empty: no report.html
 };
 
 /// Writes the run's files into `directory` (created if missing): the four
-/// above, and with radars tracks.csv, tracks.jsonl (and detections.csv).
+/// above, replay.czml, report.html (with a template), and with radars tracks.csv, tracks.jsonl (and detections.csv).
 void WriteRunOutputs(const std::string& directory, const World& world, const ReplicationResult& result,
                      const RunSummary& summary, const OutputOptions& options = {});
 

@@ -23,8 +23,9 @@ void InterceptorFleet::Launch(const FireOrder& order, int target_id, bool falls)
   record.order = order;
   record.target_id = target_id;
   record.falls = falls;
-  records_.push_back(record);
   const InterceptorState start = dynamics_[order.battery].Launch(launcher, aim.normalized(), order.intercept.t_launch_s);
+  record.path.push_back({start.t_s, start.p_W});
+  records_.push_back(std::move(record));
   // Each interceptor's seeker noise from its own stream: (seed, launch number).
   flying_.emplace_back(&dynamics_[order.battery], start, StreamSeed(seeker_seed_, std::to_string(records_.size())));
   record_of_.push_back(static_cast<int>(records_.size()) - 1);
@@ -59,8 +60,13 @@ void InterceptorFleet::AdvanceTo(double t_s, const Tracker& tracker) {
       interceptor.Advance(next, uplinks_[k], truth);
       record.phase = interceptor.phase();
       record.terminal_t_s = interceptor.terminal_since_t_s();
-      if (!interceptor.done()) continue;
+      if (!interceptor.done()) {
+        if (interceptor.state().t_s >= record.path.back().t_s + kPathSample_s - 1e-9)
+          record.path.push_back({interceptor.state().t_s, interceptor.state().p_W});
+        continue;
+      }
       record.outcome = interceptor.outcome();
+      record.path.push_back({record.outcome.t_s, record.outcome.p_W});
       if (interceptor.phase() == InterceptorPhase::kDetonated) {
         record.killed = kill_rng_.Uniform() < record.outcome.kill_probability;
         if (record.killed) (*truth_)[id].KillAt(record.outcome.t_s);

@@ -25,6 +25,12 @@
 
 namespace cupola {
 
+/// Where an interceptor was, for replays and reports.
+struct InterceptorPathPoint {
+  double t_s = 0.0;
+  Eigen::Vector3d p_W = Eigen::Vector3d::Zero();
+};
+
 /// One interceptor's life.
 struct InterceptorRecord {
   FireOrder order;
@@ -34,10 +40,14 @@ struct InterceptorRecord {
   InterceptorOutcome outcome;
   bool killed = false;       // its detonation killed the threat
   double terminal_t_s = -1;  // seeker lock, or -1
+  std::vector<InterceptorPathPoint> path;  // launch, every kPathSample_s, and the end
 };
 
 class InterceptorFleet {
  public:
+  /// Spacing of the recorded path: enough to draw a fly-out of 5-30 s.
+  static constexpr double kPathSample_s = 0.5;
+
   /// `truth` is changed by kills.
   InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth, std::uint64_t replication_seed);
 

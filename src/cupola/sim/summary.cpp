@@ -1,5 +1,6 @@
 #include "cupola/sim/summary.h"
 
+#include <algorithm>
 #include <set>
 
 namespace cupola {
@@ -9,28 +10,25 @@ namespace {
 DefenceOutcome SummarizeDefence(const World& world, const ReplicationResult& result) {
   const TrackingResult& t = *result.tracking;
   DefenceOutcome d;
-  // A threat was engaged if a decision to engage or an interceptor was aimed at the track following it.
-  std::set<int> engaged;
-  for (const auto& decision : t.decisions)
-    if (decision.engage && decision.truth_id >= 0) engaged.insert(decision.truth_id);
-  for (const auto& f : t.fire_orders)
-    if (f.truth_id >= 0) engaged.insert(f.truth_id);
+  const std::vector<ThreatFateOf> fates = ClassifyThreats(world, result);
   for (const auto& o : result.threats) {
     const ThreatType& type = *world.salvos()[o.salvo].type;
     d.attack_cost_usd += type.cost_usd;
     auto it = std::find_if(d.by_type.begin(), d.by_type.end(), [&](const TypeOutcome& x) { return x.type == type.name; });
     if (it == d.by_type.end()) it = d.by_type.insert(d.by_type.end(), TypeOutcome{type.name});
     ++it->launched;
-    const bool was_engaged = engaged.count(o.id) > 0;
-    it->engaged += was_engaged;
-    if (o.killed) {
-      ++d.fates.intercepted, ++it->intercepted;
-    } else if (!o.impacted) {
-      ++d.fates.airborne_at_end;
-    } else if (o.impact_area >= 0) {
-      ++(was_engaged ? d.fates.leaked_engaged : d.fates.leaked_ignored), ++it->leaked;
-    } else {
-      ++(was_engaged ? d.fates.engaged_open_ground : d.fates.ignored_open_ground);
+    const ThreatFateOf& f = fates[o.id];
+    it->engaged += f.engaged;
+    it->intercepted += f.fate == ThreatFate::kIntercepted;
+    it->leaked += f.fate == ThreatFate::kLeakedEngaged || f.fate == ThreatFate::kLeakedIgnored;
+    switch (f.fate) {
+      case ThreatFate::kIntercepted: ++d.fates.intercepted; break;
+      case ThreatFate::kLeakedEngaged: ++d.fates.leaked_engaged; break;
+      case ThreatFate::kLeakedIgnored: ++d.fates.leaked_ignored; break;
+      case ThreatFate::kIgnoredOpenGround: ++d.fates.ignored_open_ground; break;
+      case ThreatFate::kEngagedOpenGround: ++d.fates.engaged_open_ground; break;
+      case ThreatFate::kAirborneAtEnd: ++d.fates.airborne_at_end; break;
+      default: break;  // not with a defence
     }
   }
   for (const auto& f : t.fire_orders) d.defence_cost_usd += f.order.cost_usd;
@@ -45,6 +43,28 @@ DefenceOutcome SummarizeDefence(const World& world, const ReplicationResult& res
 }
 
 }  // namespace
+
+std::vector<ThreatFateOf> ClassifyThreats(const World& world, const ReplicationResult& result) {
+  const bool defended = result.tracking && !world.batteries().empty();
+  std::set<int> engaged;
+  if (defended) {
+    for (const auto& decision : result.tracking->decisions)
+      if (decision.engage && decision.truth_id >= 0) engaged.insert(decision.truth_id);
+    for (const auto& f : result.tracking->fire_orders)
+      if (f.truth_id >= 0) engaged.insert(f.truth_id);
+  }
+  std::vector<ThreatFateOf> fates(result.threats.size());
+  for (const auto& o : result.threats) {
+    ThreatFateOf& f = fates[o.id];
+    f.engaged = engaged.count(o.id) > 0;
+    if (o.killed) f.fate = ThreatFate::kIntercepted;
+    else if (!o.impacted) f.fate = ThreatFate::kAirborneAtEnd;
+    else if (!defended) f.fate = o.impact_area >= 0 ? ThreatFate::kImpactDefendedArea : ThreatFate::kImpactOpenGround;
+    else if (o.impact_area >= 0) f.fate = f.engaged ? ThreatFate::kLeakedEngaged : ThreatFate::kLeakedIgnored;
+    else f.fate = f.engaged ? ThreatFate::kEngagedOpenGround : ThreatFate::kIgnoredOpenGround;
+  }
+  return fates;
+}
 
 RunSummary Summarize(const World& world, const ReplicationResult& result) {
   RunSummary s;

@@ -56,4 +56,18 @@ struct RunSummary {
 
 RunSummary Summarize(const World& world, const ReplicationResult& result);
 
+/// What became of one threat (the counts of ThreatFates, per threat).
+enum class ThreatFate {
+  kIntercepted, kLeakedEngaged, kLeakedIgnored, kIgnoredOpenGround, kEngagedOpenGround, kAirborneAtEnd,
+  kImpactDefendedArea, kImpactOpenGround  // no defence in the scenario (no radars or no batteries)
+};
+
+struct ThreatFateOf {
+  ThreatFate fate = ThreatFate::kImpactOpenGround;
+  bool engaged = false;  // a decision to engage, or an interceptor, aimed at the track following it
+};
+
+/// By threat id.
+std::vector<ThreatFateOf> ClassifyThreats(const World& world, const ReplicationResult& result);
+
 }  // namespace cupola

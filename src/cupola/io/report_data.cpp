@@ -1,0 +1,154 @@
+#include "cupola/io/report_data.h"
+
+#include <algorithm>
+
+#include "cupola/io/geo_json.h"
+#include "cupola/io/run_outputs.h"
+
+namespace cupola {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+// Points of every path together stay below this, so a 1,000-threat raid
+// still opens quickly in a browser; paths keep their first and last point.
+constexpr std::size_t kMaxPathPoints = 60000;
+
+json PathPoint(const World& world, double t_s, const Eigen::Vector3d& p_W) {
+  const GeodeticPoint g = world.frame().ToGeodetic(p_W);
+  return {RoundTo(t_s, 1e-3), RoundTo(g.lon_deg, 1e-7), RoundTo(g.lat_deg, 1e-7), RoundTo(g.alt_m, 1e-1)};
+}
+
+// Every `stride`-th point of [first, last), and the last one.
+template <typename Point, typename Emit>
+void Thinned(const std::vector<Point>& points, std::size_t first, std::size_t last, std::size_t stride, Emit emit) {
+  for (std::size_t k = first; k < last; k += stride) emit(points[k]);
+  if (last > first && (last - 1 - first) % stride != 0) emit(points[last - 1]);
+}
+
+json ThreatsJson(const World& world, const ReplicationResult& result) {
+  const std::vector<ThreatFateOf> fates = ClassifyThreats(world, result);
+  const std::size_t stride = std::max<std::size_t>(1, (result.trajectories.size() + kMaxPathPoints - 1) / kMaxPathPoints);
+  json threats = json::array();
+  std::size_t next = 0;  // trajectories are by threat id, then time
+  for (const ThreatOutcome& o : result.threats) {
+    json path = json::array();
+    std::size_t end = next;
+    while (end < result.trajectories.size() && result.trajectories[end].threat_id == o.id) ++end;
+    if (end > next) {
+      Thinned(result.trajectories, next, end, stride,
+              [&](const TrajectorySample& s) { path.push_back(PathPoint(world, s.t_s, s.p_W)); });
+    } else {  // trajectories not recorded: launch and end
+      path.push_back(PathPoint(world, o.launch_t_s, o.p_launch_W));
+      path.push_back(PathPoint(world, o.end_t_s, o.p_end_W));
+    }
+    next = end;
+    const int area = o.impact_area;
+    threats.push_back({{"id", o.id},
+                       {"type", world.salvos()[o.salvo].type->name},
+                       {"salvo", o.salvo},
+                       {"fate", ReportFateName(fates[o.id].fate)},
+                       {"engaged", fates[o.id].engaged},
+                       {"launch_t_s", RoundTo(o.launch_t_s, 1e-3)},
+                       {"end_t_s", RoundTo(o.end_t_s, 1e-3)},
+                       {"area", area >= 0 ? json(world.areas()[area].name) : json(nullptr)},
+                       {"path", std::move(path)}});
+  }
+  return threats;
+}
+
+json InterceptorsJson(const World& world, const ReplicationResult& result) {
+  json interceptors = json::array();
+  if (!result.tracking) return interceptors;
+  int id = 0;
+  for (const InterceptorRecord& r : result.tracking->interceptors) {
+    json path = json::array();
+    for (const auto& p : r.path) path.push_back(PathPoint(world, p.t_s, p.p_W));
+    const bool done = r.phase == InterceptorPhase::kDetonated || r.phase == InterceptorPhase::kMissed;
+    const InterceptorPathPoint& last = r.path.back();
+    const GeodeticPoint g = world.frame().ToGeodetic(last.p_W);
+    interceptors.push_back({{"id", id++},
+                            {"battery", world.batteries()[r.order.battery].name},
+                            {"track_id", r.order.track_id},
+                            {"threat_id", r.target_id >= 0 ? json(r.target_id) : json(nullptr)},
+                            {"result", InterceptorResultName(r)},
+                            {"launch_t_s", RoundTo(r.path.front().t_s, 1e-3)},
+                            {"end_t_s", RoundTo(last.t_s, 1e-3)},
+                            {"miss_m", done ? json(RoundTo(r.outcome.miss_m, 1e-2)) : json(nullptr)},
+                            {"end", {RoundTo(g.lon_deg, 1e-7), RoundTo(g.lat_deg, 1e-7), RoundTo(g.alt_m, 1e-1)}},
+                            {"path", std::move(path)}});
+  }
+  return interceptors;
+}
+
+}  // namespace
+
+const char* ReportFateName(ThreatFate fate) {
+  switch (fate) {
+    case ThreatFate::kIntercepted: return "intercepted";
+    case ThreatFate::kLeakedEngaged:
+    case ThreatFate::kLeakedIgnored: return "leaked";
+    case ThreatFate::kIgnoredOpenGround: return "ignored_open_ground";
+    case ThreatFate::kEngagedOpenGround: return "engaged_open_ground";
+    case ThreatFate::kAirborneAtEnd: return "airborne_at_end";
+    case ThreatFate::kImpactDefendedArea: return "impact_defended_area";
+    case ThreatFate::kImpactOpenGround: return "impact_open_ground";
+  }
+  return "unknown";
+}
+
+const char* InterceptorResultName(const InterceptorRecord& record) {
+  if (record.phase == InterceptorPhase::kDetonated) return record.killed ? "kill" : "detonated_no_kill";
+  if (record.phase == InterceptorPhase::kMissed) return "miss";
+  return "flying";
+}
+
+json ScenarioGeometryGeoJson(const World& world) {
+  json features = json::array();
+  const auto point = [&](const Eigen::Vector3d& p_W) { return json{{"type", "Point"}, {"coordinates", LonLatJson(world, p_W)}}; };
+  const auto polygon = [&](const Polygon& p) {
+    return json{{"type", "Polygon"}, {"coordinates", json::array({GeoJsonRing(world, p)})}};
+  };
+  for (const auto& a : world.areas())
+    features.push_back(GeoJsonFeature(polygon(a.polygon), {{"kind", "defended_area"}, {"name", a.name}, {"value", a.value}}));
+  for (const auto& z : world.alert_zones())
+    features.push_back(GeoJsonFeature(polygon(z.polygon), {{"kind", "alert_zone"}, {"name", z.name}}));
+  for (std::size_t s = 0; s < world.salvos().size(); ++s) {
+    const SalvoModel& salvo = world.salvos()[s];
+    features.push_back(GeoJsonFeature(point(salvo.p_launch_W), {{"kind", "launch_site"}, {"salvo", s},
+                                                                 {"name", salvo.spec->name},
+                                                                 {"threat_type", salvo.type->name}}));
+  }
+  for (const auto& b : world.batteries()) {
+    Eigen::Vector3d centre = Eigen::Vector3d::Zero();
+    for (const auto& l : b.launchers) centre += l.p_W / static_cast<double>(b.launchers.size());
+    features.push_back(GeoJsonFeature(point(centre), {{"kind", "battery"}, {"name", b.name},
+                                                      {"launchers", b.launchers.size()}}));
+  }
+  for (const auto& r : world.radars())
+    features.push_back(GeoJsonFeature(point(r.p_WR), {{"kind", "radar"}, {"name", r.name},
+                                                      {"max_range_m", r.spec.max_range_m}}));
+  return {{"type", "FeatureCollection"}, {"features", features}};
+}
+
+json ReportDataJson(const World& world, const ReplicationResult& result, const json& summary_json) {
+  const ScenarioSpec& spec = world.spec();
+  json events = json::array();
+  for (const auto& e : result.events) events.push_back(EventJson(world, e));
+  return {{"format", "cupola-report-data"},
+          {"version", 1},
+          {"cupola_version", summary_json.value("cupola_version", "")},
+          {"scenario", {{"name", spec.name}, {"file", spec.source_file}, {"duration_s", spec.duration_s},
+                        {"seed", spec.seed},
+                        {"origin", {{"lat_deg", spec.origin.lat_deg}, {"lon_deg", spec.origin.lon_deg},
+                                    {"alt_m", spec.origin.alt_m}}}}},
+          {"summary", summary_json},
+          {"geometry", ScenarioGeometryGeoJson(world)},
+          {"threats", ThreatsJson(world, result)},
+          {"interceptors", InterceptorsJson(world, result)},
+          {"predictions", PredictionsGeoJson(world, result)},
+          {"events", std::move(events)}};
+}
+
+}  // namespace cupola
