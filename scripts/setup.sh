@@ -12,6 +12,10 @@ packages=(
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang libclang-rt-dev)
 fi
+# The browser tests of web/ (scripts/web.sh --test) drive Debian's chromium: scripts/setup.sh --browser.
+if [ "${1:-}" = "--browser" ]; then
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,11 +3,16 @@
 # what is missing, builds and runs every test.
 #   scripts/test.sh              release build (what CI and README use)
 #   scripts/test.sh --sanitize   debug build with AddressSanitizer + UBSan
+# The release run also builds the web assets first (so runs write report.html)
+# and ends with the browser tests of the report and the 3-D viewer
+# (scripts/web.sh: Node.js >= 20, npm, Debian's chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=release
 if [ "${1:-}" = "--sanitize" ]; then preset=debug-asan; fi
 bash scripts/setup.sh
+if [ "$preset" = release ]; then bash scripts/web.sh; fi
 cmake --preset "$preset" > /dev/null
 cmake --build --preset "$preset"
 ctest --preset "$preset"
+if [ "$preset" = release ]; then bash scripts/web.sh --test-only; fi

@@ -46,8 +46,9 @@ std::string WebAsset(const std::string& relative) {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "cupola" / "web");
-  dirs.emplace_back(CUPOLA_INSTALL_WEB_DIR);
+  // A binary in the build tree uses the source tree's fresh build before an older install.
   dirs.emplace_back(CUPOLA_SOURCE_WEB_DIR);
+  dirs.emplace_back(CUPOLA_INSTALL_WEB_DIR);
   for (const auto& dir : dirs)
     if (fs::exists(dir / relative)) return (dir / relative).string();
   return "";

@@ -1,6 +1,7 @@
 #include "cupola/io/report_data.h"
 
 #include <algorithm>
+#include <map>
 
 #include "cupola/io/geo_json.h"
 #include "cupola/io/run_outputs.h"
@@ -10,6 +11,10 @@ namespace cupola {
 using json = nlohmann::ordered_json;
 
 namespace {
+
+// Predicted-impact ellipses per track in the report: the newest of each of
+// this many stretches of its life (all of them would be 90 % of a raid's report).
+constexpr int kPredictionsPerTrack = 8;
 
 // Points of every path together stay below this, so a 1,000-threat raid
 // still opens quickly in a browser; paths keep their first and last point.
@@ -82,6 +87,23 @@ json InterceptorsJson(const World& world, const ReplicationResult& result) {
   return interceptors;
 }
 
+// The prediction ellipses, kPredictionsPerTrack per track at most, the last always.
+json ThinnedPredictions(const World& world, const ReplicationResult& result) {
+  json all = PredictionsGeoJson(world, result);
+  std::map<int, int> count;
+  for (const auto& f : all["features"]) ++count[f["properties"]["track_id"].get<int>()];
+  std::map<int, int> seen;
+  json kept = json::array();
+  for (auto& f : all["features"]) {
+    const int track = f["properties"]["track_id"].get<int>();
+    const int i = seen[track]++, n = count[track];
+    // Keep i when it is the last of its stretch: floor(i k / n) < floor((i + 1) k / n).
+    if ((i * kPredictionsPerTrack) / n != ((i + 1) * kPredictionsPerTrack) / n) kept.push_back(std::move(f));
+  }
+  all["features"] = std::move(kept);
+  return all;
+}
+
 }  // namespace
 
 const char* ReportFateName(ThreatFate fate) {
@@ -147,7 +169,7 @@ json ReportDataJson(const World& world, const ReplicationResult& result, const j
           {"geometry", ScenarioGeometryGeoJson(world)},
           {"threats", ThreatsJson(world, result)},
           {"interceptors", InterceptorsJson(world, result)},
-          {"predictions", PredictionsGeoJson(world, result)},
+          {"predictions", ThinnedPredictions(world, result)},
           {"events", std::move(events)}};
 }
 

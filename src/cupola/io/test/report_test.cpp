@@ -71,6 +71,23 @@ TEST(ReportData, PathsRunForwardInTimeFromLaunchToTheEnd) {
   }
 }
 
+TEST(ReportData, KeepsAtMostEightPredictionsPerTrackWithTheNewest) {
+  const json& d = Default().data;
+  std::map<int, std::vector<double>> kept;  // track -> prediction times
+  for (const auto& f : d["predictions"]["features"])
+    kept[f["properties"]["track_id"].get<int>()].push_back(f["properties"]["t_s"].get<double>());
+  std::map<int, std::pair<int, double>> all;  // track -> count, newest
+  for (const auto& a : Default().result.tracking->assessments) {
+    auto& [n, newest] = all[a.track_id];
+    ++n, newest = std::max(newest, a.t_s);
+  }
+  ASSERT_EQ(kept.size(), all.size());
+  for (const auto& [track, times] : kept) {
+    EXPECT_EQ(static_cast<int>(times.size()), std::min(8, all[track].first)) << track;
+    EXPECT_NEAR(times.back(), all[track].second, 1e-3) << track;
+  }
+}
+
 TEST(ReportData, GeometryHoldsEveryPlaceOfTheScenario) {
   std::map<std::string, int> kinds;
   for (const auto& f : Default().data["geometry"]["features"]) ++kinds[f["properties"]["kind"].get<std::string>()];

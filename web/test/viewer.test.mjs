@@ -1,0 +1,345 @@
+// Browser test of the replay viewer (web/viewer/, docs/viewer.md), in headless
+// Debian chromium through playwright-core, WebGL by SwiftShader.
+//
+//  1. the viewer alone: web/dist/viewer/ and the hand-written CZML fixture in
+//     test/fixtures/ served by a small node server on 127.0.0.1 (and a run
+//     directory without replay.czml: the panel says so, nothing throws);
+//  2. end to end: `cupola run scenarios/border_town_salvo.yaml` into a temporary
+//     directory, `cupola view DIR --port 0`, the page it prints.
+//     Skipped when the cupola binary (env CUPOLA_BIN, default
+//     ../build/release/apps/cupola/cupola) is missing or has no `view`.
+//
+// 1 and 2 fail on any request to a non-loopback address and on page errors, check
+// the entities against summary.json, move the clock and check that a threat
+// moves on screen, and save screenshots to web/test-results/viewer-*.png.
+// Env: CHROMIUM (default /usr/bin/chromium).
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoDir = path.resolve(webDir, '..');
+const distDir = path.join(webDir, 'dist/viewer');
+const fixtureDir = path.join(webDir, 'test/fixtures');
+const resultsDir = path.join(webDir, 'test-results');
+const cupolaBin = path.resolve(webDir, process.env.CUPOLA_BIN ?? '../build/release/apps/cupola/cupola');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+const READY_TIMEOUT_MS = 40000; // Cesium's first frames in SwiftShader take a few seconds
+const SETTLE_TIMEOUT_MS = 15000;
+
+// --- helpers ----------------------------------------------------------------------
+
+/** Rejects after ms with a message, unless promise settles first. */
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const MIME = {
+  '.css': 'text/css',
+  '.czml': 'application/json',
+  '.html': 'text/html',
+  '.jpg': 'image/jpeg',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+};
+
+/** A static server on 127.0.0.1: `mounts` maps URL prefixes to directories (longest first). */
+async function serveStatic(mounts) {
+  const server = http.createServer(async (req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    const mount = mounts.find(([prefix]) => urlPath.startsWith(prefix));
+    if (!mount) return void res.writeHead(404).end();
+    const [prefix, dir] = mount;
+    let file = path.join(dir, path.normalize(`/${urlPath.slice(prefix.length)}`));
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      await stat(file);
+    } catch {
+      return void res.writeHead(404).end();
+    }
+    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+function isLoopback(url) {
+  const u = new URL(url);
+  if (['data:', 'blob:', 'about:'].includes(u.protocol)) return true;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+}
+
+/** Starts `cupola view DIR --port 0` and resolves with {url, stop} once it printed its URL. */
+function startCupolaView(dir) {
+  const args = ['view', dir, '--port', '0'];
+  const child = spawn(cupolaBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const started = new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /cupola view: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) resolve({ url: match[1], stop });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`cupola view exited (${code}) before printing its URL:\n${output}`)));
+    child.on('error', reject);
+  });
+  return withTimeout(started, 10000, 'cupola view').catch(async (error) => {
+    await stop();
+    throw error;
+  });
+}
+
+// A missing binary skips the end-to-end case only when none was asked for:
+// with CUPOLA_BIN set (scripts/web.sh --test, CI) it is a failure.
+function cupolaHasView() {
+  if (!existsSync(cupolaBin)) {
+    if (process.env.CUPOLA_BIN) throw new Error(`CUPOLA_BIN=${process.env.CUPOLA_BIN}: no such file`);
+    return `no cupola binary at ${cupolaBin} (set CUPOLA_BIN)`;
+  }
+  const help = spawnSync(cupolaBin, ['view', '--help'], { encoding: 'utf8' });
+  if (help.status !== 0) return `${cupolaBin} has no 'view' subcommand yet`;
+  return null;
+}
+
+// --- the browser ---------------------------------------------------------------------
+
+let context;
+let userDataDir;
+
+before(async () => {
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    // Not built yet: build the viewer alone (npm run build does it and the report).
+    const build = spawnSync('npx', ['vite', 'build', '--config', 'viewer/vite.config.js'], { cwd: webDir, encoding: 'utf8' });
+    assert.equal(build.status, 0, `viewer build failed:\n${build.stdout}\n${build.stderr}`);
+  }
+  await mkdir(resultsDir, { recursive: true });
+  userDataDir = await mkdtemp(path.join(os.tmpdir(), 'cupola-viewer-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-domain-reliability',
+      '--metrics-recording-only',
+    ],
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+});
+
+/**
+ * Loads the viewer at url and checks it against the run's summary.json:
+ * entities, panel, T+ time labels, and that moving the clock moves a threat on screen.
+ */
+async function checkViewer(url, summary, name) {
+  const page = await context.newPage();
+  const offsite = [];
+  const pageErrors = [];
+  const consoleErrors = [];
+  const onRequest = (request) => {
+    if (!isLoopback(request.url())) offsite.push(request.url());
+  };
+  context.on('request', onRequest);
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  try {
+    // play=0: the clock stays paused, so nothing is drawn that the checks do not ask for.
+    await page.goto(new URL('?play=0', url).href, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.cupolaViewer?.ready, null, { timeout: READY_TIMEOUT_MS });
+    await withTimeout(
+      page.evaluate(() => window.cupolaViewer.ready.then(() => true)),
+      READY_TIMEOUT_MS,
+      'viewer ready',
+    );
+    await page.evaluate((ms) => window.cupolaViewer.settle(ms), SETTLE_TIMEOUT_MS);
+    assert.ok(
+      await page.evaluate(() => window.cupolaViewer.viewer.scene.context.webgl2 !== undefined),
+      'no WebGL context',
+    );
+    await page.screenshot({ path: path.join(resultsDir, `viewer-${name}-start.png`) });
+
+    // Entities: every threat, every interceptor fired, every defended area.
+    const ids = new Set(await page.evaluate(() => window.cupolaViewer.dataSource.entities.values.map((e) => e.id)));
+    for (let id = 0; id < summary.threats; id += 1) assert.ok(ids.has(`threat/${id}`), `threat/${id} missing`);
+    const fired = summary.engagement?.interceptors_fired ?? 0;
+    const interceptors = [...ids].filter((id) => id.startsWith('interceptor/'));
+    assert.equal(interceptors.length, fired, `interceptor/* entities vs summary.json interceptors_fired`);
+    for (const area of summary.defended_areas ?? []) assert.ok(ids.has(`area/${area.name}`), `area/${area.name} missing`);
+
+    // The side panel and the legend.
+    assert.equal((await page.textContent('#summary dd[data-key="threats"]')).trim(), String(summary.threats));
+    assert.equal(
+      (await page.textContent('#summary dd[data-key="interceptors fired"]')).trim(),
+      String(fired),
+    );
+    assert.ok((await page.locator('#legend li').count()) >= 2, 'legend has fewer than 2 rows');
+
+    // Times shown as T+seconds.
+    const timeLabel = await page.evaluate(() => window.cupolaViewer.viewer.animation.viewModel.timeLabel);
+    assert.match(timeLabel, /^T\+\d+\.\d s$/);
+    const ticLabels = await page.locator('.cesium-timeline-ticLabel').allTextContents();
+    assert.ok(ticLabels.length > 0 && ticLabels.every((t) => /^T[+\u2212]\d+ s$/.test(t)), `timeline labels ${ticLabels}`);
+
+    // Moving the clock moves a threat: the longest-flying one, at 30 % and 70 % of its flight.
+    const pick = await page.evaluate(() => {
+      const { dataSource, runTime } = window.cupolaViewer;
+      let best = null;
+      for (const e of dataSource.entities.values) {
+        if (!e.id.startsWith('threat/') || !e.availability) continue;
+        const t0 = runTime(e.availability.start);
+        const t1 = runTime(e.availability.stop);
+        if (!best || t1 - t0 > best.t1 - best.t0) best = { id: e.id, t0, t1 };
+      }
+      return best;
+    });
+    assert.ok(pick && pick.t1 > pick.t0, 'no threat with a flight time');
+    const shots = [];
+    const where = [];
+    for (const [label, f] of [
+      ['t1', 0.3],
+      ['t2', 0.7],
+    ]) {
+      const t_s = pick.t0 + f * (pick.t1 - pick.t0);
+      where.push(
+        await page.evaluate(
+          async ({ id, t_s, ms }) => {
+            const { viewer, dataSource, julianAt, settle } = window.cupolaViewer;
+            const time = julianAt(t_s);
+            viewer.clock.currentTime = time;
+            await settle(ms);
+            const entity = dataSource.entities.getById(id);
+            const p = entity.position.getValue(time);
+            const w = p && viewer.scene.cartesianToCanvasCoordinates(p);
+            return {
+              p: p && [p.x, p.y, p.z],
+              w: w && [w.x, w.y],
+              shown: entity.isAvailable(time),
+              size: [viewer.scene.canvas.clientWidth, viewer.scene.canvas.clientHeight],
+              label: viewer.animation.viewModel.timeLabel,
+            };
+          },
+          { id: pick.id, t_s, ms: SETTLE_TIMEOUT_MS },
+        ),
+      );
+      shots.push(await page.screenshot({ path: path.join(resultsDir, `viewer-${name}-${label}.png`) }));
+    }
+    const [a, b] = where;
+    assert.ok(a.p && b.p && a.shown && b.shown, `${pick.id} has no position in flight`);
+    const moved_m = Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1], a.p[2] - b.p[2]);
+    assert.ok(moved_m > 100, `${pick.id} moved only ${moved_m.toFixed(1)} m`);
+    for (const s of [a, b]) {
+      assert.ok(s.w, `${pick.id} not projected to the screen`);
+      assert.ok(s.w[0] >= 0 && s.w[0] <= s.size[0] && s.w[1] >= 0 && s.w[1] <= s.size[1], `${pick.id} off screen at ${s.w}`);
+    }
+    assert.notEqual(a.label, b.label, 'the animation widget time did not change');
+    assert.notDeepEqual(shots[0], shots[1], 'the rendered frame did not change when the clock moved');
+
+    assert.deepEqual(pageErrors, [], 'page errors');
+    assert.deepEqual(consoleErrors, [], 'console errors');
+    assert.deepEqual(offsite, [], 'requests to non-loopback addresses');
+  } finally {
+    context.off('request', onRequest);
+    await page.close();
+  }
+}
+
+// --- the tests --------------------------------------------------------------------------
+
+test('viewer alone on the CZML fixture', { timeout: 90000 }, async () => {
+  const server = await serveStatic([
+    ['/run/', fixtureDir],
+    ['/', distDir],
+  ]);
+  try {
+    const summary = JSON.parse(await readFile(path.join(fixtureDir, 'summary.json'), 'utf8'));
+    await checkViewer(server.url, summary, 'fixture');
+  } finally {
+    await server.close();
+  }
+});
+
+test('viewer says what is missing when a run has no replay.czml', { timeout: 60000 }, async () => {
+  const server = await serveStatic([
+    ['/run/', fixtureDir],
+    ['/', distDir],
+  ]);
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  try {
+    await page.goto(new URL('?run=no-such-run/&play=0', server.url).href);
+    const status = page.locator('#status.error');
+    await status.waitFor({ timeout: READY_TIMEOUT_MS });
+    assert.match(await status.textContent(), /no-such-run\/replay\.czml: HTTP 404/);
+    assert.equal(await page.locator('#summary').isVisible(), false);
+    assert.deepEqual(pageErrors, [], 'page errors');
+  } finally {
+    await page.close();
+    await server.close();
+  }
+});
+
+test('cupola view on border_town_salvo', { timeout: 90000 }, async (t) => {
+  const missing = cupolaHasView();
+  if (missing) return void t.skip(missing);
+  const runDir = await mkdtemp(path.join(os.tmpdir(), 'cupola-viewer-run-'));
+  let view;
+  try {
+    const run = spawnSync(cupolaBin, ['run', path.join(repoDir, 'scenarios/border_town_salvo.yaml'), '--out', runDir], {
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, `cupola run failed:\n${run.stdout}\n${run.stderr}`);
+    assert.ok(existsSync(path.join(runDir, 'replay.czml')), 'cupola run wrote no replay.czml');
+    const summary = JSON.parse(await readFile(path.join(runDir, 'summary.json'), 'utf8'));
+    view = await startCupolaView(runDir);
+    await checkViewer(view.url, summary, 'border_town_salvo');
+  } finally {
+    await view?.stop();
+    await rm(runDir, { recursive: true, force: true });
+  }
+});
