@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-# The report and the 3-D viewer need the web assets (Node.js >= 20 and npm);
+# The report and the 3-D viewer need the web assets (Node.js >= 20.19 and npm);
 # without them the run still writes every other file.
 bash scripts/web.sh || echo "quickstart: web assets not built, so no report.html (docs/report.md)"
 cmake --preset release > /dev/null

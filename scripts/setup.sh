@@ -14,7 +14,7 @@ if [ "${1:-}" = "--fuzz" ]; then
 fi
 # The browser tests of web/ (scripts/web.sh --test) drive Debian's chromium: scripts/setup.sh --browser.
 if [ "${1:-}" = "--browser" ]; then
-  packages+=(chromium)
+  packages+=(chromium fonts-liberation)  # fonts are only a Recommends of chromium
 fi
 
 missing=()

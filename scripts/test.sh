@@ -5,7 +5,7 @@
 #   scripts/test.sh --sanitize   debug build with AddressSanitizer + UBSan
 # The release run also builds the web assets first (so runs write report.html)
 # and ends with the browser tests of the report and the 3-D viewer
-# (scripts/web.sh: Node.js >= 20, npm, Debian's chromium).
+# (scripts/web.sh: Node.js >= 20.19, npm, Debian's chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=release

@@ -6,18 +6,18 @@
 #                           Debian's chromium, installed if missing) against
 #                           build/release/apps/cupola/cupola
 #   scripts/web.sh --test-only   the browser tests alone (assets already built)
-# Needs Node.js >= 20 and npm (the machine's; Debian 12's own nodejs is 18,
+# Needs Node.js >= 20.19 and npm (the machine's; Debian 12's own nodejs is 18,
 # too old for vite 7). Packages come from the npm registry, pinned by
 # web/package-lock.json. More: docs/report.md, docs/viewer.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
-  echo "web: Node.js and npm are needed (>= 20); install them, or skip the report and viewer" >&2
+  echo "web: Node.js (>= 20.19) and npm are needed for the report and the viewer" >&2
   exit 1
 fi
-major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$major" -lt 20 ]; then
-  echo "web: Node.js $(node --version) is too old; the viewer's build needs >= 20" >&2
+# vite 7 and cesium 1.140 need Node.js 20.19 or later (or 22.12+).
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+  echo "web: Node.js $(node --version) is too old; the web build needs >= 20.19" >&2
   exit 1
 fi
 cd web

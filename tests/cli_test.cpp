@@ -207,6 +207,46 @@ TEST_F(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(Cupola("view . --port 70000").exit_code, 2);
 }
 
+// The report is an extra: a broken template costs a run its report.html,
+// with a warning, and nothing else.
+TEST_F(Cli, ABrokenReportTemplateSkipsTheReportOnly) {
+  fs::create_directories(dir_ / "web");
+  std::ofstream(dir_ / "web" / "report_template.html") << "<html>half a build</html>";
+  ::setenv("CUPOLA_WEB_DIR", (dir_ / "web").c_str(), 1);
+  const Result r = Cupola("run -q -o broken");
+  ::unsetenv("CUPOLA_WEB_DIR");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("report.html skipped"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(dir_ / "broken" / "summary.json"));
+  EXPECT_TRUE(fs::exists(dir_ / "broken" / "replay.czml"));
+  EXPECT_FALSE(fs::exists(dir_ / "broken" / "report.html"));
+}
+
+// One port, one server: a second `cupola view` on a port in use says so and
+// exits 1 (Debian's cpp-httplib would otherwise share the port).
+TEST_F(Cli, ViewWillNotShareItsPort) {
+  ASSERT_EQ(Cupola("run -q -o a").exit_code, 0);
+  if (!fs::exists(fs::path(CUPOLA_SOURCE_DIR) / "web" / "dist" / "viewer" / "index.html"))
+    GTEST_SKIP() << "the viewer is not built (scripts/web.sh)";
+  const std::string start = "cd '" + dir_.string() + "' && ('" + std::string(CUPOLA_EXE) +
+                            "' view a --port 0 > first.txt 2>&1 & echo $! > first.pid)";
+  ASSERT_EQ(std::system(start.c_str()), 0);
+  std::smatch port;
+  const std::regex url(R"(http://127\.0\.0\.1:(\d+)/)");
+  std::string first;
+  for (int i = 0; i < 100 && !std::regex_search(first, port, url); ++i) {
+    ::usleep(50000);
+    first = Slurp(dir_ / "first.txt");
+  }
+  ASSERT_TRUE(std::regex_search(first, port, url)) << first;
+  // A second server that did bind would serve until killed: 124 from timeout.
+  const int status = std::system(("cd '" + dir_.string() + "' && timeout 5 '" + std::string(CUPOLA_EXE) +
+                                  "' view a --port " + port[1].str() + " > second.txt 2>&1").c_str());
+  std::system(("kill " + Slurp(dir_ / "first.pid")).c_str());
+  EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 1);
+  EXPECT_NE(Slurp(dir_ / "second.txt").find("cannot listen"), std::string::npos) << Slurp(dir_ / "second.txt");
+}
+
 TEST_F(Cli, ViewRefusesADirectoryThatIsNotARun) {
   const Result r = Cupola("view .");
   EXPECT_EQ(r.exit_code, 2);

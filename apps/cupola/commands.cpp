@@ -17,6 +17,7 @@
 #include "cupola/core/units.h"
 #include "cupola/io/atomic_file.h"
 #include "cupola/io/detections_csv.h"
+#include "cupola/io/report_html.h"
 #include "cupola/io/run_outputs.h"
 #include "cupola/io/track_outputs.h"
 #include "cupola/scenario/loader.h"
@@ -151,8 +152,18 @@ int Run(const RunOptions& options) {
   const RunSummary summary = Summarize(world, result);
   OutputOptions output_options;
   output_options.export_detections = options.export_detections;
-  const std::string report_template = options.report ? WebAsset("report_template.html") : "";
-  if (!report_template.empty()) output_options.report_template = ReadWholeFile(report_template);
+  std::string report_template = options.report ? WebAsset("report_template.html") : "";
+  if (!report_template.empty()) {
+    output_options.report_template = ReadWholeFile(report_template);
+    // The report is an extra: a broken template (a half-finished web build)
+    // must not cost the run its other files.
+    if (!IsReportTemplate(output_options.report_template)) {
+      std::fprintf(stderr, "warning: %s is not a report template (no data marker); report.html skipped. "
+                           "Rebuild it: scripts/web.sh\n", report_template.c_str());
+      output_options.report_template.clear();
+      report_template.clear();
+    }
+  }
   WriteRunOutputs(out_dir, world, result, summary, output_options);
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -165,9 +176,9 @@ int Run(const RunOptions& options) {
                 result.tracking && !result.tracking->assessments.empty() ? ", predictions.geojson" : "",
                 result.tracking && options.export_detections ? ", detections.csv" : "");
     if (!report_template.empty())
-      std::printf("  report: open %s/report.html; 3-D replay: cupola view %s\n", out_dir.c_str(), out_dir.c_str());
+      std::printf("  report: open '%s/report.html'; 3-D replay: cupola view '%s'\n", out_dir.c_str(), out_dir.c_str());
     else if (options.report)
-      std::printf("  no report.html: the web assets are not built (cd web && npm ci && npm run build; docs/report.md)\n");
+      std::printf("  no report.html: the web assets are not built (scripts/web.sh in the source tree; docs/report.md)\n");
     std::printf("  %.2f s wall for %.0f s of scenario time\n\n", wall_s, spec.duration_s);
   }
   return 0;

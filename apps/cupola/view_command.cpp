@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <utility>
 
@@ -24,17 +25,43 @@ int View(const ViewOptions& options) {
     throw std::runtime_error("the viewer is not built: cd web && npm ci && npm run build (docs/viewer.md)");
 
   httplib::Server server;
-  // Loopback only: a run's files are the analyst's, not the network's.
-  // Types with a charset: Debian's cpp-httplib brotli-compresses exactly
-  // "text/html", "application/javascript", ... when a browser asks, which
-  // takes seconds for the 4 MB viewer bundle; loopback needs no compression.
+  // Loopback only: a run's files are the analyst's, not the network's. And
+  // this port only: Debian's cpp-httplib sets SO_REUSEPORT, which would let a
+  // second `cupola view` share the port and answer half the requests.
+  server.set_socket_options([](socket_t socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
+  // A page elsewhere that points a name of its own at 127.0.0.1 (DNS
+  // rebinding) still sends its own Host: answer only loopback names.
+  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    const std::string host = request.get_header_value("Host");
+    const std::string name = host.substr(0, host.rfind(':'));
+    if (name == "127.0.0.1" || name == "localhost") return httplib::Server::HandlerResponse::Unhandled;
+    response.status = 403;
+    return httplib::Server::HandlerResponse::Handled;
+  });
   for (const auto& [extension, type] : {std::pair{"html", "text/html"}, {"css", "text/css"},
                                         {"js", "application/javascript"}, {"mjs", "application/javascript"},
                                         {"json", "application/json"}, {"czml", "application/json"},
                                         {"geojson", "application/geo+json"}, {"jsonl", "application/x-ndjson"},
-                                        {"csv", "text/csv"}, {"xml", "text/xml"}, {"txt", "text/plain"}})
-    server.set_file_extension_and_mimetype_mapping(extension, std::string(type) + "; charset=utf-8");
-  if (!server.set_mount_point("/run", fs::absolute(run).string()) ||
+                                        {"csv", "text/csv"}, {"txt", "text/plain"}})
+    server.set_file_extension_and_mimetype_mapping(extension, type);
+  // Files go out as they are: the library would brotli-compress text and
+  // JSON when a browser asks, seconds per request for the 4 MB viewer bundle
+  // or a raid's report, and loopback needs no compression. A response with a
+  // content provider of known length is never compressed.
+  server.set_file_request_handler([](const httplib::Request&, httplib::Response& response) {
+    auto body = std::make_shared<std::string>(std::move(response.body));
+    response.body.clear();
+    const std::string type = response.get_header_value("Content-Type");
+    response.headers.erase("Content-Type");
+    response.set_content_provider(body->size(), type,
+                                  [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                    return sink.write(body->data() + offset, length);
+                                  });
+  });
+  if (!server.set_mount_point("/run/", fs::absolute(run).string()) ||
       !server.set_mount_point("/", fs::path(viewer).parent_path().string()))
     throw std::runtime_error("cannot serve " + run.string());
   const char* host = "127.0.0.1";

@@ -8,7 +8,7 @@
 // elsewhere is drawn without one. Inlined code may not contain "</script" (it would end the element
 // early): it is written as "<\/script", which means the same inside JS strings and regexps.
 
-import {readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync} from 'node:fs';
+import {readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, renameSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -169,7 +169,10 @@ export function buildReportTemplate({scenarioDir = resolve(WEB_DIR, '../scenario
 export function writeReportTemplate(out = join(WEB_DIR, 'dist/report_template.html')) {
   const html = buildReportTemplate();
   mkdirSync(dirname(out), {recursive: true});
-  writeFileSync(out, html);
+  // Whole or not at all: `cupola run` may be reading the template meanwhile.
+  const partial = `${out}.tmp-${process.pid}`;
+  writeFileSync(partial, html);
+  renameSync(partial, out);
   return out;
 }
 

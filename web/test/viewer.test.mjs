@@ -12,7 +12,7 @@
 // 1 and 2 fail on any request to a non-loopback address and on page errors, check
 // the entities against summary.json, move the clock and check that a threat
 // moves on screen, and save screenshots to web/test-results/viewer-*.png.
-// Env: CHROMIUM (default /usr/bin/chromium).
+// Env: CHROMIUM_BIN (default /usr/bin/chromium).
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
@@ -30,7 +30,7 @@ const distDir = path.join(webDir, 'dist/viewer');
 const fixtureDir = path.join(webDir, 'test/fixtures');
 const resultsDir = path.join(webDir, 'test-results');
 const cupolaBin = path.resolve(webDir, process.env.CUPOLA_BIN ?? '../build/release/apps/cupola/cupola');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const chromiumPath = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 const READY_TIMEOUT_MS = 40000; // Cesium's first frames in SwiftShader take a few seconds
 const SETTLE_TIMEOUT_MS = 15000;
@@ -127,7 +127,10 @@ function cupolaHasView() {
     return `no cupola binary at ${cupolaBin} (set CUPOLA_BIN)`;
   }
   const help = spawnSync(cupolaBin, ['view', '--help'], { encoding: 'utf8' });
-  if (help.status !== 0) return `${cupolaBin} has no 'view' subcommand yet`;
+  if (help.status !== 0) {
+    if (process.env.CUPOLA_BIN) throw new Error(`${cupolaBin} view --help failed (${help.status})`);
+    return `${cupolaBin} has no 'view' subcommand yet`;
+  }
   return null;
 }
 
@@ -198,7 +201,10 @@ async function checkViewer(url, summary, name) {
     );
     await page.evaluate((ms) => window.cupolaViewer.settle(ms), SETTLE_TIMEOUT_MS);
     assert.ok(
-      await page.evaluate(() => window.cupolaViewer.viewer.scene.context.webgl2 !== undefined),
+      await page.evaluate(() => {
+        const gl = window.cupolaViewer.viewer.scene.context._gl;
+        return gl instanceof WebGLRenderingContext || gl instanceof WebGL2RenderingContext;
+      }),
       'no WebGL context',
     );
     await page.screenshot({ path: path.join(resultsDir, `viewer-${name}-start.png`) });

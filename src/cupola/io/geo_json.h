@@ -13,8 +13,10 @@
 
 namespace cupola {
 
-/// x rounded to a multiple of `unit`.
-inline double RoundTo(double x, double unit) { return std::round(x / unit) * unit; }
+/// x rounded to a multiple of `unit` (a power of ten, or its inverse is an
+/// integer): n / (1 / unit) is the double nearest the decimal, so files read
+/// 14.732, not 14.732000000000001 as n * unit would give.
+inline double RoundTo(double x, double unit) { return std::round(x / unit) / std::round(1.0 / unit); }
 
 /// {"lat_deg", "lon_deg", "alt_m"} of a point in W.
 nlohmann::ordered_json LatLonAltJson(const World& world, const Eigen::Vector3d& p_W);

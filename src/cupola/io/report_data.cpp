@@ -1,7 +1,6 @@
 #include "cupola/io/report_data.h"
 
 #include <algorithm>
-#include <map>
 
 #include "cupola/io/geo_json.h"
 #include "cupola/io/run_outputs.h"
@@ -44,9 +43,11 @@ json ThreatsJson(const World& world, const ReplicationResult& result) {
     if (end > next) {
       Thinned(result.trajectories, next, end, stride,
               [&](const TrajectorySample& s) { path.push_back(PathPoint(world, s.t_s, s.p_W)); });
-    } else {  // trajectories not recorded: launch and end
-      path.push_back(PathPoint(world, o.launch_t_s, o.p_launch_W));
-      path.push_back(PathPoint(world, o.end_t_s, o.p_end_W));
+    } else {  // trajectories not recorded (--no-trajectories): sampled from the truth, as they would have been
+      std::vector<TrajectorySample> samples;
+      SampleTrajectory(result.truth[o.id], world.spec().physics.trajectory_sample_s, samples);
+      Thinned(samples, 0, samples.size(), stride,
+              [&](const TrajectorySample& s) { path.push_back(PathPoint(world, s.t_s, s.p_W)); });
     }
     next = end;
     const int area = o.impact_area;
@@ -85,23 +86,6 @@ json InterceptorsJson(const World& world, const ReplicationResult& result) {
                             {"path", std::move(path)}});
   }
   return interceptors;
-}
-
-// The prediction ellipses, kPredictionsPerTrack per track at most, the last always.
-json ThinnedPredictions(const World& world, const ReplicationResult& result) {
-  json all = PredictionsGeoJson(world, result);
-  std::map<int, int> count;
-  for (const auto& f : all["features"]) ++count[f["properties"]["track_id"].get<int>()];
-  std::map<int, int> seen;
-  json kept = json::array();
-  for (auto& f : all["features"]) {
-    const int track = f["properties"]["track_id"].get<int>();
-    const int i = seen[track]++, n = count[track];
-    // Keep i when it is the last of its stretch: floor(i k / n) < floor((i + 1) k / n).
-    if ((i * kPredictionsPerTrack) / n != ((i + 1) * kPredictionsPerTrack) / n) kept.push_back(std::move(f));
-  }
-  all["features"] = std::move(kept);
-  return all;
 }
 
 }  // namespace
@@ -169,7 +153,7 @@ json ReportDataJson(const World& world, const ReplicationResult& result, const j
           {"geometry", ScenarioGeometryGeoJson(world)},
           {"threats", ThreatsJson(world, result)},
           {"interceptors", InterceptorsJson(world, result)},
-          {"predictions", ThinnedPredictions(world, result)},
+          {"predictions", PredictionsGeoJson(world, result, kPredictionsPerTrack)},
           {"events", std::move(events)}};
 }
 

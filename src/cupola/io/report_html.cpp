@@ -5,10 +5,15 @@
 
 namespace cupola {
 
+bool IsReportTemplate(const std::string& text) {
+  const std::size_t at = text.find(kReportDataMarker);
+  return at != std::string::npos && text.find(kReportDataMarker, at + 1) == std::string::npos;
+}
+
 std::string ReportHtml(const std::string& report_template, const nlohmann::ordered_json& report_data) {
   const std::string_view marker = kReportDataMarker;
   const std::size_t at = report_template.find(marker);
-  if (at == std::string::npos || report_template.find(marker, at + 1) != std::string::npos)
+  if (!IsReportTemplate(report_template))
     throw std::runtime_error("the report template must hold " + std::string(marker) +
                              " exactly once (rebuild it: cd web && npm ci && npm run build)");
   // Inside a <script> element the text "</script" would end it: JSON may

@@ -14,6 +14,9 @@ namespace cupola {
 
 inline constexpr const char* kReportDataMarker = "\"__CUPOLA_REPORT_DATA__\"";
 
+/// True if `text` holds the data marker exactly once (a usable template).
+bool IsReportTemplate(const std::string& text);
+
 /// The report; throws std::runtime_error if the template does not hold the
 /// marker exactly once (a broken build of the web assets).
 std::string ReportHtml(const std::string& report_template, const nlohmann::ordered_json& report_data);

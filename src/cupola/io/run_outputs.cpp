@@ -216,10 +216,18 @@ nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResul
   return {{"type", "FeatureCollection"}, {"features", features}};
 }
 
-nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationResult& result) {
+nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationResult& result, int max_per_track) {
   json features = json::array();
   if (result.tracking) {
+    std::map<int, int> count, seen;  // per track: predictions, and those passed so far
+    if (max_per_track > 0)
+      for (const ThreatAssessment& a : result.tracking->assessments) ++count[a.track_id];
     for (const ThreatAssessment& a : result.tracking->assessments) {
+      if (max_per_track > 0) {
+        // Keep the i-th of n when it is the last of its stretch: floor(i k / n) < floor((i + 1) k / n).
+        const int i = seen[a.track_id]++, n = count[a.track_id];
+        if ((i * max_per_track) / n == ((i + 1) * max_per_track) / n) continue;
+      }
       // The 2-sigma ellipse of the predicted impact: m + 2 L (cos t, sin t).
       const Eigen::Matrix2d L =
           Eigen::LLT<Eigen::Matrix2d>(a.prediction.cov_EN + 1e-6 * Eigen::Matrix2d::Identity()).matrixL();

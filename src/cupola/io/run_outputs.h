@@ -24,8 +24,10 @@ nlohmann::ordered_json EventJson(const World& world, const Event& event);
 std::string EventsJsonLines(const World& world, const ReplicationResult& result);
 std::string TrajectoriesCsv(const World& world, const ReplicationResult& result);
 nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResult& result);
-/// Predicted impact 2-sigma ellipses over time (ballistic trackers).
-nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationResult& result);
+/// Predicted impact 2-sigma ellipses over time (ballistic trackers); with
+/// max_per_track > 0, at most that many per track, evenly spread over its
+/// predictions and always its newest.
+nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationResult& result, int max_per_track = 0);
 
 struct OutputOptions {
   bool export_detections = false;  // also write detections.csv

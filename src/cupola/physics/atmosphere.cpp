@@ -62,18 +62,4 @@ const AtmosphereTable& AtmosphereTable::Standard() {
   return table;
 }
 
-AtmosphereTable::Fast AtmosphereTable::At(double geometric_alt_m) const {
-  const double x = (geometric_alt_m - kMinAlt_m) / kStep_m;
-  const double max_index = static_cast<double>(density_.size() - 2);
-  // NaN (a diverged filter's state) indexes row 0 and gives NaN through w,
-  // never an index cast from NaN.
-  const double clamped = x > 0.0 ? std::min(x, max_index) : 0.0;
-  const auto i = static_cast<std::size_t>(clamped);
-  // Outside the table the end values hold (no threat flies there).
-  const double w = std::clamp(x - static_cast<double>(i), 0.0, 1.0);
-  const double rho = density_[i] + w * (density_[i + 1] - density_[i]);
-  const double a = speed_of_sound_[i] + w * (speed_of_sound_[i + 1] - speed_of_sound_[i]);
-  return {rho, a};
-}
-
 }  // namespace cupola

@@ -11,6 +11,8 @@
 // (cupola's threats stay far below 86 km).
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <vector>
 
 namespace cupola {
@@ -40,7 +42,20 @@ class AtmosphereTable {
     double density_kgpm3;
     double speed_of_sound_mps;
   };
-  Fast At(double geometric_alt_m) const;
+  // Inline: the flight and prediction loops call it millions of times, and
+  // most need the density alone.
+  Fast At(double geometric_alt_m) const {
+    const double x = (geometric_alt_m - kMinAlt_m) / kStep_m;
+    const double max_index = static_cast<double>(density_.size() - 2);
+    // NaN (a diverged filter's state) indexes row 0 and gives NaN through w,
+    // never an index cast from NaN.
+    const double clamped = x > 0.0 ? std::min(x, max_index) : 0.0;
+    const auto i = static_cast<std::size_t>(clamped);
+    // Outside the table the end values hold (no threat flies there).
+    const double w = std::clamp(x - static_cast<double>(i), 0.0, 1.0);
+    return {density_[i] + w * (density_[i + 1] - density_[i]),
+            speed_of_sound_[i] + w * (speed_of_sound_[i + 1] - speed_of_sound_[i])};
+  }
 
  private:
   static constexpr double kMinAlt_m = -1000.0;

@@ -23,17 +23,4 @@ FlightEnvironment FlightEnvironment::Vacuum(const LocalFrame& frame) {
   return env;
 }
 
-Eigen::Vector3d FlightEnvironment::GravityAndCoriolis(const Eigen::Vector3d& p_W, const Eigen::Vector3d& v_W,
-                                                      double height_m) const {
-  Eigen::Vector3d a;
-  if (normal_gravity) {
-    const double ellipsoidal_h = height_m + ground_alt_m;
-    a = -NormalGravityFromSin(frame->FastSinLatitude(p_W), ellipsoidal_h) * Up(p_W);
-  } else {
-    a = Eigen::Vector3d(0.0, 0.0, -kStandardGravity);
-  }
-  if (earth_rotation) a -= 2.0 * frame->EarthRate_W().cross(v_W);
-  return a;
-}
-
 }  // namespace cupola

@@ -13,8 +13,10 @@
 #include <Eigen/Core>
 #include <Eigen/Geometry>  // cross products
 
+#include "cupola/core/units.h"
 #include "cupola/geo/local_frame.h"
 #include "cupola/physics/atmosphere.h"
+#include "cupola/physics/gravity.h"
 
 namespace cupola {
 
@@ -44,8 +46,17 @@ struct FlightEnvironment {
   Eigen::Vector3d Up(const Eigen::Vector3d& p_W) const {
     return curved_earth ? frame->FastUp(p_W) : Eigen::Vector3d::UnitZ();
   }
-  /// Gravity plus Coriolis acceleration [m/s^2] in W.
-  Eigen::Vector3d GravityAndCoriolis(const Eigen::Vector3d& p_W, const Eigen::Vector3d& v_W, double height_m) const;
+  /// Gravity plus Coriolis acceleration [m/s^2] in W (inline: the hot loops' call).
+  Eigen::Vector3d GravityAndCoriolis(const Eigen::Vector3d& p_W, const Eigen::Vector3d& v_W, double height_m) const {
+    Eigen::Vector3d a;
+    if (normal_gravity) {
+      a = -NormalGravityFromSin(frame->FastSinLatitude(p_W), height_m + ground_alt_m) * Up(p_W);
+    } else {
+      a = Eigen::Vector3d(0.0, 0.0, -kStandardGravity);
+    }
+    if (earth_rotation) a -= 2.0 * frame->EarthRate_W().cross(v_W);
+    return a;
+  }
 };
 
 }  // namespace cupola

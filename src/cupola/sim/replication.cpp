@@ -115,15 +115,6 @@ Flown FlyOne(const World& world, const LaunchPlan& plan, int id) {
   return f;
 }
 
-// trajectories.csv rows: every sample_dt from launch, and the end point.
-void SampleTrajectory(const TruthTrajectory& truth, double sample_dt, std::vector<TrajectorySample>& out) {
-  for (double t = truth.start_t(); t < truth.end_t(); t += sample_dt) {
-    const TrajectoryPoint p = truth.At(t);
-    out.push_back({truth.id, p.t_s, p.p_W, p.v_W});
-  }
-  const TrajectoryPoint& last = truth.points.back();
-  out.push_back({truth.id, last.t_s, last.p_W, last.v_W});
-}
 
 void AddEvents(const World& world, const ThreatOutcome& o, std::vector<Event>& events) {
   const SalvoModel& salvo = world.salvos()[o.salvo];
@@ -151,6 +142,15 @@ void AddEvents(const World& world, const ThreatOutcome& o, std::vector<Event>& e
 }
 
 }  // namespace
+
+void SampleTrajectory(const TruthTrajectory& truth, double sample_dt, std::vector<TrajectorySample>& out) {
+  for (double t = truth.start_t(); t < truth.end_t(); t += sample_dt) {
+    const TrajectoryPoint p = truth.At(t);
+    out.push_back({truth.id, p.t_s, p.p_W, p.v_W});
+  }
+  const TrajectoryPoint& last = truth.points.back();
+  out.push_back({truth.id, last.t_s, last.p_W, last.v_W});
+}
 
 ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed, std::uint64_t index,
                                  const ReplicationOptions& options) {

@@ -64,6 +64,10 @@ struct ReplicationResult {
   std::optional<TrackingResult> tracking;      // when the scenario has radars
 };
 
+/// Appends a threat's samples as trajectories.csv has them: every sample_dt
+/// from launch, and the end point.
+void SampleTrajectory(const TruthTrajectory& truth, double sample_dt, std::vector<TrajectorySample>& out);
+
 ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed, std::uint64_t index,
                                  const ReplicationOptions& options = {});
 

@@ -89,6 +89,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     int count = 0;
     bool decided = false;
     Eigen::Vector2d last_mean_EN = Eigen::Vector2d::Zero();
+    double max_unalerted_p = 0.0;  // of the zones not yet alerted for this track, at the last prediction
   };
   std::map<int, TrackAssessments> assessed;
   std::set<std::pair<int, int>> alerted;  // (track, zone)
@@ -109,6 +110,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     double value = 0.0;
     std::vector<char> engage_by;  // per battery
     bool falls = true;            // a rocket or mortar bomb (the uplink assumes gravity), else a drone
+    double path_t_s = 0.0;        // time of the track state the path was flown from
   };
   std::map<int, Engaged> engaged;
   BattleManager battle_manager(&world.batteries());
@@ -119,12 +121,22 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     e.path = e.falls ? ThreatPath::From(predictor.PredictPath(FallingState(track)), world.environment())
                        : ThreatPath::Straight({state.t_s, state.Position(), state.Velocity()}, prediction.t_impact_s,
                                               kDronePathStep_s, world.environment());
+    e.path_t_s = state.t_s;
     e.value = a.value_at_risk;
     for (std::size_t b = 0; b < world.batteries().size(); ++b)
       e.engage_by.push_back(ValueAtRisk(a, areas, rules[b]) >= rules[b].threshold ? 1 : 0);
     return e;
   };
   constexpr double kAssessmentInterval_s = 1.0;
+  // Once decided, a rocket's prediction has settled, and unless an alert zone
+  // not yet alerted is within reach of it (probability above
+  // kAlertWithinReach), a new one every few seconds is enough (most of a
+  // raid's predictions came after the decision). An engaged track's path,
+  // which the battle manager aims at, is refreshed every second all the same,
+  // by flying the mean alone.
+  constexpr double kDecidedAssessmentInterval_s = 3.0;
+  constexpr double kAlertWithinReach = 1e-3;
+  constexpr double kPathRefreshInterval_s = 1.0;
   constexpr double kDroneAssessmentInterval_s = 10.0;
   constexpr int kAssessmentsBeforeDecision = 3;
   constexpr double kSettled_m = 150.0;
@@ -164,8 +176,19 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       // Rockets change their prediction every second; drones cruise for
       // minutes, so every ten seconds is plenty.
       const bool falls = Falls(track);
-      const double interval = falls ? kAssessmentInterval_s : kDroneAssessmentInterval_s;
-      if (track.estimate.state.t_s - history.last_t_s < interval) continue;
+      const bool settled_quiet = history.decided && history.max_unalerted_p < kAlertWithinReach;
+      const double interval = !falls          ? kDroneAssessmentInterval_s
+                              : settled_quiet ? kDecidedAssessmentInterval_s
+                                              : kAssessmentInterval_s;
+      if (track.estimate.state.t_s - history.last_t_s < interval) {
+        auto it = engaged.find(track.id);
+        if (it != engaged.end() && falls && it->second.falls &&
+            track.estimate.state.t_s - it->second.path_t_s >= kPathRefreshInterval_s) {
+          it->second.path = ThreatPath::From(predictor.PredictPath(FallingState(track)), world.environment());
+          it->second.path_t_s = track.estimate.state.t_s;
+        }
+        continue;
+      }
       // Falling tracks are flown to the ground; drones projected along their heading.
       const ImpactPrediction prediction =
           falls ? predictor.Predict(FallingState(track)) : PredictDroneImpact(track.estimate.state, area_polygons);
@@ -175,11 +198,15 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       result.assessments.push_back(Assess(track.estimate.state.t_s, track.id, prediction, areas));
       result.assessment_truth_ids.push_back(NearestInFlight(track.estimate.state.Position()));
       // Civil defence: alert each zone the prediction threatens, once per track.
+      history.max_unalerted_p = 0.0;
       for (std::size_t z = 0; z < world.alert_zones().size(); ++z) {
         const AlertZone& zone = world.alert_zones()[z];
         if (alerted.count({track.id, static_cast<int>(z)})) continue;
         const double p = ProbabilityInside(zone.polygon, prediction.mean_EN, prediction.cov_EN);
-        if (p < zone.threshold_probability) continue;
+        if (p < zone.threshold_probability) {
+          history.max_unalerted_p = std::max(history.max_unalerted_p, p);
+          continue;
+        }
         alerted.insert({track.id, static_cast<int>(z)});
         AlertRecord alert{track.estimate.state.t_s, track.id, static_cast<int>(z), p, prediction.t_impact_s};
         alert.truth_id = NearestInFlight(track.estimate.state.Position());

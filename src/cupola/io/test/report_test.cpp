@@ -88,6 +88,16 @@ TEST(ReportData, KeepsAtMostEightPredictionsPerTrackWithTheNewest) {
   }
 }
 
+// Without trajectories.csv rows the paths come from the truth all the same.
+TEST(ReportData, PathsFlyWithoutRecordedTrajectoriesToo) {
+  const DefaultRun& run = Default();
+  ReplicationOptions options;
+  options.record_trajectories = false;
+  const ReplicationResult bare = RunReplication(run.world, run.world.spec().seed, 0, options);
+  const json data = ReportDataJson(run.world, bare, run.summary);
+  ASSERT_EQ(data["threats"], run.data["threats"]);
+}
+
 TEST(ReportData, GeometryHoldsEveryPlaceOfTheScenario) {
   std::map<std::string, int> kinds;
   for (const auto& f : Default().data["geometry"]["features"]) ++kinds[f["properties"]["kind"].get<std::string>()];
