@@ -285,6 +285,39 @@ async function checkViewer(url, summary, name) {
     assert.notEqual(a.label, b.label, 'the animation widget time did not change');
     assert.notDeepEqual(shots[0], shots[1], 'the rendered frame did not change when the clock moved');
 
+    // The user's way: zoom the time slider (the timeline) to that threat's
+    // flight and drag it from 20 % to 60 % of its width.
+    const clockAt = () =>
+      page.evaluate(() => window.cupolaViewer.runTime(window.cupolaViewer.viewer.clock.currentTime));
+    await page.evaluate(({ t0, t1 }) => {
+      const { viewer, julianAt } = window.cupolaViewer;
+      viewer.clock.shouldAnimate = false;
+      viewer.timeline.zoomTo(julianAt(t0), julianAt(t1));
+    }, pick);
+    const bar = await page.locator('.cesium-timeline-bar').boundingBox();
+    assert.ok(bar && bar.width > 100, 'no timeline bar');
+    const y = bar.y + bar.height / 2;
+    await page.mouse.move(bar.x + 0.2 * bar.width, y);
+    await page.mouse.down();
+    const before = await clockAt();
+    await page.mouse.move(bar.x + 0.6 * bar.width, y, { steps: 8 });
+    await page.mouse.up();
+    await page.evaluate((ms) => window.cupolaViewer.settle(ms), SETTLE_TIMEOUT_MS);
+    const after = await clockAt();
+    assert.ok(after > before + 1, `dragging the timeline moved the clock from T+${before} s to T+${after} s`);
+    assert.ok(before > pick.t0 && after < pick.t1, `the drag left ${pick.id}'s flight: T+${before} to T+${after} s`);
+    const dragged_m = await page.evaluate(
+      ({ id, t0, t1 }) => {
+        const { dataSource, julianAt } = window.cupolaViewer;
+        const position = dataSource.entities.getById(id).position;
+        const p = position.getValue(julianAt(t0)), q = position.getValue(julianAt(t1));
+        return Math.hypot(p.x - q.x, p.y - q.y, p.z - q.z);
+      },
+      { id: pick.id, t0: before, t1: after },
+    );
+    assert.ok(dragged_m > 100, `${pick.id} moved only ${dragged_m.toFixed(1)} m when the timeline was dragged`);
+    await page.screenshot({ path: path.join(resultsDir, `viewer-${name}-dragged.png`) });
+
     assert.deepEqual(pageErrors, [], 'page errors');
     assert.deepEqual(consoleErrors, [], 'console errors');
     assert.deepEqual(offsite, [], 'requests to non-loopback addresses');
