@@ -57,8 +57,7 @@ GaussianState ExtendedKalmanFilter::Predict(const MotionModel& model, const Gaus
   if (dt == 0.0) return s;
   GaussianState out;
   out.t_s = t_s;
-  const StateMatrix F = model.Jacobian(s.x, dt);
-  out.x = model.Propagate(s.x, dt);
+  const StateMatrix F = model.PropagateWithJacobian(s.x, dt, out.x);
   out.P = F * s.P * F.transpose() + model.ProcessNoise(s.x, dt);
   EnforceCovariance(out.P);
   return out;

@@ -168,9 +168,16 @@ StateVector Ballistic::Propagate(const StateVector& x_in, double dt) const {
 }
 
 StateMatrix Ballistic::Jacobian(const StateVector& x_in, double dt) const {
+  StateVector unused;
+  return PropagateWithJacobian(x_in, dt, unused);
+}
+
+StateMatrix Ballistic::PropagateWithJacobian(const StateVector& x_in, double dt, StateVector& propagated) const {
   // RK4 on the state and its variational equation dPhi/dt = A(x) Phi together.
-  if (!(std::abs(dt) <= kBallisticMaxPredict_s))
+  if (!(std::abs(dt) <= kBallisticMaxPredict_s)) {
+    propagated = StateVector::Constant(x_in.size(), std::numeric_limits<double>::quiet_NaN());
     return StateMatrix::Constant(7, 7, std::numeric_limits<double>::quiet_NaN());
+  }
   Eigen::Matrix<double, 7, 1> x = x_in;
   Eigen::Matrix<double, 7, 7> Phi = Eigen::Matrix<double, 7, 7>::Identity();
   const int n = std::max(1, static_cast<int>(std::ceil(std::abs(dt) / kBallisticSubstep_s)));
@@ -190,6 +197,7 @@ StateMatrix Ballistic::Jacobian(const StateVector& x_in, double dt) const {
     x += (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
     Phi += (h / 6.0) * (K1 + 2.0 * K2 + 2.0 * K3 + K4);
   }
+  propagated = x;
   return Phi;
 }
 

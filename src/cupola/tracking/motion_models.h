@@ -34,6 +34,12 @@ class MotionModel {
   virtual StateVector Propagate(const StateVector& x, double dt) const = 0;
   /// F = df/dx at x.
   virtual StateMatrix Jacobian(const StateVector& x, double dt) const = 0;
+  /// f(x, dt) into `propagated`, and F: for models whose Jacobian integrates
+  /// the state anyway (ballistic), at the cost of one.
+  virtual StateMatrix PropagateWithJacobian(const StateVector& x, double dt, StateVector& propagated) const {
+    propagated = Propagate(x, dt);
+    return Jacobian(x, dt);
+  }
   /// Process noise covariance over dt.
   virtual StateMatrix ProcessNoise(const StateVector& x, double dt) const = 0;
   /// Turns a state of another model into one of this model: position and
@@ -85,6 +91,7 @@ class Ballistic : public MotionModel {
   std::string name() const override { return "ballistic"; }
   StateVector Propagate(const StateVector& x, double dt) const override;
   StateMatrix Jacobian(const StateVector& x, double dt) const override;
+  StateMatrix PropagateWithJacobian(const StateVector& x, double dt, StateVector& propagated) const override;
   StateMatrix ProcessNoise(const StateVector& x, double dt) const override;
   void Extend(GaussianState& state) const override;
   /// dx/dt, and its Jacobian A = d(dx/dt)/dx (7x7).

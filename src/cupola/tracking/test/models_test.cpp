@@ -59,6 +59,24 @@ TEST(MotionModels, JacobiansMatchFiniteDifferences) {
   ExpectJacobian(CoordinatedTurn(1.0, 1e-4, 0.1), State({1e3, 2e3, 300, 40, 30, -1, 1e-9}), 3.0, 1e-5);
 }
 
+// The EKF's one-pass prediction is the state and the Jacobian it replaces, exactly.
+TEST(MotionModels, PropagateWithJacobianIsPropagateAndJacobian) {
+  const LocalFrame frame({31.5, 34.6, 0.0});
+  const FlightEnvironment env = FlightEnvironment::Standard(frame, 0.0);
+  const Ballistic ballistic(&env, 1.0, 1e-8, 1e-3, 1e-3);
+  const ConstantVelocity cv(1.0);
+  for (const MotionModel* model : {static_cast<const MotionModel*>(&ballistic), static_cast<const MotionModel*>(&cv)}) {
+    StateVector x = State({5e3, -2e3, 4e3, 250, 120, 180, 2e-3});
+    x.conservativeResize(model->dim());
+    for (const double dt : {0.4, 1.0, 2.7}) {
+      StateVector propagated;
+      const StateMatrix F = model->PropagateWithJacobian(x, dt, propagated);
+      EXPECT_EQ(propagated, model->Propagate(x, dt)) << model->name() << " " << dt;
+      EXPECT_EQ(F, model->Jacobian(x, dt)) << model->name() << " " << dt;
+    }
+  }
+}
+
 TEST(MotionModels, CoordinatedTurnKeepsSpeedAndTurnsByOmegaT) {
   const CoordinatedTurn ct(0.0, 0.0, 0.1);
   const StateVector x = State({0, 0, 100, 50, 0, 0, 0.1});
