@@ -69,12 +69,13 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   auto FallingState = [&](const Track& track) -> const GaussianState& {
     return ballistic ? track.estimate.state : track.estimate.modes[ballistic_mode];
   };
-  // Impact predictions take 1 s RK4 steps: within 7 mm and 1e-5 of the
+  // Impact predictions take 2 s RK4 steps: within 0.13 m and 1.5e-4 of the
   // covariance of 0.05 s steps for rockets and mortar bombs in coast (200
-  // states; 0.13 m at 2 s), at half the cost of 0.5 s. The battle manager's
-  // paths keep a sample every 0.5 s.
+  // states; 7 mm at 1 s), a hundredth of the prediction's own error, at a
+  // quarter of the cost of 0.5 s. The battle manager's paths keep a sample
+  // every 0.5 s.
   const ImpactPredictor predictor(&world.environment(),
-                                  {1.0, 300.0, config.prior_kappa_m2pkg, config.prior_sigma_kappa_m2pkg});
+                                  {2.0, 300.0, config.prior_kappa_m2pkg, config.prior_sigma_kappa_m2pkg});
   const ImpactPredictor path_predictor(&world.environment(),
                                        {0.5, 300.0, config.prior_kappa_m2pkg, config.prior_sigma_kappa_m2pkg});
   std::vector<AreaAtRisk> areas;
