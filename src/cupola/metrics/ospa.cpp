@@ -6,6 +6,7 @@
 
 #include "cupola/core/error.h"
 #include "cupola/core/assignment.h"
+#include "cupola/core/disjoint_sets.h"
 
 namespace cupola {
 
@@ -77,22 +78,41 @@ GospaResult GospaFromDistances(const Eigen::MatrixXd& d, double cutoff, double o
   result.truth_to_estimate.assign(static_cast<std::size_t>(m), -1);
   // The optimal injection of the smaller set into the larger under d_c^p is
   // the GOSPA optimum for any alpha (the surplus term does not depend on it).
-  const std::vector<int> row_to_col = FullAssignment(CutCost(d, cutoff, order_p));
+  // A pair at or beyond the cutoff costs c^p there, as much as any other, so
+  // the injection costs min(m, n) c^p plus sum (d^p - c^p) over the pairs
+  // closer than c it uses: each cluster of close pairs is solved alone, a
+  // row left out costing c^p (hundreds of objects in a raid are mostly
+  // clusters of one or two).
+  const double c_pow = std::pow(cutoff, order_p);
+  DisjointSets sets(static_cast<int>(m + n));
+  for (Eigen::Index i = 0; i < m; ++i)
+    for (Eigen::Index j = 0; j < n; ++j)
+      if (d(i, j) < cutoff) sets.Join(static_cast<int>(i), static_cast<int>(m + j));
+  std::vector<std::vector<int>> rows(static_cast<std::size_t>(m + n)), cols(static_cast<std::size_t>(m + n));
+  for (Eigen::Index i = 0; i < m; ++i) rows[sets.Find(static_cast<int>(i))].push_back(static_cast<int>(i));
+  for (Eigen::Index j = 0; j < n; ++j) cols[sets.Find(static_cast<int>(m + j))].push_back(static_cast<int>(j));
   double loc_pow = 0.0;
-  int assigned = 0, cut = 0;
-  for (Eigen::Index i = 0; i < m; ++i) {
-    const int j = row_to_col[i];
-    if (j < 0) continue;
-    ++assigned;
-    if (d(i, j) < cutoff) {
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    if (rows[k].empty() || cols[k].empty()) continue;
+    Eigen::MatrixXd cost(static_cast<Eigen::Index>(rows[k].size()), static_cast<Eigen::Index>(cols[k].size()));
+    for (std::size_t r = 0; r < rows[k].size(); ++r)
+      for (std::size_t c = 0; c < cols[k].size(); ++c) {
+        const double dij = d(rows[k][r], cols[k][c]);
+        cost(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) =
+            dij < cutoff ? std::pow(dij, order_p) : 2.0 * c_pow;  // never better than leaving the row out
+      }
+    const std::vector<int> row_to_col = SolveAssignment(cost, c_pow).row_to_col;
+    for (std::size_t r = 0; r < rows[k].size(); ++r) {
+      if (row_to_col[r] < 0) continue;
+      const int i = rows[k][r], j = cols[k][row_to_col[r]];
+      if (!(d(i, j) < cutoff)) continue;
       loc_pow += std::pow(d(i, j), order_p);
       result.truth_to_estimate[i] = j;
       ++result.num_paired;
-    } else {
-      ++cut;
     }
   }
-  const double c_pow = std::pow(cutoff, order_p);
+  const int assigned = static_cast<int>(std::min(m, n));
+  const int cut = assigned - result.num_paired;
   const int surplus_truths = static_cast<int>(m) - assigned;
   const int surplus_estimates = static_cast<int>(n) - assigned;
   const double missed_pow = c_pow / alpha * surplus_truths + c_pow / 2.0 * cut;

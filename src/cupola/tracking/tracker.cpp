@@ -7,6 +7,7 @@
 
 #include "cupola/metrics/consistency.h"
 #include "cupola/core/assignment.h"
+#include "cupola/core/disjoint_sets.h"
 #include "cupola/core/units.h"
 #include "cupola/tracking/jpda.h"
 
@@ -42,18 +43,6 @@ std::unique_ptr<Estimator> MakeEstimator(const TrackerConfig& c, const FlightEnv
   for (const auto& name : c.imm_models) models.push_back(MakeModel(name, c, env));
   return std::make_unique<ImmEstimator>(std::move(models), MakeFilter(c), c.imm_switch_probability);
 }
-
-// Union-find over tracks and detections, to split the assignment problem
-// into independent clusters.
-struct DisjointSets {
-  std::vector<int> parent;
-  explicit DisjointSets(int n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  int Find(int a) {
-    while (parent[a] != a) a = parent[a] = parent[parent[a]];
-    return a;
-  }
-  void Join(int a, int b) { parent[Find(a)] = Find(b); }
-};
 
 // A track this far below the ground has landed (or never was a target).
 constexpr double kBelowGround_m = 200.0;
