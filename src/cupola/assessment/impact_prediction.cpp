@@ -1,5 +1,7 @@
 #include "cupola/assessment/impact_prediction.h"
 
+#include <algorithm>
+
 #include <Eigen/Cholesky>
 #include <cmath>
 
@@ -19,6 +21,7 @@ bool ImpactPredictor::FlyToGround(const Eigen::Matrix<double, 7, 1>& x0, double 
     p_EN = x.head<2>();
     return true;
   }
+  double height_before = height;
   for (double elapsed = 0.0; elapsed < options_.horizon_s; elapsed += h) {
     const Eigen::Matrix<double, 7, 1> before = x;
     const auto k1 = dynamics_.Derivative(x);
@@ -28,13 +31,29 @@ bool ImpactPredictor::FlyToGround(const Eigen::Matrix<double, 7, 1>& x0, double 
     x += (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
     const double next_height = env_->HeightFast(x.head<3>());
     if (next_height <= 0.0) {
-      // Cubic Hermite between the step's ends, and its root by bisection: an
-      // impact within centimetres of the integrated path, at no extra RK4 cost.
+      // Cubic Hermite between the step's ends, and its root by the Illinois
+      // variant of regula falsi (the height is nearly linear in time over a
+      // step: a few iterations where bisection took 24): an impact within
+      // micrometres of the integrated path, at no extra RK4 cost.
       TrajectoryPoint a{0.0, before.head<3>(), before.segment<3>(3)}, b{h, x.head<3>(), x.segment<3>(3)};
-      double lo = 0.0, hi = h;
-      for (int i = 0; i < 24; ++i) {  // 0.5 s / 2^24 = 3e-8 s: micrometres at impact speed
-        const double mid = 0.5 * (lo + hi);
-        (env_->HeightFast(Interpolate(a, b, mid).p_W) > 0.0 ? lo : hi) = mid;
+      double lo = 0.0, hi = h, f_lo = height_before, f_hi = next_height;
+      int kept = 0;  // which end stayed last time: -1 lo, +1 hi
+      for (int i = 0; i < 60 && hi - lo > 1e-7; ++i) {
+        const double mid = std::clamp(lo + (hi - lo) * f_lo / (f_lo - f_hi), lo, hi);
+        const double f = env_->HeightFast(Interpolate(a, b, mid).p_W);
+        if (std::abs(f) < 1e-6) {  // on the ground to a micrometre
+          hi = mid;
+          break;
+        }
+        if (f > 0.0) {
+          lo = mid, f_lo = f;
+          if (kept == -1) f_hi *= 0.5;  // the far end stuck twice: halve its weight (Illinois)
+          kept = -1;
+        } else {
+          hi = mid, f_hi = f;
+          if (kept == 1) f_lo *= 0.5;
+          kept = 1;
+        }
       }
       t_impact_s = t_s + elapsed + hi;
       const TrajectoryPoint impact = Interpolate(a, b, hi);
@@ -43,6 +62,7 @@ bool ImpactPredictor::FlyToGround(const Eigen::Matrix<double, 7, 1>& x0, double 
       return true;
     }
     if (path != nullptr) path->push_back({t_s + elapsed + h, x.head<3>(), x.segment<3>(3)});
+    height_before = next_height;
   }
   return false;
 }
