@@ -31,6 +31,14 @@ double ProbabilityInside(const Polygon& area, const Eigen::Vector2d& mean_EN, co
   const Eigen::Matrix2d L_inverse = L.inverse();
   std::vector<Eigen::Vector2d> w(n);
   for (std::size_t i = 0; i < n; ++i) w[i] = L_inverse * (area.vertices_EN[i] - mean_EN);
+  // An area wholly beyond kTail sigmas on one side (in whitened coordinates)
+  // has a probability below 1e-18: most areas, for most predictions of a raid.
+  const auto beyond = [&](auto coordinate) {
+    return std::all_of(w.begin(), w.end(), [&](const Eigen::Vector2d& v) { return coordinate(v) > kTail; }) ||
+           std::all_of(w.begin(), w.end(), [&](const Eigen::Vector2d& v) { return coordinate(v) < -kTail; });
+  };
+  if (beyond([](const Eigen::Vector2d& v) { return v.x(); }) || beyond([](const Eigen::Vector2d& v) { return v.y(); }))
+    return 0.0;
 
   std::vector<double> breaks;
   for (const auto& v : w) breaks.push_back(std::clamp(v.x(), -kTail, kTail));

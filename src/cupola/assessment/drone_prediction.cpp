@@ -1,5 +1,6 @@
 #include "cupola/assessment/drone_prediction.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cupola {
@@ -8,23 +9,24 @@ ImpactPrediction PredictDroneImpact(const GaussianState& state, const std::vecto
                                     const DronePredictorOptions& options) {
   const Eigen::Vector2d p = state.x.head<2>();
   const Eigen::Vector2d v = state.x.segment<2>(3);
-  auto inside_any = [&](const Eigen::Vector2d& q) {
-    for (const auto& area : areas)
-      if (area.Contains(q)) return true;
-    return false;
-  };
-  // First entry into a defended area along the line, refined by bisection.
+  // First entry into a defended area along the line: 0 if already inside
+  // one, else the first crossing of an edge, solved exactly per edge
+  // (p + s v = a + u (b - a), 0 <= u <= 1), within the horizon.
   double t = options.horizon_s;
-  for (double s = 0.0; s <= options.horizon_s; s += options.step_s) {
-    if (!inside_any(p + s * v)) continue;
-    double lo = std::max(0.0, s - options.step_s), hi = s;
-    if (inside_any(p + lo * v)) hi = lo;  // already inside
-    for (int i = 0; i < 30 && hi - lo > 1e-3; ++i) {
-      const double mid = 0.5 * (lo + hi);
-      (inside_any(p + mid * v) ? hi : lo) = mid;
+  for (const auto& area : areas) {
+    if (area.Contains(p)) {
+      t = 0.0;
+      break;
     }
-    t = hi;
-    break;
+    const std::size_t n = area.vertices_EN.size();
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+      const Eigen::Vector2d a = area.vertices_EN[j], e = area.vertices_EN[i] - a, r = a - p;
+      const double cross = v.x() * e.y() - v.y() * e.x();  // v x e; 0: parallel, no single crossing
+      if (cross == 0.0) continue;
+      const double s = (r.x() * e.y() - r.y() * e.x()) / cross;
+      const double u = (r.x() * v.y() - r.y() * v.x()) / cross;
+      if (s >= 0.0 && u >= 0.0 && u <= 1.0) t = std::min(t, s);
+    }
   }
   ImpactPrediction out;
   out.valid = true;

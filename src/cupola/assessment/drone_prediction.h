@@ -19,7 +19,6 @@ namespace cupola {
 
 struct DronePredictorOptions {
   double horizon_s = 900.0;     // look this far ahead
-  double step_s = 2.0;          // search step along the line
   double manoeuvre_mps2 = 0.05;  // lateral acceleration the drone may add (a planned route: small)
 };
 
