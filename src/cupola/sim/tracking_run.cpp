@@ -139,11 +139,12 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   // not yet alerted is within reach of it (probability above
   // kAlertWithinReach), a new one every few seconds is enough (most of a
   // raid's predictions came after the decision). An engaged track's path,
-  // which the battle manager aims at, is refreshed every second all the same,
-  // by flying the mean alone.
+  // which the battle manager plans on, is refreshed every 2 s all the same, by
+  // flying the mean alone (a settled track's path moves by centimetres; the
+  // interceptor's mid-course guidance follows the live track regardless).
   constexpr double kDecidedAssessmentInterval_s = 3.0;
   constexpr double kAlertWithinReach = 1e-3;
-  constexpr double kPathRefreshInterval_s = 1.0;
+  constexpr double kPathRefreshInterval_s = 2.0;
   constexpr double kDroneAssessmentInterval_s = 10.0;
   constexpr int kAssessmentsBeforeDecision = 3;
   constexpr double kSettled_m = 150.0;
