@@ -1,6 +1,7 @@
 #include "cupola/io/report_data.h"
 
 #include <algorithm>
+#include <set>
 
 #include "cupola/io/geo_json.h"
 #include "cupola/io/run_outputs.h"
@@ -12,8 +13,18 @@ using json = nlohmann::ordered_json;
 namespace {
 
 // Predicted-impact ellipses per track in the report: the newest of each of
-// this many stretches of its life (all of them would be 90 % of a raid's report).
+// up to 8 stretches of its life, and at most about 3,000 in all (a raid's
+// every prediction would be 90 % of its report; the page draws 1,500).
 constexpr int kPredictionsPerTrack = 8;
+constexpr int kPredictionsInAll = 3000;
+
+int PredictionsPerTrack(const ReplicationResult& result) {
+  if (!result.tracking) return kPredictionsPerTrack;
+  std::set<int> tracks;
+  for (const auto& a : result.tracking->assessments) tracks.insert(a.track_id);
+  if (tracks.empty()) return kPredictionsPerTrack;
+  return std::clamp(kPredictionsInAll / static_cast<int>(tracks.size()), 1, kPredictionsPerTrack);
+}
 
 // Points of every path together stay below this, so a 1,000-threat raid
 // still opens quickly in a browser; paths keep their first and last point.
@@ -153,7 +164,7 @@ json ReportDataJson(const World& world, const ReplicationResult& result, const j
           {"geometry", ScenarioGeometryGeoJson(world)},
           {"threats", ThreatsJson(world, result)},
           {"interceptors", InterceptorsJson(world, result)},
-          {"predictions", PredictionsGeoJson(world, result, kPredictionsPerTrack)},
+          {"predictions", PredictionsGeoJson(world, result, PredictionsPerTrack(result))},
           {"events", std::move(events)}};
 }
 
