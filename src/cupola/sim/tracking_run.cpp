@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "cupola/assessment/drone_prediction.h"
+#include "cupola/assessment/falling_track.h"
 #include "cupola/core/random.h"
 #include <map>
 #include <set>
@@ -46,29 +47,12 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   std::vector<int> alive;
   std::vector<ScoredObject> truths, tracks;
 
-  // Impact assessment: a track falls if the tracker says so -- every track of
-  // a ballistic tracker; an IMM track whose ballistic mode is the more likely
-  // and which flies faster than any one-way attack drone (so rockets and
-  // drones share one tracker: over a second, gravity moves a slow drone's
-  // prediction less than the radar's noise, so the mode alone cannot tell).
-  // Others are taken for drones.
+  // Impact assessment: falling tracks are flown to the ground, the others
+  // taken for drones (assessment/falling_track.h).
   const TrackerConfig& config = world.spec().tracker;
-  const bool ballistic = config.motion_model == "ballistic";
-  constexpr double kMaxDroneSpeed_mps = 120.0;  // Shahed-136 class: about 50 m/s (docs/threats.md)
-  int ballistic_mode = -1;
-  if (config.motion_model == "imm")
-    for (std::size_t m = 0; m < config.imm_models.size(); ++m)
-      if (config.imm_models[m] == "ballistic") ballistic_mode = static_cast<int>(m);
-  auto Falls = [&](const Track& track) {
-    if (ballistic) return true;
-    const auto& mu = track.estimate.mode_probabilities;
-    return ballistic_mode >= 0 && static_cast<int>(mu.size()) > ballistic_mode && mu[ballistic_mode] > 0.5 &&
-           track.estimate.state.Velocity().norm() > kMaxDroneSpeed_mps;
-  };
-  // The state to fly to the ground: the ballistic mode's (with its drag parameter) for an IMM track.
-  auto FallingState = [&](const Track& track) -> const GaussianState& {
-    return ballistic ? track.estimate.state : track.estimate.modes[ballistic_mode];
-  };
+  const FallingTrackTest falling(config);
+  auto Falls = [&](const Track& track) { return falling.Falls(track.estimate); };
+  auto FallingState = [&](const Track& track) -> const GaussianState& { return falling.FallingState(track.estimate); };
   // Impact predictions take 2 s RK4 steps: within 0.13 m and 1.5e-4 of the
   // covariance of 0.05 s steps for rockets and mortar bombs in coast (200
   // states; 7 mm at 1 s), a hundredth of the prediction's own error, at a
@@ -274,37 +258,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   result.interceptors = fleet.records();
   battle_manager.Finish(duration);
   result.engagement_notes = battle_manager.notes();
-  // Alerts against the truth, zone by zone.
-  for (std::size_t z = 0; z < world.alert_zones().size(); ++z) {
-    const AlertZone& zone = world.alert_zones()[z];
-    ZoneAlertScore score;
-    score.name = zone.name;
-    std::set<int> warned;  // threats that got a true alert for this zone
-    double warning_sum = 0.0;
-    score.min_warning_s = std::numeric_limits<double>::infinity();
-    for (const AlertRecord& a : result.alerts) {
-      if (a.zone != static_cast<int>(z)) continue;
-      ++score.alerts;
-      score.people_minutes += zone.population * std::max(0.0, a.actual_impact_t_s - a.t_s) / 60.0;
-      if (!a.threat_hits_zone) {
-        ++score.false_alarms;
-        continue;
-      }
-      ++score.true_alerts;
-      if (!warned.insert(a.truth_id).second) continue;
-      const double warning = a.actual_impact_t_s - a.t_s;
-      warning_sum += warning;
-      score.min_warning_s = std::min(score.min_warning_s, warning);
-    }
-    for (const auto& threat : truth) {
-      if (!natural_impacted[threat.id] || !zone.polygon.Contains(natural_impact[threat.id])) continue;
-      ++score.impacts;
-      if (!warned.count(threat.id)) ++score.missed;
-    }
-    score.mean_warning_s = warned.empty() ? 0.0 : warning_sum / static_cast<double>(warned.size());
-    if (warned.empty()) score.min_warning_s = 0.0;
-    result.zone_scores.push_back(score);
-  }
+  result.zone_scores = ScoreAlertZones(world.alert_zones(), result.alerts, truth, natural_impacted, natural_impact);
   result.reports = tracker.reports();
   result.events = tracker.events();
   result.score = scorer.Result();

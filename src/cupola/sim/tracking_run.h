@@ -4,9 +4,11 @@
 // t = 0) and are merged in time order into one tracker. Each radar draws
 // from its own random stream, so adding a radar never changes another's
 // detections. After every scan, the confirmed tracks are scored against the
-// truth (metrics/track_scoring.h). Confirmed tracks of a ballistic tracker
-// get an impact prediction once a second; after three, an engage/ignore
-// decision against the engagement threshold (assessment/). Tracks to engage
+// truth (metrics/track_scoring.h). Confirmed falling tracks get an impact
+// prediction once a second (every 3 s once decided, unless an alert zone is
+// within reach), drones every 10 s; after three, an engage/ignore decision
+// against the engagement threshold (assessment/), and alerts for the zones
+// each prediction threatens (alert_scoring.h scores them). Tracks to engage
 // go to the battle manager (engagement/), which plans after every scan; its
 // fire orders fly as interceptors (interceptor_fleet.h) against the truth.
 #pragma once
@@ -17,6 +19,7 @@
 #include "cupola/assessment/threat_assessment.h"
 #include "cupola/engagement/battle_manager.h"
 #include "cupola/metrics/track_scoring.h"
+#include "cupola/sim/alert_scoring.h"
 #include "cupola/sim/interceptor_fleet.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
@@ -34,30 +37,6 @@ struct DecisionRecord {
   int most_likely_area = -1;
   int truth_id = -1;          // the threat the track followed then (-1: none within 500 m)
   bool should_engage = false; // that threat really came down in a defended area
-};
-
-/// A civil-defence alert for a zone, raised by a track's impact prediction.
-struct AlertRecord {
-  double t_s = 0.0;
-  int track_id = -1;
-  int zone = 0;                 // index into World::alert_zones()
-  double probability = 0.0;     // P(impact in the zone) that raised it
-  double predicted_impact_t_s = 0.0;
-  int truth_id = -1;            // threat under the track then (-1: none within 500 m)
-  bool threat_hits_zone = false;
-  double actual_impact_t_s = 0.0;  // of that threat (its end, if it never came down)
-};
-
-/// Per alert zone: how the alerts served the people in it.
-struct ZoneAlertScore {
-  std::string name;
-  int alerts = 0;
-  int true_alerts = 0;      // the threat came down in the zone
-  int false_alarms = 0;     // alerted, and the threat came down elsewhere
-  int impacts = 0;          // threats that came down in the zone
-  int missed = 0;           // of those, never alerted
-  double min_warning_s = 0.0, mean_warning_s = 0.0;  // over true alerts, alert to impact
-  double people_minutes = 0.0;  // population x time under alert
 };
 
 /// A fire order with the threat the track followed then (scoring only).
