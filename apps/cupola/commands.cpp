@@ -28,31 +28,32 @@ namespace cupola::cli {
 
 namespace fs = std::filesystem;
 
-std::string BundledScenario(const std::string& file_name) {
-  std::vector<fs::path> dirs;
-  if (const char* env = std::getenv("CUPOLA_SCENARIO_DIR")) dirs.emplace_back(env);
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "cupola" / "scenarios");
-  dirs.emplace_back(CUPOLA_INSTALL_SCENARIO_DIR);
-  dirs.emplace_back(CUPOLA_SOURCE_SCENARIO_DIR);
-  for (const auto& dir : dirs)
-    if (fs::exists(dir / file_name)) return (dir / file_name).string();
-  return (fs::path(CUPOLA_SOURCE_SCENARIO_DIR) / file_name).string();
-}
+namespace {
 
-std::string WebAsset(const std::string& relative) {
-  std::vector<fs::path> dirs;
-  if (const char* env = std::getenv("CUPOLA_WEB_DIR")) dirs.emplace_back(env);
+// The first of `dirs` holding `relative`, or "". Before them: the directory
+// named by the environment variable `env`, and the installed share/cupola/<share>
+// next to the running binary.
+std::string FindShared(const char* env, const char* share, std::vector<fs::path> dirs, const std::string& relative) {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "cupola" / "web");
-  // A binary in the build tree uses the source tree's fresh build before an older install.
-  dirs.emplace_back(CUPOLA_SOURCE_WEB_DIR);
-  dirs.emplace_back(CUPOLA_INSTALL_WEB_DIR);
+  if (!ec) dirs.insert(dirs.begin(), exe.parent_path().parent_path() / "share" / "cupola" / share);
+  if (const char* dir = std::getenv(env)) dirs.insert(dirs.begin(), dir);
   for (const auto& dir : dirs)
     if (fs::exists(dir / relative)) return (dir / relative).string();
   return "";
+}
+
+}  // namespace
+
+std::string BundledScenario(const std::string& file_name) {
+  const std::string found = FindShared("CUPOLA_SCENARIO_DIR", "scenarios",
+                                       {CUPOLA_INSTALL_SCENARIO_DIR, CUPOLA_SOURCE_SCENARIO_DIR}, file_name);
+  return found.empty() ? (fs::path(CUPOLA_SOURCE_SCENARIO_DIR) / file_name).string() : found;
+}
+
+std::string WebAsset(const std::string& relative) {
+  // A binary in the build tree uses the source tree's fresh build before an older install.
+  return FindShared("CUPOLA_WEB_DIR", "web", {CUPOLA_SOURCE_WEB_DIR, CUPOLA_INSTALL_WEB_DIR}, relative);
 }
 
 namespace {

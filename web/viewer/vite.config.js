@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { coastTiles } from './coast_tiles.js';
+import { MIME } from './mime.js';
 
 const viewerDir = path.dirname(fileURLToPath(import.meta.url));
 const webDir = path.resolve(viewerDir, '..');
@@ -21,19 +22,6 @@ const cesiumBuildDir = path.join(webDir, 'node_modules/cesium/Build/Cesium');
 const outDir = path.join(webDir, 'dist/viewer');
 const CESIUM_STATIC = ['Workers', 'Assets', 'Widgets', 'ThirdParty'];
 const countriesPath = path.join(webDir, 'node_modules/world-atlas/countries-10m.json');
-
-const MIME = {
-  '.css': 'text/css',
-  '.czml': 'application/json',
-  '.geojson': 'application/json',
-  '.jpg': 'image/jpeg',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.xml': 'application/xml',
-};
 
 /** Dev-server middleware: the files under dir (mounted at a URL prefix by the caller). */
 function serveDir(dir) {
