@@ -53,15 +53,14 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   const FallingTrackTest falling(config);
   auto Falls = [&](const Track& track) { return falling.Falls(track.estimate); };
   auto FallingState = [&](const Track& track) -> const GaussianState& { return falling.FallingState(track.estimate); };
-  // Impact predictions take 2 s RK4 steps: within 0.13 m and 1.5e-4 of the
-  // covariance of 0.05 s steps for rockets and mortar bombs in coast (200
-  // states; 7 mm at 1 s), a hundredth of the prediction's own error, at a
-  // quarter of the cost of 0.5 s. The battle manager's paths keep a sample
-  // every 0.5 s.
+  // Impact predictions take the predictor's 2 s RK4 steps; the battle
+  // manager's paths keep a sample every 0.5 s.
   const ImpactPredictor predictor(&world.environment(),
-                                  {2.0, 300.0, config.prior_kappa_m2pkg, config.prior_sigma_kappa_m2pkg});
-  const ImpactPredictor path_predictor(&world.environment(),
-                                       {0.5, 300.0, config.prior_kappa_m2pkg, config.prior_sigma_kappa_m2pkg});
+                                  {.prior_kappa_m2pkg = config.prior_kappa_m2pkg,
+                                   .prior_sigma_kappa_m2pkg = config.prior_sigma_kappa_m2pkg});
+  const ImpactPredictor path_predictor(&world.environment(), {.step_s = 0.5,
+                                                               .prior_kappa_m2pkg = config.prior_kappa_m2pkg,
+                                                               .prior_sigma_kappa_m2pkg = config.prior_sigma_kappa_m2pkg});
   std::vector<AreaAtRisk> areas;
   std::vector<Polygon> area_polygons;
   for (const auto& a : world.areas()) areas.push_back({a.name, a.value, a.polygon}), area_polygons.push_back(a.polygon);
