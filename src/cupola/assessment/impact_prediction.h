@@ -32,9 +32,10 @@ struct ImpactPrediction {
 };
 
 struct ImpactPredictorOptions {
-  // RK4 step of each sigma-point trajectory: 2 s is within 0.13 m and 1.5e-4
-  // of the covariance of 0.05 s for rockets and mortar bombs in coast (200
-  // states), a hundredth of a prediction's own error, at a quarter of 0.5 s.
+  // RK4 step of each sigma-point trajectory: 2 s is within 0.5 m and 4e-4
+  // of the covariance of 0.05 s for rockets in coast up to 650 m/s (200
+  // states, bench/impact_bench), a fiftieth of a prediction's own error, at
+  // a quarter of the cost of 0.5 s; 4 s would be 12 m off.
   double step_s = 2.0;
   double horizon_s = 300.0;      // give up beyond this
   double prior_kappa_m2pkg = 2e-4;

@@ -286,6 +286,10 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
     } else if (updated[i]) {
       track.estimate = std::move(*updated[i]);
       ++track.updates;
+      // Two radars that look at the same instant give two detections but one
+      // look in time: confirmation needs the motion confirmed over time, or
+      // two rockets of a stream, paired at initiation, confirm each other.
+      if (track.estimate.state.t_s > track.last_update_t_s) ++track.update_times;
       track.consecutive_misses = 0;
       track.last_update_t_s = track.estimate.state.t_s;
       track.last_radar = radar;
@@ -294,15 +298,15 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
       track.estimate = predicted_[i];  // coast
       ++track.consecutive_misses;
     }
-    if (looked) ++track.looks;
+    if (looked && t_scan_s > track.last_look_t_s) ++track.looks, track.last_look_t_s = t_scan_s;
     if (!deletion.empty()) {
       // diverged: nothing else to decide
     } else if (track.status == TrackStatus::kTentative) {
-      if (track.updates >= config_.confirm_m) {
+      if (track.update_times >= config_.confirm_m) {
         track.status = TrackStatus::kConfirmed;
         events_.push_back({TrackEvent::Kind::kConfirmed, track.estimate.state.t_s, track.id, track.estimate.state.Position(), "", false});
       } else if (track.looks >= config_.confirm_n) {
-        deletion = "not confirmed: " + std::to_string(track.updates) + " of " + std::to_string(track.looks) + " looks";
+        deletion = "not confirmed: " + std::to_string(track.update_times) + " of " + std::to_string(track.looks) + " looks";
       }
     } else if (track.consecutive_misses >= config_.max_misses) {
       deletion = std::to_string(track.consecutive_misses) + " looks without a detection";
@@ -380,7 +384,9 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
     track.last_update_t_s = det.t_s;
     track.last_radar = det.radar;
     track.updates = 2;
+    track.update_times = 2;
     track.looks = 2;
+    track.last_look_t_s = det.t_s;
     GaussianState pv;
     pv.t_s = det.t_s;
     pv.x = StateVector::Zero(6);
@@ -393,7 +399,7 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
     pv.P.block<3, 3>(3, 0) = second.P_W / dt;
     pv.P.block<3, 3>(3, 3) = (first.P_W + second.P_W) / (dt * dt);
     track.estimate = estimator_->Initiate(pv);
-    if (track.updates >= config_.confirm_m) track.status = TrackStatus::kConfirmed;
+    if (track.update_times >= config_.confirm_m) track.status = TrackStatus::kConfirmed;
     events_.push_back({TrackEvent::Kind::kInitiated, det.t_s, track.id, second.p_W, "", false});
     if (track.status == TrackStatus::kConfirmed)
       events_.push_back({TrackEvent::Kind::kConfirmed, det.t_s, track.id, second.p_W, "", false});

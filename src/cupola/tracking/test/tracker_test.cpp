@@ -31,10 +31,11 @@ struct Bench {
     spec.sigma_elevation_rad = 1e-3;
     radars.push_back(RadarModel::FromSpec(spec, frame));
   }
-  Detection Measure(const Eigen::Vector3d& p, double t) {
-    const RadarModel& r = radars[0];
+  Detection Measure(const Eigen::Vector3d& p, double t, int radar = 0) {
+    const RadarModel& r = radars[radar];
     Detection d;
     d.t_s = t;
+    d.radar = radar;
     d.z = r.Measure(p, Eigen::Vector3d::Zero());
     d.z += Eigen::Vector4d(r.spec.sigma_range_m * rng.Normal(), r.spec.sigma_azimuth_rad * rng.Normal(),
                            r.spec.sigma_elevation_rad * rng.Normal(), 0.0);
@@ -61,6 +62,30 @@ TEST(Tracker, ConfirmsOneTrackOnOneTargetAndFollowsIt) {
   int confirmations = 0;
   for (const auto& e : tracker.events()) confirmations += e.kind == TrackEvent::Kind::kConfirmed;
   EXPECT_EQ(confirmations, 1);
+}
+
+// Two radars looking at the same instant give two detections but no second
+// look in time: M-of-N counts distinct times, so a track started at t = 1
+// from t = 0 and t = 1 is confirmed at t = 2, not by the other radar at t = 1
+// (two rockets of a stream, paired at initiation, would confirm each other).
+TEST(Tracker, DetectionsAtTheSameInstantConfirmNothing) {
+  Bench b;
+  RadarSpec spec = b.radars[0].spec;
+  spec.name = "r2";
+  spec.site = {31.6, 34.7, 80.0};
+  b.radars.push_back(RadarModel::FromSpec(spec, b.frame));
+  Tracker tracker(TrackerConfig{}, &b.radars, &b.env);  // 3 of 5
+  const Eigen::Vector3d p0(20e3, 15e3, 3000), v(-250, 100, 0);
+  auto Scan = [&](int radar, double t) {
+    tracker.ProcessScan(radar, t, std::vector<Detection>{b.Measure(p0 + t * v, t, radar)});
+  };
+  Scan(0, 0.0), Scan(1, 0.0), Scan(0, 1.0), Scan(1, 1.0);
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  EXPECT_EQ(tracker.tracks()[0].updates, 3);       // both radars' detections at t = 1 taken
+  EXPECT_EQ(tracker.tracks()[0].update_times, 2);  // but only two instants
+  EXPECT_EQ(tracker.tracks()[0].status, TrackStatus::kTentative);
+  Scan(0, 2.0);
+  EXPECT_EQ(tracker.tracks()[0].status, TrackStatus::kConfirmed);
 }
 
 TEST(Tracker, DeletesATrackWhoseTargetVanishes) {
