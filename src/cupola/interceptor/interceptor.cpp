@@ -44,7 +44,11 @@ void Interceptor::Advance(double t_end_s, const Uplink& uplink, const TruthAt& t
   const double fuze_radius = 3.0 * type.lethal_radius_m;
   TargetTruth target = truth(state_.t_s);
   while (!done() && state_.t_s < t_end_s - 1e-12) {
-    const double h = std::min(step_s, t_end_s - state_.t_s);
+    // Mid-course, the guidance loop runs at a fifth of the terminal rate
+    // (20 Hz at the default 0.01 s, three steps per autopilot time constant):
+    // the seeker and the fuze need the fine steps, flying out does not.
+    const double step = phase_ == InterceptorPhase::kMidcourse ? kMidcourseStepFactor * step_s : step_s;
+    const double h = std::min(step, t_end_s - state_.t_s);
     // Guidance command for this step.
     Eigen::Vector3d a_cmd = Eigen::Vector3d::Zero();
     const NavigationGains gains{type.navigation_constant, type.augmented_pn};

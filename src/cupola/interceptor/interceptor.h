@@ -54,7 +54,10 @@ class Interceptor {
   /// The kill model is the interceptor type's.
   Interceptor(const InterceptorDynamics* dynamics, InterceptorState state, std::uint64_t seeker_seed);
 
-  /// Flies to `t_end_s` (or until it detonates or misses) in steps of at most `step_s`.
+  /// Mid-course steps are this many times the terminal ones.
+  static constexpr double kMidcourseStepFactor = 5.0;
+  /// Flies to `t_end_s` (or until it detonates or misses) in steps of at most
+  /// `step_s` in terminal homing, kMidcourseStepFactor x `step_s` mid-course.
   void Advance(double t_end_s, const Uplink& uplink, const TruthAt& truth, double step_s = 0.01);
 
   InterceptorPhase phase() const { return phase_; }

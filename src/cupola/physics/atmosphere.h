@@ -45,7 +45,7 @@ class AtmosphereTable {
   // Inline: the flight and prediction loops call it millions of times, and
   // most need the density alone.
   Fast At(double geometric_alt_m) const {
-    const double x = (geometric_alt_m - kMinAlt_m) / kStep_m;
+    const double x = (geometric_alt_m - kMinAlt_m) * kPerStep;  // a product: a division would set the pace
     const double max_index = static_cast<double>(density_.size() - 2);
     // NaN (a diverged filter's state) indexes row 0 and gives NaN through w,
     // never an index cast from NaN.
@@ -60,6 +60,7 @@ class AtmosphereTable {
  private:
   static constexpr double kMinAlt_m = -1000.0;
   static constexpr double kStep_m = 10.0;
+  static constexpr double kPerStep = 1.0 / kStep_m;
   std::vector<double> density_;
   std::vector<double> speed_of_sound_;
 };

@@ -24,9 +24,10 @@ inline double NormalGravityFromSin(double sin_latitude, double height_m) {
   constexpr double kA = 6378137.0;
   constexpr double kF = 1.0 / 298.257223563;
   constexpr double kM = 0.00344978650684;
+  constexpr double kThreeOverA2 = 3.0 / (kA * kA);  // products, not divisions, in the hot loop
   const double s2 = sin_latitude * sin_latitude;
   const double gamma = kGammaEquator * (1.0 + kSomiglianaK * s2) / std::sqrt(1.0 - kE2 * s2);
-  return gamma * (1.0 - 2.0 / kA * (1.0 + kF + kM - 2.0 * kF * s2) * height_m + 3.0 * height_m * height_m / (kA * kA));
+  return gamma * (1.0 - 2.0 / kA * (1.0 + kF + kM - 2.0 * kF * s2) * height_m + kThreeOverA2 * height_m * height_m);
 }
 
 }  // namespace cupola

@@ -58,7 +58,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   const ImpactPredictor predictor(&world.environment(),
                                   {.prior_kappa_m2pkg = config.prior_kappa_m2pkg,
                                    .prior_sigma_kappa_m2pkg = config.prior_sigma_kappa_m2pkg});
-  const ImpactPredictor path_predictor(&world.environment(), {.step_s = 0.5,
+  const ImpactPredictor path_predictor(&world.environment(), {.step_s = 1.0,
                                                                .prior_kappa_m2pkg = config.prior_kappa_m2pkg,
                                                                .prior_sigma_kappa_m2pkg = config.prior_sigma_kappa_m2pkg});
   std::vector<AreaAtRisk> areas;
@@ -125,7 +125,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   // which the battle manager plans on, is refreshed every 2 s all the same, by
   // flying the mean alone (a settled track's path moves by centimetres; the
   // interceptor's mid-course guidance follows the live track regardless).
-  constexpr double kDecidedAssessmentInterval_s = 3.0;
+  constexpr double kDecidedAssessmentInterval_s = 5.0;
   constexpr double kAlertWithinReach = 1e-3;
   constexpr double kPathRefreshInterval_s = 2.0;
   constexpr double kDroneAssessmentInterval_s = 10.0;
@@ -136,22 +136,21 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   std::vector<EngagementThreat> to_engage;
 
   InterceptorFleet fleet(world, &truth, replication_seed);
-  for (const auto& [t, r, k] : schedule) {
-    // Interceptors fly up to the scan; a kill ends a threat before the radar looks.
-    fleet.AdvanceTo(t, tracker);
-    ScanOutput out;
-    ScanOnce(radars[r], r, world.frame(), t, targets, streams[r], out);
-    tracker.ProcessScan(r, t, out.detections);
-    for (const int id : out.truth_ids) (id < 0 ? result.false_alarms : result.detections) += 1;
-    result.scans.push_back({r, k, t, std::move(out.detections), std::move(out.truth_ids)});
-
-    // Score the confirmed picture against every threat in flight.
+  // The threats in flight at t (for scoring, and for telling which threat a
+  // track follows), once per instant.
+  double truths_t_s = -1.0;
+  auto TruthsAt = [&](double t) {
+    if (t == truths_t_s) return;
+    truths_t_s = t;
     targets.AliveAt(t, alive);
     truths.clear();
     for (const int id : alive) {
       const TargetState s = targets.StateAt(id, t);
       truths.push_back({id, s.p_W, s.v_W});
     }
+  };
+  // Scores the confirmed picture against them.
+  auto ScorePicture = [&](double t) {
     tracks.clear();
     for (const Track& track : tracker.tracks()) {
       if (track.status != TrackStatus::kConfirmed) continue;
@@ -159,6 +158,19 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       tracks.push_back({track.id, track.estimate.state.Position() + dt * track.estimate.state.Velocity(), track.estimate.state.Velocity()});
     }
     scorer.AddScan(t, truths, tracks);
+  };
+  for (std::size_t scan = 0; scan < schedule.size(); ++scan) {
+    const auto& [t, r, k] = schedule[scan];
+    // Interceptors fly up to the scan; a kill ends a threat before the radar looks.
+    fleet.AdvanceTo(t, tracker);
+    ScanOutput out;
+    ScanOnce(radars[r], r, world.frame(), t, targets, streams[r], out);
+    tracker.ProcessScan(r, t, out.detections);
+    for (const int id : out.truth_ids) (id < 0 ? result.false_alarms : result.detections) += 1;
+    result.scans.push_back({r, k, t, std::move(out.detections), std::move(out.truth_ids)});
+    TruthsAt(t);
+    // Radars that look at the same instant make one picture, scored once.
+    if (scan + 1 == schedule.size() || std::get<0>(schedule[scan + 1]) != t) ScorePicture(t);
 
     if (areas.empty() && world.alert_zones().empty()) continue;
     for (const Track& track : tracker.tracks()) {

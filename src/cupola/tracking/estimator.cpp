@@ -39,6 +39,8 @@ bool SingleModelEstimator::Update(const SphericalMeasurementModel&, const Estima
 
 namespace {
 constexpr int kCommon = 6;  // position and velocity: what every model shares
+using CommonVector = Eigen::Matrix<double, kCommon, 1>;  // fixed size: mixing runs per track per scan
+using CommonMatrix = Eigen::Matrix<double, kCommon, kCommon>;
 }
 
 ImmEstimator::ImmEstimator(std::vector<std::unique_ptr<MotionModel>> models, std::unique_ptr<Filter> filter,
@@ -59,14 +61,17 @@ std::string ImmEstimator::name() const {
 GaussianState ImmEstimator::Combine(const std::vector<GaussianState>& modes, const std::vector<double>& w) const {
   GaussianState out;
   out.t_s = modes.front().t_s;
-  out.x = StateVector::Zero(kCommon);
-  for (std::size_t j = 0; j < modes.size(); ++j) out.x += w[j] * modes[j].x.head(kCommon);
-  out.P = StateMatrix::Zero(kCommon, kCommon);
+  CommonVector x = CommonVector::Zero();
+  for (std::size_t j = 0; j < modes.size(); ++j) x += w[j] * modes[j].x.head<kCommon>();
+  CommonMatrix P = CommonMatrix::Zero();
   for (std::size_t j = 0; j < modes.size(); ++j) {
-    const StateVector d = modes[j].x.head(kCommon) - out.x;
-    out.P += w[j] * (modes[j].P.topLeftCorner(kCommon, kCommon) + d * d.transpose());
+    const CommonVector d = modes[j].x.head<kCommon>() - x;
+    P += w[j] * (modes[j].P.topLeftCorner<kCommon, kCommon>() + d * d.transpose());
   }
-  EnforceCovariance(out.P);
+  // A positively weighted sum of positive definite blocks and outer products:
+  // positive definite and exactly symmetric as computed, so no guard.
+  out.x = x;
+  out.P = P;
   return out;
 }
 
@@ -97,15 +102,15 @@ Estimate ImmEstimator::Predict(const Estimate& estimate, double t_s) const {
     for (int i = 0; i < n; ++i) c_j += transition_(i, j) * mu[i];
     out.mode_probabilities[j] = c_j;
     GaussianState mixed = estimate.modes[j];  // keeps model j's own components
-    StateVector common = StateVector::Zero(kCommon);
-    for (int i = 0; i < n; ++i) common += (transition_(i, j) * mu[i] / c_j) * estimate.modes[i].x.head(kCommon);
-    StateMatrix P_common = StateMatrix::Zero(kCommon, kCommon);
+    CommonVector common = CommonVector::Zero();
+    for (int i = 0; i < n; ++i) common += (transition_(i, j) * mu[i] / c_j) * estimate.modes[i].x.head<kCommon>();
+    CommonMatrix P_common = CommonMatrix::Zero();
     for (int i = 0; i < n; ++i) {
-      const StateVector d = estimate.modes[i].x.head(kCommon) - common;
-      P_common += (transition_(i, j) * mu[i] / c_j) * (estimate.modes[i].P.topLeftCorner(kCommon, kCommon) + d * d.transpose());
+      const CommonVector d = estimate.modes[i].x.head<kCommon>() - common;
+      P_common += (transition_(i, j) * mu[i] / c_j) * (estimate.modes[i].P.topLeftCorner<kCommon, kCommon>() + d * d.transpose());
     }
-    mixed.x.head(kCommon) = common;
-    mixed.P.topLeftCorner(kCommon, kCommon) = P_common;
+    mixed.x.head<kCommon>() = common;
+    mixed.P.topLeftCorner<kCommon, kCommon>() = P_common;
     EnforceCovariance(mixed.P);
     out.modes.push_back(filter_->Predict(*models_[j], mixed, t_s));
   }

@@ -5,22 +5,56 @@
 #include <cmath>
 
 #include "cupola/core/units.h"
+#include "cupola/tracking/fixed_size.h"
 
 namespace cupola {
 
+namespace {
+
+// NIS and log det S in fixed sizes (fixed_size.h).
+template <int M>
+void FinishInnovationFixed(Innovation& in) {
+  const Eigen::LDLT<Eigen::Matrix<double, M, M>> ldlt(Eigen::Matrix<double, M, M>(in.S));
+  const Eigen::Matrix<double, M, 1> y = in.y;
+  in.nis = y.dot(ldlt.solve(y));
+  in.log_det_S = ldlt.vectorD().array().log().sum();
+}
+
+// The EKF update in fixed sizes (fixed_size.h): K = P_xz S^-1, computed as
+// (S^-1 P_xz^T)^T since S is symmetric, and the Joseph form.
+template <int N, int M>
+void JosephUpdateFixed(const GaussianState& predicted, const Innovation& in, GaussianState& updated) {
+  using StateN = Eigen::Matrix<double, N, N>;
+  const Eigen::Matrix<double, M, M> S = in.S;
+  const Eigen::Matrix<double, N, M> P_xz = in.P_xz;
+  const Eigen::Matrix<double, M, N> H = in.H;
+  const Eigen::Matrix<double, N, M> K = Eigen::LDLT<Eigen::Matrix<double, M, M>>(S).solve(P_xz.transpose()).transpose();
+  updated.x = predicted.x + K * Eigen::Matrix<double, M, 1>(in.y);
+  const StateN I_KH = StateN::Identity() - K.lazyProduct(H);
+  const StateN I_KH_P = I_KH.lazyProduct(StateN(predicted.P));
+  const Eigen::Matrix<double, N, M> KR = K.lazyProduct(Eigen::Matrix<double, M, M>(in.R));
+  updated.P = I_KH_P.lazyProduct(I_KH.transpose()) + KR.lazyProduct(K.transpose());
+}
+
+}  // namespace
+
 void FinishInnovation(Innovation& in) {
+  if (in.y.size() == 3) return FinishInnovationFixed<3>(in);
+  if (in.y.size() == 4) return FinishInnovationFixed<4>(in);
   const Eigen::LDLT<MeasMatrix> ldlt(in.S);
   in.nis = in.y.dot(ldlt.solve(in.y));
   in.log_det_S = ldlt.vectorD().array().log().sum();
 }
 
 bool Filter::Update(const GaussianState& predicted, const Innovation& in, GaussianState& updated) const {
-  const Eigen::LDLT<MeasMatrix> ldlt(in.S);
-  // K = P_xz S^-1, computed as (S^-1 P_xz^T)^T since S is symmetric.
-  const StateMeasMatrix K = ldlt.solve(in.P_xz.transpose()).transpose();
   updated.t_s = predicted.t_s;
+  const int n = static_cast<int>(predicted.x.size()), m = static_cast<int>(in.y.size());
+  if (in.H.size() > 0 &&
+      WithFixedSizes(n, m, [&]<int N, int M>() { JosephUpdateFixed<N, M>(predicted, in, updated); }))
+    return updated.x.allFinite() && EnforceCovariance(updated.P);
+  const Eigen::LDLT<MeasMatrix> ldlt(in.S);
+  const StateMeasMatrix K = ldlt.solve(in.P_xz.transpose()).transpose();
   updated.x = predicted.x + K * in.y;
-  const int n = static_cast<int>(predicted.x.size());
   if (in.H.size() > 0) {
     // lazyProduct: at 7x7, Eigen's blocked GEMM for run-time sizes costs more
     // than the arithmetic; the coefficient-wise product gives the same numbers.
@@ -62,8 +96,15 @@ GaussianState ExtendedKalmanFilter::Predict(const MotionModel& model, const Gaus
   GaussianState out;
   out.t_s = t_s;
   const StateMatrix F = model.PropagateWithJacobian(s.x, dt, out.x);
-  const StateMatrix FP = F.lazyProduct(s.P);  // small: see Filter::Update
-  out.P = FP.lazyProduct(F.transpose()) + model.ProcessNoise(s.x, dt);
+  const StateMatrix Q = model.ProcessNoise(s.x, dt);
+  if (!WithFixedStateSize(static_cast<int>(F.rows()), [&]<int N>() {
+        const Eigen::Matrix<double, N, N> F_fixed = F;
+        const Eigen::Matrix<double, N, N> FP = F_fixed.lazyProduct(Eigen::Matrix<double, N, N>(s.P));
+        out.P = FP.lazyProduct(F_fixed.transpose()) + Eigen::Matrix<double, N, N>(Q);
+      })) {
+    const StateMatrix FP = F.lazyProduct(s.P);  // small: see Filter::Update
+    out.P = FP.lazyProduct(F.transpose()) + Q;
+  }
   EnforceCovariance(out.P);
   return out;
 }
@@ -74,8 +115,16 @@ Innovation ExtendedKalmanFilter::Innovate(const SphericalMeasurementModel& senso
   in.H = sensor.Jacobian(predicted.x);
   in.R = sensor.Noise();
   in.y = sensor.Residual(z, sensor.Predict(predicted.x));
-  in.P_xz = predicted.P * in.H.transpose();
-  in.S = in.H * in.P_xz + in.R;
+  // h depends on position and velocity alone: H is zero beyond column 6.
+  if (!WithFixedSizes(static_cast<int>(predicted.x.size()), sensor.dim(), [&]<int N, int M>() {
+        const Eigen::Matrix<double, M, 6> H_pv = in.H.leftCols(6);
+        const Eigen::Matrix<double, N, M> P_xz = Eigen::Matrix<double, N, 6>(predicted.P.leftCols(6)).lazyProduct(H_pv.transpose());
+        in.P_xz = P_xz;
+        in.S = H_pv.lazyProduct(P_xz.template topRows<6>()) + Eigen::Matrix<double, M, M>(in.R);
+      })) {
+    in.P_xz = predicted.P * in.H.transpose();
+    in.S = in.H * in.P_xz + in.R;
+  }
   FinishInnovation(in);
   return in;
 }

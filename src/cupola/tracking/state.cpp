@@ -3,14 +3,15 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 
+#include "cupola/tracking/fixed_size.h"
+
 namespace cupola {
 
 namespace {
 
 // Symmetrises P and tells whether it is positive definite (a Cholesky
-// factorisation succeeds), in fixed-size arithmetic for the state sizes of
-// the motion models: the tracker calls this after every prediction and
-// update, and run-time-sized loops cost several times more at 6 to 9.
+// factorisation succeeds), in fixed-size arithmetic (fixed_size.h): the
+// tracker calls this after every prediction and update.
 template <int N>
 bool SymmetriseFixed(StateMatrix& P) {
   const Eigen::Matrix<double, N, N> A = P;
@@ -20,14 +21,11 @@ bool SymmetriseFixed(StateMatrix& P) {
 }
 
 bool SymmetriseAndTest(StateMatrix& P) {
-  switch (P.rows()) {
-    case 6: return SymmetriseFixed<6>(P);
-    case 7: return SymmetriseFixed<7>(P);
-    case 9: return SymmetriseFixed<9>(P);
-    default:
-      P = 0.5 * (P + P.transpose()).eval();
-      return Eigen::LLT<StateMatrix>(P).info() == Eigen::Success;
-  }
+  bool positive_definite = false;
+  if (WithFixedStateSize(static_cast<int>(P.rows()), [&]<int N>() { positive_definite = SymmetriseFixed<N>(P); }))
+    return positive_definite;
+  P = 0.5 * (P + P.transpose()).eval();
+  return Eigen::LLT<StateMatrix>(P).info() == Eigen::Success;
 }
 
 }  // namespace
