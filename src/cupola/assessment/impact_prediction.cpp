@@ -1,70 +1,110 @@
 #include "cupola/assessment/impact_prediction.h"
 
-#include <algorithm>
-
 #include <Eigen/Cholesky>
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <utility>
+
+#include "cupola/core/error.h"
 
 namespace cupola {
 
 ImpactPredictor::ImpactPredictor(const FlightEnvironment* env, ImpactPredictorOptions options)
     : env_(env), options_(options), dynamics_(env, 0.0, 0.0, options.prior_kappa_m2pkg, options.prior_sigma_kappa_m2pkg) {}
 
+namespace {
+
+using State7 = Eigen::Matrix<double, 7, 1>;
+
+// Where the ground was crossed within an RK4 step from `before` (height
+// f_lo > 0) to `after` (f_hi <= 0) of length h: a cubic Hermite between the
+// step's ends and its root by the Illinois variant of regula falsi (the
+// height is nearly linear in time over a step: a few iterations where
+// bisection took 24): within micrometres of the integrated path, at no extra
+// RK4 cost. Returns the time into the step and the point.
+std::pair<double, TrajectoryPoint> GroundCrossing(const FlightEnvironment& env, const State7& before, const State7& after,
+                                                  double f_lo, double f_hi, double h) {
+  const TrajectoryPoint a{0.0, before.head<3>(), before.segment<3>(3)}, b{h, after.head<3>(), after.segment<3>(3)};
+  double lo = 0.0, hi = h;
+  int kept = 0;  // which end stayed last time: -1 lo, +1 hi
+  for (int i = 0; i < 60 && hi - lo > 1e-7; ++i) {
+    const double mid = std::clamp(lo + (hi - lo) * f_lo / (f_lo - f_hi), lo, hi);
+    const double f = env.HeightFast(Interpolate(a, b, mid).p_W);
+    if (std::abs(f) < 1e-6) {  // on the ground to a micrometre
+      hi = mid;
+      break;
+    }
+    if (f > 0.0) {
+      lo = mid, f_lo = f;
+      if (kept == -1) f_hi *= 0.5;  // the far end stuck twice: halve its weight (Illinois)
+      kept = -1;
+    } else {
+      hi = mid, f_hi = f;
+      if (kept == 1) f_lo *= 0.5;
+      kept = 1;
+    }
+  }
+  return {hi, Interpolate(a, b, hi)};
+}
+
+}  // namespace
+
 bool ImpactPredictor::FlyToGround(const Eigen::Matrix<double, 7, 1>& x0, double t_s, double& t_impact_s,
                                   Eigen::Vector2d& p_EN, std::vector<TrajectoryPoint>* path) const {
-  Eigen::Matrix<double, 7, 1> x = x0;
+  GroundImpact impact;
+  FlyAllToGround(std::span<const State7>(&x0, 1), t_s, std::span<GroundImpact>(&impact, 1), path);
+  t_impact_s = impact.t_s;
+  p_EN = impact.p_EN;
+  return impact.landed;
+}
+
+void ImpactPredictor::FlyAllToGround(std::span<const Eigen::Matrix<double, 7, 1>> starts, double t_s,
+                                     std::span<GroundImpact> impacts, std::vector<TrajectoryPoint>* path) const {
+  // The states are flown in lockstep, one RK4 stage for all of them at a time:
+  // each flight's stages depend on each other, so one flight alone keeps the
+  // processor waiting on every result; several independent ones fill those
+  // waits. Each flight's arithmetic is the same as alone, to the bit.
+  constexpr std::size_t kMaxFlights = 2 * 7 + 1;
+  CUPOLA_CHECK(starts.size() <= kMaxFlights && impacts.size() == starts.size(), "at most 15 flights at once");
+  CUPOLA_CHECK(path == nullptr || starts.size() == 1, "a path is recorded for one flight only");
   const double h = options_.step_s;
-  const double height = env_->HeightFast(x.head<3>());
-  if (path != nullptr) path->push_back({t_s, x.head<3>(), x.segment<3>(3)});
-  if (height <= 0.0) {
-    t_impact_s = t_s;
-    p_EN = x.head<2>();
-    return true;
+  std::array<State7, kMaxFlights> x, before, k1, k2, k3, k4;
+  std::array<double, kMaxFlights> height;
+  std::array<int, kMaxFlights> flying;  // indices of the flights still in the air
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    x[i] = starts[i];
+    height[i] = env_->HeightFast(x[i].head<3>());
+    impacts[i] = {};
+    if (path != nullptr) path->push_back({t_s, x[i].head<3>(), x[i].segment<3>(3)});
+    if (height[i] <= 0.0)
+      impacts[i] = {true, t_s, x[i].head<2>()};
+    else
+      flying[n++] = static_cast<int>(i);
   }
-  double height_before = height;
-  for (double elapsed = 0.0; elapsed < options_.horizon_s; elapsed += h) {
-    const Eigen::Matrix<double, 7, 1> before = x;
-    const auto k1 = dynamics_.Derivative(x);
-    const auto k2 = dynamics_.Derivative(x + 0.5 * h * k1);
-    const auto k3 = dynamics_.Derivative(x + 0.5 * h * k2);
-    const auto k4 = dynamics_.Derivative(x + h * k3);
-    x += (h / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
-    const double next_height = env_->HeightFast(x.head<3>());
-    if (next_height <= 0.0) {
-      // Cubic Hermite between the step's ends, and its root by the Illinois
-      // variant of regula falsi (the height is nearly linear in time over a
-      // step: a few iterations where bisection took 24): an impact within
-      // micrometres of the integrated path, at no extra RK4 cost.
-      TrajectoryPoint a{0.0, before.head<3>(), before.segment<3>(3)}, b{h, x.head<3>(), x.segment<3>(3)};
-      double lo = 0.0, hi = h, f_lo = height_before, f_hi = next_height;
-      int kept = 0;  // which end stayed last time: -1 lo, +1 hi
-      for (int i = 0; i < 60 && hi - lo > 1e-7; ++i) {
-        const double mid = std::clamp(lo + (hi - lo) * f_lo / (f_lo - f_hi), lo, hi);
-        const double f = env_->HeightFast(Interpolate(a, b, mid).p_W);
-        if (std::abs(f) < 1e-6) {  // on the ground to a micrometre
-          hi = mid;
-          break;
-        }
-        if (f > 0.0) {
-          lo = mid, f_lo = f;
-          if (kept == -1) f_hi *= 0.5;  // the far end stuck twice: halve its weight (Illinois)
-          kept = -1;
-        } else {
-          hi = mid, f_hi = f;
-          if (kept == 1) f_lo *= 0.5;
-          kept = 1;
-        }
+  for (double elapsed = 0.0; n > 0 && elapsed < options_.horizon_s; elapsed += h) {
+    for (std::size_t j = 0; j < n; ++j) before[flying[j]] = x[flying[j]], k1[flying[j]] = dynamics_.Derivative(x[flying[j]]);
+    for (std::size_t j = 0; j < n; ++j) k2[flying[j]] = dynamics_.Derivative(x[flying[j]] + 0.5 * h * k1[flying[j]]);
+    for (std::size_t j = 0; j < n; ++j) k3[flying[j]] = dynamics_.Derivative(x[flying[j]] + 0.5 * h * k2[flying[j]]);
+    for (std::size_t j = 0; j < n; ++j) k4[flying[j]] = dynamics_.Derivative(x[flying[j]] + h * k3[flying[j]]);
+    std::size_t still = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      const int i = flying[j];
+      x[i] += (h / 6.0) * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
+      const double next_height = env_->HeightFast(x[i].head<3>());
+      if (next_height > 0.0) {
+        if (path != nullptr) path->push_back({t_s + elapsed + h, x[i].head<3>(), x[i].segment<3>(3)});
+        height[i] = next_height;
+        flying[still++] = i;
+        continue;
       }
-      t_impact_s = t_s + elapsed + hi;
-      const TrajectoryPoint impact = Interpolate(a, b, hi);
-      p_EN = impact.p_W.head<2>();
-      if (path != nullptr) path->push_back({t_impact_s, impact.p_W, impact.v_W});
-      return true;
+      const auto [into_step, impact] = GroundCrossing(*env_, before[i], x[i], height[i], next_height, h);
+      impacts[i] = {true, t_s + elapsed + into_step, impact.p_W.head<2>()};
+      if (path != nullptr) path->push_back({impacts[i].t_s, impact.p_W, impact.v_W});
     }
-    if (path != nullptr) path->push_back({t_s + elapsed + h, x.head<3>(), x.segment<3>(3)});
-    height_before = next_height;
+    n = still;
   }
-  return false;
 }
 
 std::vector<TrajectoryPoint> ImpactPredictor::PredictPath(const GaussianState& state) const {
@@ -98,18 +138,22 @@ ImpactPrediction ImpactPredictor::Predict(const GaussianState& state) const {
   Eigen::LLT<Eigen::Matrix<double, 7, 7>> llt(static_cast<double>(n) * P);
   if (llt.info() != Eigen::Success) return {};
   const Eigen::Matrix<double, 7, 7> L = llt.matrixL();
+  std::array<State7, 2 * n + 1> sigma_points;
+  for (int i = 0; i < 2 * n + 1; ++i) {
+    State7& x = sigma_points[i];
+    x = mean;
+    if (i > 0) x += (i <= n ? 1.0 : -1.0) * L.col((i - 1) % n);
+    x[6] = std::max(x[6], 0.0);  // no negative drag
+  }
+  std::array<GroundImpact, 2 * n + 1> impacts;
+  FlyAllToGround(sigma_points, state.t_s, impacts);
   ImpactPrediction out;
   std::vector<double> times;
   for (int i = 0; i < 2 * n + 1; ++i) {
-    Eigen::Matrix<double, 7, 1> x = mean;
-    if (i > 0) x += (i <= n ? 1.0 : -1.0) * L.col((i - 1) % n);
-    x[6] = std::max(x[6], 0.0);  // no negative drag
-    double t_impact = 0.0;
-    Eigen::Vector2d p;
-    if (!FlyToGround(x, state.t_s, t_impact, p)) return {};
-    out.points_EN.push_back(p);
+    if (!impacts[i].landed) return {};
+    out.points_EN.push_back(impacts[i].p_EN);
     out.weights.push_back(i == 0 ? 0.0 : 0.5 / n);
-    times.push_back(t_impact);
+    times.push_back(impacts[i].t_s);
   }
   out.valid = true;
   for (std::size_t i = 0; i < out.points_EN.size(); ++i) {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <span>
 #include <vector>
 
 #include "cupola/physics/ballistic.h"
@@ -57,6 +58,15 @@ class ImpactPredictor {
   std::vector<TrajectoryPoint> PredictPath(const GaussianState& state) const;
 
  private:
+  struct GroundImpact {
+    bool landed = false;  // false: not within the horizon
+    double t_s = 0.0;
+    Eigen::Vector2d p_EN = Eigen::Vector2d::Zero();
+  };
+  /// Up to 15 states flown to the ground together (the sigma points); with
+  /// `path`, one state's path.
+  void FlyAllToGround(std::span<const Eigen::Matrix<double, 7, 1>> starts, double t_s, std::span<GroundImpact> impacts,
+                      std::vector<TrajectoryPoint>* path = nullptr) const;
   const FlightEnvironment* env_;
   ImpactPredictorOptions options_;
   Ballistic dynamics_;

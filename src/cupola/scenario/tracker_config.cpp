@@ -24,6 +24,9 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
       if (std::find(known.begin(), known.end(), name) == known.end())
         throw InputError(LocationOf(items[i], r.file()), r.PathOf("imm_models") + "[" + std::to_string(i) + "]",
                          Describe(items[i]), DidYouMeanPrefix(name, known) + "one of cv, ca, ballistic, ct");
+      if (std::find(c.imm_models.begin(), c.imm_models.end(), name) != c.imm_models.end())
+        throw InputError(LocationOf(items[i], r.file()), r.PathOf("imm_models") + "[" + std::to_string(i) + "]",
+                         Describe(items[i]), "each model once (" + name + " is already listed)");
       c.imm_models.push_back(name);
     }
   }

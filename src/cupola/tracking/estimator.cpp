@@ -1,6 +1,7 @@
 #include "cupola/tracking/estimator.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -47,7 +48,7 @@ ImmEstimator::ImmEstimator(std::vector<std::unique_ptr<MotionModel>> models, std
                            double switch_probability)
     : models_(std::move(models)), filter_(std::move(filter)) {
   const int n = static_cast<int>(models_.size());
-  CUPOLA_CHECK(n >= 2, "IMM needs at least two models");
+  CUPOLA_CHECK(n >= 2 && n <= kMaxImmModels, "IMM needs two to four models");
   transition_ = Eigen::MatrixXd::Constant(n, n, switch_probability / (n - 1));
   transition_.diagonal().setConstant(1.0 - switch_probability);
 }
@@ -95,6 +96,7 @@ Estimate ImmEstimator::Predict(const Estimate& estimate, double t_s) const {
   const int n = static_cast<int>(models_.size());
   const auto& mu = estimate.mode_probabilities;
   Estimate out;
+  out.modes.reserve(n);
   out.mode_probabilities.resize(n);
   for (int j = 0; j < n; ++j) {
     // Mixing weights for target model j.
@@ -129,7 +131,7 @@ bool ImmEstimator::Update(const SphericalMeasurementModel& sensor, const Estimat
   updated.modes.resize(n);
   updated.mode_probabilities.resize(n);
   // Log-likelihoods, normalised through their maximum to avoid underflow.
-  std::vector<double> log_weight(n);
+  std::array<double, kMaxImmModels> log_weight{};  // no allocation per update
   for (int j = 0; j < n; ++j) {
     const Innovation in = filter_->Innovate(sensor, predicted.modes[j], z);
     if (!std::isfinite(in.nis) || !filter_->Update(predicted.modes[j], in, updated.modes[j])) {
@@ -141,7 +143,7 @@ bool ImmEstimator::Update(const SphericalMeasurementModel& sensor, const Estimat
     }
     log_weight[j] = std::log(std::max(predicted.mode_probabilities[j], 1e-300)) - 0.5 * (in.nis + in.log_det_S);
   }
-  const double top = *std::max_element(log_weight.begin(), log_weight.end());
+  const double top = *std::max_element(log_weight.begin(), log_weight.begin() + n);
   if (!std::isfinite(top)) return false;  // every model failed
   double total = 0.0;
   for (int j = 0; j < n; ++j) total += updated.mode_probabilities[j] = std::exp(log_weight[j] - top);

@@ -23,6 +23,9 @@
 
 namespace cupola {
 
+/// An IMM mixes each motion model at most once (the scenario loader checks).
+inline constexpr int kMaxImmModels = 4;
+
 struct Estimate {
   GaussianState state;                     // what the tracker reads: [p, v, ...], combined for IMM
   std::vector<GaussianState> modes;        // IMM: each model's estimate

@@ -148,15 +148,11 @@ void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector
       ++last_pairs_tested_;
       // Predict from the track's own estimate (not from the scan-time
       // prediction, which an IMM has already mixed) to the detection time.
-      Estimate moved;
-      const Estimate* at_detection = &predicted_[i];
-      if (det.t_s != at_detection->state.t_s) {
-        moved = estimator_->Predict(tracks_[i].estimate, det.t_s);
-        at_detection = &moved;
-      }
-      Innovation in = estimator_->Innovate(sensor, *at_detection, z);
+      std::optional<Estimate> moved;
+      if (det.t_s != predicted_[i].state.t_s) moved = estimator_->Predict(tracks_[i].estimate, det.t_s);
+      Innovation in = estimator_->Innovate(sensor, moved ? *moved : predicted_[i], z);
       if (!(in.nis <= gate)) continue;  // outside the gate, or NaN from a diverged filter
-      candidates.push_back({i, static_cast<int>(d), std::move(in), *at_detection});
+      candidates.push_back({i, static_cast<int>(d), std::move(in), std::move(moved)});
     }
   }
 }
@@ -206,7 +202,7 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
     cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
     const int R = static_cast<int>(rows.size()), C = static_cast<int>(cols.size());
     Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(R, C, std::numeric_limits<double>::infinity());
-    Eigen::MatrixXd likelihood = Eigen::MatrixXd::Zero(R, C);
+    Eigen::MatrixXd likelihood = jpda ? Eigen::MatrixXd::Zero(R, C) : Eigen::MatrixXd();
     std::vector<int> pair_of(rows.size() * cols.size(), -1);
     for (const int k : cluster) {
       const auto r = std::lower_bound(rows.begin(), rows.end(), candidates[k].track) - rows.begin();
@@ -232,7 +228,7 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
         const Candidate& c = candidates[pair_of[r * cols.size() + row_to_col[r]]];
         detection_used[c.detection] = true;  // GNN: only the detection a track took
         Estimate e;
-        if (estimator_->Update(sensor, c.predicted, sensor.FromDetection(detections[c.detection].z), c.innovation, e))
+        if (estimator_->Update(sensor, PredictedFor(c), sensor.FromDetection(detections[c.detection].z), c.innovation, e))
           updated[rows[r]] = std::move(e), update_nis[rows[r]] = c.innovation.nis;
         else
           diverged[rows[r]] = true;
@@ -259,8 +255,8 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
         best_nis = std::min(best_nis, candidates[k].innovation.nis);
       }
       const Candidate& any = candidates[first];  // every row of a cluster has a gated pair
-      Estimate e = any.predicted;
-      if (PdaUpdate(any.predicted.state, innovations, weights, beta(r, C), e.state))
+      Estimate e = PredictedFor(any);
+      if (PdaUpdate(PredictedFor(any).state, innovations, weights, beta(r, C), e.state))
         updated[rows[r]] = std::move(e), update_nis[rows[r]] = best_nis;
       else
         diverged[rows[r]] = true;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -63,8 +64,10 @@ class Tracker {
   struct Candidate {
     int track = 0, detection = 0;
     Innovation innovation;
-    Estimate predicted;  // at the detection's time
+    std::optional<Estimate> moved;  // predicted to the detection's time, if not the scan's
   };
+  /// The candidate's track predicted to its detection's time.
+  const Estimate& PredictedFor(const Candidate& c) const { return c.moved ? *c.moved : predicted_[c.track]; }
   struct PendingDetection {
     Detection detection;
     Eigen::Vector3d p_W;
