@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <optional>
+#include <span>
 
 #include "cupola/metrics/consistency.h"
 #include "cupola/core/assignment.h"
@@ -181,16 +182,36 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
   const int n_dets = static_cast<int>(detections.size());
   DisjointSets sets(n_tracks + n_dets);
   for (const auto& c : candidates) sets.Join(c.track, n_tracks + c.detection);
-  std::vector<std::vector<int>> clusters(n_tracks + n_dets);
-  for (std::size_t k = 0; k < candidates.size(); ++k) clusters[sets.Find(candidates[k].track)].push_back(static_cast<int>(k));
+  // The candidates cluster by cluster (in the order of their roots), each
+  // cluster's in candidate order.
+  std::vector<int> root(candidates.size()), by_cluster(candidates.size());
+  for (std::size_t k = 0; k < candidates.size(); ++k) root[k] = sets.Find(candidates[k].track);
+  std::iota(by_cluster.begin(), by_cluster.end(), 0);
+  std::stable_sort(by_cluster.begin(), by_cluster.end(), [&](int a, int b) { return root[a] < root[b]; });
   std::vector<std::optional<Estimate>> updated(n_tracks);
   std::vector<double> update_nis(n_tracks, 0.0);
   std::vector<bool> diverged = prediction_failed;
   std::vector<bool> detection_used(n_dets, false);
   const double gate = gate_[sensor.dim()];
   const bool jpda = config_.association == "jpda";
-  for (const auto& cluster : clusters) {
-    if (cluster.empty()) continue;
+  // GNN: track c.track takes detection c.detection.
+  auto Take = [&](const Candidate& c) {
+    detection_used[c.detection] = true;  // GNN: only the detection a track took
+    Estimate e;
+    if (estimator_->Update(sensor, PredictedFor(c), sensor.FromDetection(detections[c.detection].z), c.innovation, e))
+      updated[c.track] = std::move(e), update_nis[c.track] = c.innovation.nis;
+    else
+      diverged[c.track] = true;
+  };
+  for (std::size_t begin = 0, end = 0; begin < by_cluster.size(); begin = end) {
+    while (end < by_cluster.size() && root[by_cluster[end]] == root[by_cluster[begin]]) ++end;
+    const std::span<const int> cluster(by_cluster.data() + begin, end - begin);
+    // One track and one detection, as most are: the pair, if inside the gate
+    // (what the assignment below gives, ties going to "unassigned").
+    if (!jpda && cluster.size() == 1) {
+      if (candidates[cluster[0]].innovation.nis < gate) Take(candidates[cluster[0]]);
+      continue;
+    }
     std::vector<int> rows, cols;
     for (const int k : cluster) {
       rows.push_back(candidates[k].track);
@@ -223,16 +244,8 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
       // Leaving a track unassigned costs the gate: a pair is taken only if
       // it is inside it, and the total Mahalanobis cost is minimal.
       const std::vector<int> row_to_col = SolveAssignment(cost, gate).row_to_col;
-      for (std::size_t r = 0; r < rows.size(); ++r) {
-        if (row_to_col[r] < 0) continue;
-        const Candidate& c = candidates[pair_of[r * cols.size() + row_to_col[r]]];
-        detection_used[c.detection] = true;  // GNN: only the detection a track took
-        Estimate e;
-        if (estimator_->Update(sensor, PredictedFor(c), sensor.FromDetection(detections[c.detection].z), c.innovation, e))
-          updated[rows[r]] = std::move(e), update_nis[rows[r]] = c.innovation.nis;
-        else
-          diverged[rows[r]] = true;
-      }
+      for (std::size_t r = 0; r < rows.size(); ++r)
+        if (row_to_col[r] >= 0) Take(candidates[pair_of[r * cols.size() + row_to_col[r]]]);
       continue;
     }
     // JPDA: exact marginals for small clusters, loopy belief propagation
