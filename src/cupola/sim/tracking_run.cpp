@@ -270,7 +270,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   battle_manager.Finish(duration);
   result.engagement_notes = battle_manager.notes();
   result.zone_scores = ScoreAlertZones(world.alert_zones(), result.alerts, truth, natural_impacted, natural_impact);
-  result.reports = tracker.reports();
+  result.reports = tracker.TakeReports();
   result.events = tracker.events();
   result.score = scorer.Result();
   for (const auto& e : result.events) result.tracks_confirmed += e.kind == TrackEvent::Kind::kConfirmed;

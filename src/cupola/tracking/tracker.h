@@ -55,6 +55,8 @@ class Tracker {
     return nullptr;
   }
   const std::vector<TrackReport>& reports() const { return reports_; }
+  /// Moves the history out, for a caller done with the tracker.
+  std::vector<TrackReport> TakeReports() { return std::move(reports_); }
   const std::vector<TrackEvent>& events() const { return events_; }
   const Estimator& estimator() const { return *estimator_; }
   /// Gated track-detection pairs tested in the last scan (for benchmarks).
