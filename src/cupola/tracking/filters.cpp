@@ -21,19 +21,23 @@ void FinishInnovationFixed(Innovation& in) {
 }
 
 // The EKF update in fixed sizes (fixed_size.h): K = P_xz S^-1, computed as
-// (S^-1 P_xz^T)^T since S is symmetric, and the Joseph form.
+// (S^-1 P_xz^T)^T since S is symmetric, and the Joseph form
+// A P A^T + K R K^T with A = I - K H, multiplied out in the order that uses
+// H P = P_xz^T (already at hand) and H's zero columns beyond position and
+// velocity (h does not depend on the rest):
+//   A P = P - K P_xz^T,   A P A^T = A P - ((A P) H^T) K^T.
 template <int N, int M>
 void JosephUpdateFixed(const GaussianState& predicted, const Innovation& in, GaussianState& updated) {
   using StateN = Eigen::Matrix<double, N, N>;
   const Eigen::Matrix<double, M, M> S = in.S;
   const Eigen::Matrix<double, N, M> P_xz = in.P_xz;
-  const Eigen::Matrix<double, M, N> H = in.H;
+  const Eigen::Matrix<double, M, 6> H_pv = in.H.leftCols(6);
   const Eigen::Matrix<double, N, M> K = Eigen::LDLT<Eigen::Matrix<double, M, M>>(S).solve(P_xz.transpose()).transpose();
   updated.x = predicted.x + K * Eigen::Matrix<double, M, 1>(in.y);
-  const StateN I_KH = StateN::Identity() - K.lazyProduct(H);
-  const StateN I_KH_P = I_KH.lazyProduct(StateN(predicted.P));
+  const StateN AP = StateN(predicted.P) - K.lazyProduct(P_xz.transpose());
+  const Eigen::Matrix<double, N, M> APHt = Eigen::Matrix<double, N, 6>(AP.template leftCols<6>()).lazyProduct(H_pv.transpose());
   const Eigen::Matrix<double, N, M> KR = K.lazyProduct(Eigen::Matrix<double, M, M>(in.R));
-  updated.P = I_KH_P.lazyProduct(I_KH.transpose()) + KR.lazyProduct(K.transpose());
+  updated.P = AP - APHt.lazyProduct(K.transpose()) + KR.lazyProduct(K.transpose());
 }
 
 }  // namespace
