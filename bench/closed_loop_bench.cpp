@@ -2,8 +2,6 @@
 // (threats, radars, tracker, assessment, battle manager, interceptors) on
 // one core: scenario seconds simulated per wall second, for the bundled
 // default scenario and the 1,000-threat mixed raid (4 batteries, 2 radars).
-// Also the share of the time spent flying the threats (the truth) versus the
-// rest of the loop.
 #include <chrono>
 #include <cstdio>
 #include <string>
