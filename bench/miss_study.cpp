@@ -41,13 +41,7 @@ Result Study(const FlightEnvironment& env, const InterceptorType& type, double s
                     0.05, [&](const TrajectoryPoint& p) {
                       if (path.empty() || p.t_s > path.back().t_s) path.push_back(p);
                     });
-    const TruthAt truth = [&](double t) {
-      if (t > path.back().t_s) return TargetTruth{};
-      auto it = std::lower_bound(path.begin(), path.end(), t, [](const TrajectoryPoint& p, double x) { return p.t_s < x; });
-      if (it == path.begin()) return TargetTruth{true, path.front().p_W, path.front().v_W};
-      const TrajectoryPoint p = Interpolate(*(it - 1), *it, t);
-      return TargetTruth{true, p.p_W, p.v_W};
-    };
+    const TruthAt truth = TruthAlong(path);
     const Eigen::Vector3d launcher(flight.end.p_W.x() + rng.Uniform(-2000, 2000), flight.end.p_W.y() - 4000.0, 0.0);
     const double t0 = flight.end.t_s - 25.0;
     Interceptor interceptor(&dynamics, dynamics.Launch(launcher, (truth(t0 + 12).p_W - launcher).normalized(), t0),

@@ -20,6 +20,17 @@ const char* ToString(InterceptorPhase phase) {
   return "?";
 }
 
+TruthAt TruthAlong(std::vector<TrajectoryPoint> path) {
+  return [path = std::move(path)](double t) {
+    if (path.empty() || t > path.back().t_s) return TargetTruth{};
+    const auto it =
+        std::lower_bound(path.begin(), path.end(), t, [](const TrajectoryPoint& p, double x) { return p.t_s < x; });
+    if (it == path.begin()) return TargetTruth{true, path.front().p_W, path.front().v_W};
+    const TrajectoryPoint p = Interpolate(*(it - 1), *it, t);
+    return TargetTruth{true, p.p_W, p.v_W};
+  };
+}
+
 Interceptor::Interceptor(const InterceptorDynamics* dynamics, InterceptorState state, std::uint64_t seeker_seed)
     : dynamics_(dynamics), state_(std::move(state)), seeker_rng_(seeker_seed) {}
 

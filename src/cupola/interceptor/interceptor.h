@@ -14,11 +14,13 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 
 #include "cupola/core/random.h"
 #include "cupola/interceptor/flight.h"
 #include "cupola/interceptor/fuze.h"
 #include "cupola/interceptor/guidance.h"
+#include "cupola/physics/ballistic.h"
 
 namespace cupola {
 
@@ -37,6 +39,10 @@ struct TargetTruth {
   Eigen::Vector3d v_W = Eigen::Vector3d::Zero();
 };
 using TruthAt = std::function<TargetTruth(double t_s)>;
+
+/// A target flying a sampled path (time-ordered; Hermite between samples, at
+/// the first sample before it, gone after the last): for tests and studies.
+TruthAt TruthAlong(std::vector<TrajectoryPoint> path);
 
 enum class InterceptorPhase { kMidcourse, kTerminal, kDetonated, kMissed };
 const char* ToString(InterceptorPhase phase);

@@ -53,13 +53,7 @@ TEST_F(InterceptorTest, HitsABallisticRocketWithinTheLethalRadius) {
                                             if (path.empty() || p.t_s > path.back().t_s) path.push_back(p);
                                           });
   ASSERT_TRUE(flight.impacted);
-  const TruthAt rocket = [&](double t) {
-    if (t > path.back().t_s) return TargetTruth{};
-    auto it = std::lower_bound(path.begin(), path.end(), t, [](const TrajectoryPoint& p, double x) { return p.t_s < x; });
-    if (it == path.begin()) return TargetTruth{true, path.front().p_W, path.front().v_W};
-    const TrajectoryPoint p = Interpolate(*(it - 1), *it, t);
-    return TargetTruth{true, p.p_W, p.v_W};
-  };
+  const TruthAt rocket = TruthAlong(path);
   const Eigen::Vector3d launcher(flight.end.p_W.x() + 1000.0, flight.end.p_W.y() - 4000.0, 0.0);
   const double t_launch = flight.end.t_s - 25.0;
   const Interceptor i = Engage(launcher, rocket(t_launch + 12.0).p_W, t_launch, rocket,
@@ -99,6 +93,22 @@ TEST_F(InterceptorTest, TurningLimitFallsWithDynamicPressure) {
   const Eigen::Vector3d a = dynamics_.Limit(slow_high, Eigen::Vector3d(1000, 1000, 0));
   EXPECT_NEAR(a.x(), 0.0, 1e-12);
   EXPECT_NEAR(a.norm(), expected, 1e-9);
+}
+
+TEST(TruthAlong, FollowsTheSamplesAndEndsWithThem) {
+  // Constant acceleration: Hermite between exact samples is exact.
+  auto At = [](double t) {
+    return TrajectoryPoint{t, Eigen::Vector3d(100.0 * t, 0.0, 50.0 * t - 4.9 * t * t), Eigen::Vector3d(100.0, 0.0, 50.0 - 9.8 * t)};
+  };
+  const TruthAt truth = TruthAlong({At(0.0), At(1.0), At(2.0)});
+  const TargetTruth mid = truth(1.5);
+  ASSERT_TRUE(mid.alive);
+  EXPECT_NEAR((mid.p_W - At(1.5).p_W).norm(), 0.0, 1e-9);
+  EXPECT_NEAR((mid.v_W - At(1.5).v_W).norm(), 0.0, 1e-9);
+  EXPECT_TRUE(truth(-1.0).alive);  // before the first sample: held there
+  EXPECT_EQ(truth(-1.0).p_W, At(0.0).p_W);
+  EXPECT_FALSE(truth(2.0001).alive);  // gone after the last
+  EXPECT_FALSE(TruthAlong({})(0.0).alive);
 }
 
 }  // namespace
