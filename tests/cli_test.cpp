@@ -146,9 +146,10 @@ TEST(CliHelpers, HoldsNanOrInfFindsWordsOnly) {
 }
 
 // Every bundled scenario: the same files, byte for byte, on 1 and 2 threads;
-// and no NaN or Inf in any of them. The raids take too long under the sanitizers.
+// and no NaN or Inf in any of them. The raids are left out under the
+// sanitizers (too slow there).
 TEST_F(Cli, BundledScenariosAreDeterministicAndFinite) {
-  std::vector<std::string> scenarios = {"mortar_attack"};
+  std::vector<std::string> scenarios = {"border_town_salvo", "mortar_attack"};
 #ifndef __SANITIZE_ADDRESS__
   scenarios.push_back("drone_raid_city");
   scenarios.push_back("mixed_raid");
@@ -193,9 +194,10 @@ TEST_F(Cli, AKilledRunLeavesNoHalfWrittenFile) {
   for (const double fraction : {0.2, 0.6, 0.9}) {
     const fs::path out = dir_ / ("killed" + std::to_string(static_cast<int>(100 * fraction)));
     Run(out, fraction * whole_s);
-    // The early kill must land before the end, or this test tests nothing.
-    if (fraction == 0.2) {
-      EXPECT_FALSE(fs::exists(out / "summary.json")) << "the run ended before the kill";
+    // The early and middle kills must land before the end, or this test
+    // tests nothing (the late one may come after it, on a busy machine).
+    if (fraction < 0.9) {
+      EXPECT_FALSE(fs::exists(out / "summary.json")) << "the run ended before the kill at " << fraction;
     }
     if (!fs::exists(out)) continue;
     for (const auto& entry : fs::directory_iterator(out)) {

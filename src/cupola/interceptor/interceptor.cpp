@@ -23,10 +23,7 @@ const char* ToString(InterceptorPhase phase) {
 TruthAt TruthAlong(std::vector<TrajectoryPoint> path) {
   return [path = std::move(path)](double t) {
     if (path.empty() || t > path.back().t_s) return TargetTruth{};
-    const auto it =
-        std::lower_bound(path.begin(), path.end(), t, [](const TrajectoryPoint& p, double x) { return p.t_s < x; });
-    if (it == path.begin()) return TargetTruth{true, path.front().p_W, path.front().v_W};
-    const TrajectoryPoint p = Interpolate(*(it - 1), *it, t);
+    const TrajectoryPoint p = InterpolateAlong(path, t);
     return TargetTruth{true, p.p_W, p.v_W};
   };
 }
@@ -55,6 +52,10 @@ void Interceptor::Advance(double t_end_s, const Uplink& uplink, const TruthAt& t
   const double fuze_radius = 3.0 * type.lethal_radius_m;
   TargetTruth target = truth(state_.t_s);
   while (!done() && state_.t_s < t_end_s - 1e-12) {
+    if (phase_ == InterceptorPhase::kMidcourse && SeekerSees(target)) {
+      phase_ = InterceptorPhase::kTerminal;
+      terminal_since_t_s_ = state_.t_s;
+    }
     // Mid-course, the guidance loop runs at a fifth of the terminal rate
     // (20 Hz at the default 0.01 s, three steps per autopilot time constant):
     // the seeker and the fuze need the fine steps, flying out does not.
@@ -63,10 +64,6 @@ void Interceptor::Advance(double t_end_s, const Uplink& uplink, const TruthAt& t
     // Guidance command for this step.
     Eigen::Vector3d a_cmd = Eigen::Vector3d::Zero();
     const NavigationGains gains{type.navigation_constant, type.augmented_pn};
-    if (phase_ == InterceptorPhase::kMidcourse && SeekerSees(target)) {
-      phase_ = InterceptorPhase::kTerminal;
-      terminal_since_t_s_ = state_.t_s;
-    }
     if (phase_ == InterceptorPhase::kTerminal) {
       // The seeker's line of sight, off by Gaussian angular noise across it.
       const Eigen::Vector3d r = target.p_W - state_.p_W;

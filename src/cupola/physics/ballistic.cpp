@@ -123,6 +123,14 @@ TrajectoryPoint Interpolate(const TrajectoryPoint& a, const TrajectoryPoint& b, 
   return out;
 }
 
+TrajectoryPoint InterpolateAlong(std::span<const TrajectoryPoint> points, double t_s) {
+  if (t_s <= points.front().t_s) return points.front();
+  if (t_s >= points.back().t_s) return points.back();
+  const auto upper = std::upper_bound(points.begin(), points.end(), t_s,
+                                      [](double t, const TrajectoryPoint& p) { return t < p.t_s; });
+  return Interpolate(*(upper - 1), *upper, t_s);
+}
+
 namespace {
 
 TrajectoryPoint PointOf(const BallisticState& s) { return {s.t_s, s.p_W, s.v_W}; }

@@ -19,6 +19,7 @@
 #include <Eigen/Core>
 #include <cstddef>
 #include <functional>
+#include <span>
 
 #include "cupola/physics/environment.h"
 #include "cupola/physics/threat_type.h"
@@ -91,6 +92,9 @@ double NextStepSize(const BallisticModel& model, const BallisticState& state);
 
 /// State at time t in [a.t, b.t] by cubic Hermite interpolation of two states.
 TrajectoryPoint Interpolate(const TrajectoryPoint& a, const TrajectoryPoint& b, double t_s);
+/// State at time t along time-ordered samples (not empty): Hermite between the
+/// two around t, the first or last sample outside them.
+TrajectoryPoint InterpolateAlong(std::span<const TrajectoryPoint> points, double t_s);
 
 /// Called with trajectory samples every `sample_dt_s` from launch, and at the end.
 using TrajectorySink = std::function<void(const TrajectoryPoint&)>;

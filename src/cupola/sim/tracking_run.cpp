@@ -53,12 +53,12 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   const FallingTrackTest falling(config);
   auto Falls = [&](const Track& track) { return falling.Falls(track.estimate); };
   auto FallingState = [&](const Track& track) -> const GaussianState& { return falling.FallingState(track.estimate); };
-  // Impact predictions take the predictor's 2 s RK4 steps, or 4 s while the
-  // track's last prediction was spread over more than kRoughSpread_m (1-sigma
-  // radius): 4 s steps are at worst 12 m off 2 s ones (bench/impact_bench),
-  // under 2.5 % of such a spread, at half the cost; most predictions before a
-  // decision are that uncertain. The battle manager's paths keep a sample
-  // every second.
+  // Impact predictions take the predictor's 2 s RK4 steps, or 4 s for a
+  // track's first prediction and while its last one was spread over more than
+  // kRoughSpread_m (1-sigma radius): 4 s steps are at worst 12 m off 0.05 s
+  // ones (2 s: 0.5 m; bench/impact_bench), under 2.5 % of such a spread, at
+  // half the cost; most predictions before a decision are that uncertain. The
+  // battle manager's paths keep a sample every second.
   const ImpactPredictor predictor(&world.environment(),
                                   {.prior_kappa_m2pkg = config.prior_kappa_m2pkg,
                                    .prior_sigma_kappa_m2pkg = config.prior_sigma_kappa_m2pkg});

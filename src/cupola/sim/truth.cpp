@@ -4,13 +4,7 @@
 
 namespace cupola {
 
-TrajectoryPoint TruthTrajectory::At(double t_s) const {
-  if (t_s <= points.front().t_s) return points.front();
-  if (t_s >= points.back().t_s) return points.back();
-  const auto upper = std::upper_bound(points.begin(), points.end(), t_s,
-                                      [](double t, const TrajectoryPoint& p) { return t < p.t_s; });
-  return Interpolate(*(upper - 1), *upper, t_s);
-}
+TrajectoryPoint TruthTrajectory::At(double t_s) const { return InterpolateAlong(points, t_s); }
 
 void TruthTrajectory::KillAt(double t_s) {
   if (t_s >= end_t() || t_s < start_t()) return;

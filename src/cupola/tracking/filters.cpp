@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 
+#include "cupola/core/error.h"
 #include "cupola/core/units.h"
 #include "cupola/tracking/fixed_size.h"
 
@@ -53,6 +54,8 @@ void FinishInnovation(Innovation& in) {
 bool Filter::Update(const GaussianState& predicted, const Innovation& in, GaussianState& updated) const {
   updated.t_s = predicted.t_s;
   const int n = static_cast<int>(predicted.x.size()), m = static_cast<int>(in.y.size());
+  CUPOLA_CHECK(in.H.size() == 0 || n <= 6 || in.H.rightCols(n - 6).isZero(0.0),
+               "a measurement Jacobian beyond position and velocity");
   if (in.H.size() > 0 &&
       WithFixedSizes(n, m, [&]<int N, int M>() { JosephUpdateFixed<N, M>(predicted, in, updated); }))
     return updated.x.allFinite() && EnforceCovariance(updated.P);

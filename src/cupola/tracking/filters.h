@@ -40,6 +40,9 @@ class Filter {
   virtual Innovation Innovate(const SphericalMeasurementModel& sensor, const GaussianState& predicted,
                               const MeasVector& z) const = 0;
   /// The updated state, or false if the result is not a valid covariance.
+  /// An EKF innovation (H set) must have H zero beyond the first six columns
+  /// (position and velocity: what a radar measures; checked) and P_xz = P H^T:
+  /// the update uses both.
   bool Update(const GaussianState& predicted, const Innovation& innovation, GaussianState& updated) const;
 };
 

@@ -15,12 +15,13 @@ struct Track {
   TrackStatus status = TrackStatus::kTentative;
   Estimate estimate;            // after the last update (or coast); estimate.state is [p, v, ...]
   int updates = 0;              // detections assigned
-  int update_times = 0;         // distinct times among them: what M-of-N confirmation counts
+  int update_times = 0;         // distinct scan times among them: what M-of-N confirmation counts
   int looks = 0;                // distinct scan times at which some radar could have detected it
   int consecutive_misses = 0;
   double born_t_s = 0.0;
   double last_update_t_s = 0.0;
-  double last_look_t_s = 0.0;
+  double last_update_scan_t_s = 0.0;  // scan time (not detection time) of the last update
+  double last_look_t_s = 0.0;         // scan time of the last look
   int last_radar = -1;          // radar of the last assigned detection
   double last_nis = 0.0;
 };

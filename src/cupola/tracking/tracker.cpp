@@ -298,7 +298,9 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
       // Two radars that look at the same instant give two detections but one
       // look in time: confirmation needs the motion confirmed over time, or
       // two rockets of a stream, paired at initiation, confirm each other.
-      if (track.estimate.state.t_s > track.last_update_t_s) ++track.update_times;
+      // Counted on the scan clock: a rotating radar's detections come later
+      // than its scan's start, at different times for different radars.
+      if (t_scan_s > track.last_update_scan_t_s) ++track.update_times, track.last_update_scan_t_s = t_scan_s;
       track.consecutive_misses = 0;
       track.last_update_t_s = track.estimate.state.t_s;
       track.last_radar = radar;
@@ -365,7 +367,7 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
     if (used[d]) continue;
     const Detection& det = detections[d];
     const RadarModel& radar = (*radars_)[det.radar];
-    const PendingDetection second{det, radar.PositionOf(det.z), radar.CartesianCovariance(det.z)};
+    const PendingDetection second{det, radar.PositionOf(det.z), radar.CartesianCovariance(det.z), t_scan_s_};
     // The partner: a recent unassociated detection at a plausible speed; the
     // slowest plausible one, the most likely in clutter.
     nearby.clear();
@@ -375,7 +377,9 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
     for (const int j : nearby) {
       if (pending_used[j]) continue;
       const double dt = det.t_s - pending_[j].detection.t_s;
-      if (dt <= 1e-6) continue;
+      // Two points from one scan instant (two radars, or a rotating radar's
+      // late beam) are not two looks in time.
+      if (dt <= 1e-6 || pending_[j].t_scan_s >= t_scan_s_) continue;
       const double speed = (second.p_W - pending_[j].p_W).norm() / dt;
       if (speed < config_.min_speed_mps || speed > config_.max_speed_mps) continue;
       if (speed < best_speed) best_speed = speed, best = j;
@@ -395,7 +399,7 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
     track.updates = 2;
     track.update_times = 2;
     track.looks = 2;
-    track.last_look_t_s = det.t_s;
+    track.last_look_t_s = track.last_update_scan_t_s = t_scan_s_;
     GaussianState pv;
     pv.t_s = det.t_s;
     pv.x = StateVector::Zero(6);

@@ -74,6 +74,7 @@ class Tracker {
     Detection detection;
     Eigen::Vector3d p_W;
     Eigen::Matrix3d P_W;
+    double t_scan_s = 0.0;  // start of the scan that made it
   };
 
   void Gate(int radar, std::span<const Detection> detections, std::vector<Candidate>& candidates);

@@ -174,6 +174,38 @@ TEST(Filters, KalmanFilterReachesTheAlphaBetaSteadyState) {
   EXPECT_NEAR(s.P(3, 3), beta * (alpha - beta / 2) / (1 - alpha) * w2 / (T * T), 1e-6 * w2);
 }
 
+// The fixed-size update (states of 6, 7, 9; 3 or 4 measurements) multiplies
+// the Joseph form out through H P = P_xz^T and H's zero columns beyond
+// position and velocity: it must equal the textbook form.
+TEST(Filters, FixedSizeJosephUpdateEqualsTheTextbookForm) {
+  Rng rng(5);
+  for (const int n : {6, 7, 9}) {
+    for (const int m : {3, 4}) {
+      const StateMatrix A = StateMatrix::NullaryExpr(n, n, [&] { return rng.Normal(); });
+      GaussianState predicted;
+      predicted.x = StateVector::Zero(n);
+      predicted.P = A * A.transpose() + StateMatrix::Identity(n, n);
+      Innovation in;
+      in.H = MeasStateMatrix::Zero(m, n);
+      in.H.leftCols(6) = MeasStateMatrix::NullaryExpr(m, 6, [&] { return rng.Normal(); });
+      in.R = MeasMatrix::Identity(m, m) * 0.5;
+      in.y = MeasVector::Constant(m, 0.3);
+      in.P_xz = predicted.P * in.H.transpose();
+      in.S = in.H * in.P_xz + in.R;
+      FinishInnovation(in);
+      GaussianState updated;
+      ASSERT_TRUE(ExtendedKalmanFilter().Update(predicted, in, updated)) << n << "x" << m;
+      const StateMeasMatrix K = in.P_xz * MeasMatrix(in.S.inverse());
+      const StateMatrix I_KH = StateMatrix::Identity(n, n) - K * in.H;
+      const StateMatrix joseph = I_KH * predicted.P * I_KH.transpose() + K * in.R * K.transpose();
+      const StateMatrix P_error = updated.P - joseph;
+      const StateVector x_error = updated.x - K * in.y;
+      EXPECT_LT(P_error.norm(), 1e-12 * joseph.norm()) << n << "x" << m;
+      EXPECT_LT(x_error.norm(), 1e-12) << n << "x" << m;
+    }
+  }
+}
+
 TEST(Filters, UkfAndEkfAgreeWhenTheMeasurementIsNearlyLinear) {
   // Far from the radar, with a small covariance, h is nearly linear over the
   // spread of the sigma points, so the two filters must give the same update.

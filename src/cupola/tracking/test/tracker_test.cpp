@@ -88,6 +88,30 @@ TEST(Tracker, DetectionsAtTheSameInstantConfirmNothing) {
   EXPECT_EQ(tracker.tracks()[0].status, TrackStatus::kConfirmed);
 }
 
+// The same with the second radar rotating: its detections come 0.3 s after
+// the scans' common start, yet the instant is the scan's, and counts once.
+TEST(Tracker, ALateBeamInTheSameScanConfirmsNothing) {
+  Bench b;
+  RadarSpec spec = b.radars[0].spec;
+  spec.name = "r2";
+  spec.site = {31.6, 34.7, 80.0};
+  b.radars.push_back(RadarModel::FromSpec(spec, b.frame));
+  Tracker tracker(TrackerConfig{}, &b.radars, &b.env);
+  const Eigen::Vector3d p0(20e3, 15e3, 3000), v(-250, 100, 0);
+  auto Scan = [&](int radar, double t_scan, double late_s) {
+    const double t = t_scan + late_s;
+    tracker.ProcessScan(radar, t_scan, std::vector<Detection>{b.Measure(p0 + t * v, t, radar)});
+  };
+  Scan(0, 0.0, 0.0), Scan(1, 0.0, 0.3), Scan(0, 1.0, 0.0), Scan(1, 1.0, 0.3);
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  EXPECT_EQ(tracker.tracks()[0].updates, 3);
+  EXPECT_EQ(tracker.tracks()[0].update_times, 2);
+  EXPECT_EQ(tracker.tracks()[0].looks, 2);
+  EXPECT_EQ(tracker.tracks()[0].status, TrackStatus::kTentative);
+  Scan(0, 2.0, 0.0);
+  EXPECT_EQ(tracker.tracks()[0].status, TrackStatus::kConfirmed);
+}
+
 TEST(Tracker, DeletesATrackWhoseTargetVanishes) {
   Bench b;
   TrackerConfig config;
