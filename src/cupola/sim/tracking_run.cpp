@@ -59,17 +59,15 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   // ones (2 s: 0.5 m; bench/impact_bench), under 2.5 % of such a spread, at
   // half the cost; most predictions before a decision are that uncertain. The
   // battle manager's paths keep a sample every second.
-  const ImpactPredictor predictor(&world.environment(),
-                                  {.prior_kappa_m2pkg = config.prior_kappa_m2pkg,
-                                   .prior_sigma_kappa_m2pkg = config.prior_sigma_kappa_m2pkg});
-  const ImpactPredictor rough_predictor(&world.environment(),
-                                        {.step_s = 4.0,
-                                         .prior_kappa_m2pkg = config.prior_kappa_m2pkg,
-                                         .prior_sigma_kappa_m2pkg = config.prior_sigma_kappa_m2pkg});
+  auto PredictorWithStep = [&](double step_s) {
+    return ImpactPredictor(&world.environment(), {.step_s = step_s,
+                                                  .prior_kappa_m2pkg = config.prior_kappa_m2pkg,
+                                                  .prior_sigma_kappa_m2pkg = config.prior_sigma_kappa_m2pkg});
+  };
+  const ImpactPredictor predictor = PredictorWithStep(ImpactPredictorOptions{}.step_s);
+  const ImpactPredictor rough_predictor = PredictorWithStep(4.0);
   constexpr double kRoughSpread_m = 500.0;
-  const ImpactPredictor path_predictor(&world.environment(), {.step_s = 1.0,
-                                                               .prior_kappa_m2pkg = config.prior_kappa_m2pkg,
-                                                               .prior_sigma_kappa_m2pkg = config.prior_sigma_kappa_m2pkg});
+  const ImpactPredictor path_predictor = PredictorWithStep(1.0);
   std::vector<AreaAtRisk> areas;
   std::vector<Polygon> area_polygons;
   for (const auto& a : world.areas()) areas.push_back({a.name, a.value, a.polygon}), area_polygons.push_back(a.polygon);
