@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libeigen3-dev libgeographiclib-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev zlib1g-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  git python3  # git: the version in outputs (git describe); python3: tests read outputs with parsers we did not write
 )
 # scripts/fuzz.sh also needs clang and its libFuzzer runtime: scripts/setup.sh --fuzz.
 if [ "${1:-}" = "--fuzz" ]; then

@@ -6,15 +6,15 @@
 #                           Debian's chromium, installed if missing) against
 #                           build/release/apps/cupola/cupola
 #   scripts/web.sh --test-only   the browser tests alone (assets already built)
-# Needs Node.js >= 20.19 and npm (the machine's; Debian 12's own nodejs is 18,
-# too old for vite 7). Packages come from the npm registry, pinned by
-# web/package-lock.json. More: docs/report.md, docs/viewer.md.
+# Needs Node.js >= 20.19 and npm: scripts/node.sh uses the machine's, or
+# installs Debian's where new enough (Debian 13), or else a pinned Node.js from
+# the npm registry into .tools/node (Debian 12 ships 18, too old for vite 7).
+# Packages come from the npm registry, pinned by web/package-lock.json.
+# More: docs/report.md, docs/viewer.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
-  echo "web: Node.js (>= 20.19) and npm are needed for the report and the viewer" >&2
-  exit 1
-fi
+node_bin=$(bash scripts/node.sh)
+if [ -n "$node_bin" ]; then export PATH="$node_bin:$PATH"; fi
 # vite 7 and cesium 1.140 need Node.js 20.19 or later (or 22.12+).
 if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
   echo "web: Node.js $(node --version) is too old; the web build needs >= 20.19" >&2
