@@ -38,12 +38,14 @@ bool Polygon::Contains(const Eigen::Vector2d& p) const {
   return inside;
 }
 
-double Polygon::Area() const {
+double Polygon::SignedArea() const {
   double twice = 0.0;
   const std::size_t n = vertices_EN.size();
   for (std::size_t i = 0; i < n; ++i) twice += Cross(vertices_EN[i], vertices_EN[(i + 1) % n]);
-  return std::abs(twice) / 2.0;
+  return twice / 2.0;
 }
+
+double Polygon::Area() const { return std::abs(SignedArea()); }
 
 Eigen::Vector2d Polygon::Centroid() const {
   Eigen::Vector2d sum = Eigen::Vector2d::Zero();

@@ -19,6 +19,9 @@ struct Polygon {
   bool Contains(const Eigen::Vector2d& p_EN) const;
   /// Area [m^2] (absolute value of the shoelace sum).
   double Area() const;
+  /// Shoelace area [m^2]: positive when the vertices run counter-clockwise
+  /// (seen from above, east = x, north = y), negative when clockwise.
+  double SignedArea() const;
   /// Vertex-average centre [m].
   Eigen::Vector2d Centroid() const;
   /// Indices (i, j) of the first pair of non-adjacent edges that cross, if any.

@@ -42,6 +42,10 @@ class InterceptorDynamics {
   /// Advances `s` by h with the (limited) command held.
   void Step(InterceptorState& s, const Eigen::Vector3d& a_cmd_W, double h) const;
 
+  /// Height of the interceptor above the ground [m] (terrain is not modelled).
+  double HeightAboveGround(const InterceptorState& s) const { return env_->HeightFast(s.p_W); }
+  /// True while the interceptor climbs away from the ground.
+  bool Climbing(const InterceptorState& s) const { return s.v_W.dot(env_->Up(s.p_W)) > 0.0; }
   const InterceptorType& type() const { return *type_; }
 
  private:

@@ -82,7 +82,17 @@ void Interceptor::Advance(double t_end_s, const Uplink& uplink, const TruthAt& t
     // PN steers the line of sight; gravity would bend the path off it: compensate.
     a_cmd += Eigen::Vector3d(0, 0, kStandardGravity);
     const Eigen::Vector3d r0 = target.p_W - state_.p_W;
+    const double height_before = dynamics_->HeightAboveGround(state_);
     dynamics_->Step(state_, a_cmd, h);
+    // Into the ground (a hard pull-down against a low drone): a miss where it
+    // crossed the surface. Only descending: the launcher stands on the ground.
+    const double height = dynamics_->HeightAboveGround(state_);
+    if (height < 0.0 && !dynamics_->Climbing(state_)) {
+      const double back = height_before > height ? std::min(1.0, -height / (height_before - height)) : 0.0;
+      Finish(InterceptorPhase::kMissed, state_.t_s - back * h, state_.p_W - back * h * state_.v_W, closest_m_, 0.0,
+             "hit the ground");
+      return;
+    }
     const TargetTruth next = truth(state_.t_s);
     if (!next.alive) {
       Finish(InterceptorPhase::kMissed, state_.t_s, state_.p_W, closest_m_, 0.0, "the target is gone");

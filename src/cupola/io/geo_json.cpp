@@ -1,5 +1,7 @@
 #include "cupola/io/geo_json.h"
 
+#include <algorithm>
+
 namespace cupola {
 
 using json = nlohmann::ordered_json;
@@ -17,6 +19,9 @@ json LonLatJson(const World& world, const Eigen::Vector3d& p_W) {
 json GeoJsonRing(const World& world, const Polygon& polygon) {
   json ring = json::array();
   for (const auto& v : polygon.vertices_EN) ring.push_back(LonLatJson(world, Eigen::Vector3d(v.x(), v.y(), 0.0)));
+  // RFC 7946 3.1.6: exterior rings run counter-clockwise. A user may list the
+  // vertices either way round; east/north keep their sense in lon/lat.
+  if (polygon.SignedArea() < 0.0) std::reverse(ring.begin(), ring.end());
   ring.push_back(ring.front());
   return ring;
 }

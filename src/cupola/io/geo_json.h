@@ -22,7 +22,8 @@ inline double RoundTo(double x, double unit) { return std::round(x / unit) / std
 nlohmann::ordered_json LatLonAltJson(const World& world, const Eigen::Vector3d& p_W);
 /// [lon_deg, lat_deg] of a point in W (GeoJSON order).
 nlohmann::ordered_json LonLatJson(const World& world, const Eigen::Vector3d& p_W);
-/// A closed GeoJSON ring [[lon, lat], ...] of a polygon on the ground of W.
+/// A closed GeoJSON ring [[lon, lat], ...] of a polygon on the ground of W,
+/// counter-clockwise (RFC 7946) whichever way the polygon was listed.
 nlohmann::ordered_json GeoJsonRing(const World& world, const Polygon& polygon);
 /// A GeoJSON Feature.
 nlohmann::ordered_json GeoJsonFeature(nlohmann::ordered_json geometry, nlohmann::ordered_json properties);

@@ -8,6 +8,7 @@
 
 #include "cupola/core/error.h"
 #include "cupola/io/atomic_file.h"
+#include "cupola/io/csv.h"
 #include "cupola/io/detections_csv.h"
 #include "cupola/io/geo_json.h"
 #include "cupola/io/replay_czml.h"
@@ -182,12 +183,16 @@ std::string EventsJsonLines(const World& world, const ReplicationResult& result)
 
 std::string TrajectoriesCsv(const World& world, const ReplicationResult& result) {
   std::string out = "threat_id,type,t_s,east_m,north_m,up_m,lat_deg,lon_deg,alt_m,speed_mps\n";
+  std::vector<std::string> type_fields;  // per salvo, quoted once
+  for (const auto& salvo : world.salvos()) type_fields.push_back(CsvField(salvo.type->name));
   char line[256];
   for (const auto& s : result.trajectories) {
     const GeodeticPoint g = world.frame().ToGeodetic(s.p_W);
-    const std::string& type = world.salvos()[result.threats[s.threat_id].salvo].type->name;
-    std::snprintf(line, sizeof(line), "%d,%s,%.3f,%.2f,%.2f,%.2f,%.7f,%.7f,%.2f,%.2f\n", s.threat_id, type.c_str(),
-                  s.t_s, s.p_W.x(), s.p_W.y(), s.p_W.z(), g.lat_deg, g.lon_deg, g.alt_m, s.v_W.norm());
+    std::snprintf(line, sizeof(line), ",%.3f,%.2f,%.2f,%.2f,%.7f,%.7f,%.2f,%.2f\n", s.t_s, s.p_W.x(), s.p_W.y(),
+                  s.p_W.z(), g.lat_deg, g.lon_deg, g.alt_m, s.v_W.norm());
+    out += std::to_string(s.threat_id);
+    out += ',';
+    out += type_fields[result.threats[s.threat_id].salvo];
     out += line;
   }
   return out;
@@ -216,13 +221,26 @@ nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResul
   return {{"type", "FeatureCollection"}, {"features", features}};
 }
 
+// Predictions are kept within the scenario's extent plus a quarter of its
+// diagonal, and at least this margin.
+constexpr double kPredictionMarginMinM = 20000.0;
+
 nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationResult& result, int max_per_track) {
   json features = json::array();
   if (result.tracking) {
+    // A prediction far outside the scenario means nothing (a drone's straight
+    // line run on to the predictor's horizon, hundreds of km away) and would
+    // make a GIS's "zoom to layer" show a continent.
+    Eigen::AlignedBox2d meaningful = world.extent_EN();
+    const double margin_m = std::max(kPredictionMarginMinM, 0.25 * meaningful.diagonal().norm());
+    meaningful.extend(meaningful.min() - Eigen::Vector2d::Constant(margin_m));
+    meaningful.extend(meaningful.max() + Eigen::Vector2d::Constant(margin_m));
     std::map<int, int> count, seen;  // per track: predictions, and those passed so far
     if (max_per_track > 0)
-      for (const ThreatAssessment& a : result.tracking->assessments) ++count[a.track_id];
+      for (const ThreatAssessment& a : result.tracking->assessments)
+        if (meaningful.contains(a.prediction.mean_EN)) ++count[a.track_id];
     for (const ThreatAssessment& a : result.tracking->assessments) {
+      if (!meaningful.contains(a.prediction.mean_EN)) continue;
       if (max_per_track > 0) {
         // Keep the i-th of n when it is the last of its stretch: floor(i k / n) < floor((i + 1) k / n).
         const int i = seen[a.track_id]++, n = count[a.track_id];

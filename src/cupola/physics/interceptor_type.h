@@ -22,6 +22,10 @@ struct InterceptorType {
   std::string description;
   BallisticParams airframe;            // mass, calibre, motor, drag (launched vertically)
   double min_intercept_speed_mps = 0;  // slower than this it can no longer manoeuvre onto a target
+  // The launcher's container is raised: an interceptor leaves at least this far
+  // above the horizontal (straight at a low intercept point, it would sag into
+  // the ground before it has the speed to hold itself up). Assumption.
+  double min_launch_elevation_rad = 0.2617993877991494;  // 15 deg
   double max_flight_time_s = 0;        // self-destruct / battery life
   double max_load_factor = 0;          // lateral acceleration limit [g]
   double max_normal_force_coefficient = 0;  // C_N at the largest usable angle of attack: a_max = C_N q S / m too

@@ -1,6 +1,7 @@
 #include "cupola/sim/interceptor_fleet.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "cupola/core/units.h"
 
@@ -18,12 +19,19 @@ InterceptorFleet::InterceptorFleet(const World& world, std::vector<TruthTrajecto
 void InterceptorFleet::Launch(const FireOrder& order, int target_id, bool falls) {
   const BatteryModel& battery = world_.batteries()[order.battery];
   const Eigen::Vector3d& launcher = battery.launchers[order.launcher].p_W;
-  const Eigen::Vector3d aim = order.intercept.p_intercept_W - launcher;
+  // Towards the predicted intercept, raised to the launcher's lowest elevation.
+  const Eigen::Vector3d up = world_.environment().Up(launcher);
+  Eigen::Vector3d aim = (order.intercept.p_intercept_W - launcher).normalized();
+  const double min_sin = std::sin(battery.interceptor.min_launch_elevation_rad);
+  if (aim.dot(up) < min_sin) {
+    const Eigen::Vector3d level = (aim - aim.dot(up) * up).normalized();
+    aim = std::sqrt(1.0 - min_sin * min_sin) * level + min_sin * up;
+  }
   InterceptorRecord record;
   record.order = order;
   record.target_id = target_id;
   record.falls = falls;
-  const InterceptorState start = dynamics_[order.battery].Launch(launcher, aim.normalized(), order.intercept.t_launch_s);
+  const InterceptorState start = dynamics_[order.battery].Launch(launcher, aim, order.intercept.t_launch_s);
   record.path.push_back({start.t_s, start.p_W});
   records_.push_back(std::move(record));
   // Each interceptor's seeker noise from its own stream: (seed, launch number).

@@ -50,6 +50,20 @@ World::World(ScenarioSpec spec)
     alert_zones_.push_back({z.name, z.population, z.threshold_probability, ToPolygon(frame_, z.polygon)});
   for (const auto& b : spec_.batteries)
     batteries_.push_back(BatteryModel::From(b, frame_, environment_.atmosphere, environment_.ground_alt_m));
+
+  extent_EN_.extend(Eigen::Vector2d::Zero());
+  for (const auto& a : areas_)
+    for (const auto& v : a.polygon.vertices_EN) extent_EN_.extend(v);
+  for (const auto& z : alert_zones_)
+    for (const auto& v : z.polygon.vertices_EN) extent_EN_.extend(v);
+  for (const auto& m : salvos_) {
+    extent_EN_.extend(m.p_launch_W.head<2>());
+    extent_EN_.extend(m.aim_EN);
+    for (const auto& w : m.waypoints_EN) extent_EN_.extend(w);
+  }
+  for (const auto& r : radars_) extent_EN_.extend(r.p_WR.head<2>());
+  for (const auto& b : batteries_)
+    for (const auto& l : b.launchers) extent_EN_.extend(l.p_W.head<2>());
 }
 
 BallisticModel World::MakeBallisticModel(const ThreatType& type) const {

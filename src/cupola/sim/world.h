@@ -8,6 +8,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <Eigen/Geometry>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,6 +69,10 @@ class World {
   Eigen::Vector3d GroundPoint(const Eigen::Vector2d& p_EN) const;
   /// Index of the first defended area containing p, or -1 for open ground.
   int AreaAt(const Eigen::Vector2d& p_EN) const;
+  /// The box (east, north) [m] around everything the scenario places: the
+  /// origin, areas, alert zones, launch sites, aim points, waypoints, radars
+  /// and launchers. Outputs leave out what lies far outside it.
+  const Eigen::AlignedBox2d& extent_EN() const { return extent_EN_; }
 
  private:
   ScenarioSpec spec_;
@@ -78,6 +83,7 @@ class World {
   std::vector<RadarModel> radars_;
   std::vector<AlertZone> alert_zones_;
   std::vector<BatteryModel> batteries_;
+  Eigen::AlignedBox2d extent_EN_;
 };
 
 }  // namespace cupola

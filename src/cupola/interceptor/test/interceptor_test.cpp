@@ -62,6 +62,26 @@ TEST_F(InterceptorTest, HitsABallisticRocketWithinTheLethalRadius) {
   EXPECT_LT(i.outcome().miss_m, tamir_.lethal_radius_m);
 }
 
+TEST_F(InterceptorTest, FlyingIntoTheGroundIsAMissWhereItCrossedTheSurface) {
+  // A target 100 m below the ground 4 km out (as a bad altitude estimate would
+  // put a low drone): pro-nav dives onto it and the ground comes first.
+  const TruthAt buried = [](double) {
+    return TargetTruth{true, Eigen::Vector3d(4000.0, 0.0, -100.0), Eigen::Vector3d::Zero()};
+  };
+  double lowest_m = 1e9;
+  Interceptor interceptor(&dynamics_, dynamics_.Launch(Eigen::Vector3d::Zero(), Eigen::Vector3d(1, 0, 1).normalized(), 0.0), 7);
+  for (double t = 0.0; !interceptor.done() && t < 60.0; t += 0.1) {
+    interceptor.Advance(t + 0.1, Uplink{t, buried(t).p_W, Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero()}, buried);
+    if (!interceptor.done()) lowest_m = std::min(lowest_m, dynamics_.HeightAboveGround(interceptor.state()));
+  }
+  ASSERT_EQ(interceptor.phase(), InterceptorPhase::kMissed);
+  EXPECT_EQ(interceptor.outcome().reason, "hit the ground");
+  EXPECT_GE(lowest_m, 0.0);  // never flying below the ground
+  // The miss is placed where the path crossed the surface (linear within one step).
+  EXPECT_NEAR(env_.HeightExact(interceptor.outcome().p_W), 0.0, 1.0);
+  EXPECT_GT(interceptor.outcome().miss_m, 3.0 * tamir_.lethal_radius_m);  // never close enough to fuze
+}
+
 TEST(Fuze, ClosestApproachInsideAStep) {
   // Passing 3 m abeam halfway through the step.
   const ClosestApproach c = ClosestApproachInStep(Eigen::Vector3d(-10, 3, 0), Eigen::Vector3d(10, 3, 0));
