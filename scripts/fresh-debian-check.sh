@@ -40,6 +40,13 @@ cleanup() {
 trap cleanup EXIT
 tar -C "$root" -xf "$tarball"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# Like the name servers, the certificate authorities this machine adds locally (a TLS-intercepting
+# egress proxy's, a company's) are the machine's setup, not the project's: the chroot trusts them
+# too once Debian's ca-certificates is installed (its update-ca-certificates reads this folder).
+if compgen -G "/usr/local/share/ca-certificates/*.crt" > /dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+fi
 for m in proc dev sys dev/pts; do mount --bind "/$m" "$root/$m"; done
 git clone -q "$top" "$root/root/project" || exit 2
 echo "fresh-debian-check: Debian $(cat "$root/etc/debian_version"), clone of $(git -C "$top" rev-parse --short HEAD)"

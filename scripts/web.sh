@@ -14,6 +14,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node_bin=$(bash scripts/node.sh)
+# Node.js trusts its own bundled authorities only; add the system's, so npm
+# also works behind a TLS-intercepting proxy whose authority the machine trusts.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
 if [ -n "$node_bin" ]; then export PATH="$node_bin:$PATH"; fi
 # vite 7 and cesium 1.140 need Node.js 20.19 or later (or 22.12+).
 if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
