@@ -549,7 +549,7 @@ int Run(const Options& o) {
     bool complete = true;
     for (int k = 0; k < K; ++k) {
       ScanOutput out;
-      ScanOnce(radars[0], 0, frame, scan_times[k], source, rng, out);
+      ScanOnce(radars[0], 0, frame, scan_times[k], source, rng.NextU64(), out);
       if (out.detections.empty()) ++missed_detections, complete = false;
       if (out.detections.size() > 1) extra_detections += static_cast<long>(out.detections.size()) - 1;
       scans[k] = std::move(out.detections);

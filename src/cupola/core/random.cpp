@@ -28,6 +28,10 @@ std::uint64_t StreamSeed(std::uint64_t replication_seed, std::string_view stream
   return Mix64(replication_seed ^ Mix64(HashName(stream_name)));
 }
 
+std::uint64_t SubstreamSeed(std::uint64_t stream_seed, std::uint64_t key) {
+  return Mix64(stream_seed ^ Mix64(key ^ 0x5851f42d4c957f2dULL));
+}
+
 namespace {
 std::uint64_t Rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 }  // namespace

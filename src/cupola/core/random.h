@@ -22,6 +22,11 @@ std::uint64_t HashName(std::string_view name);
 std::uint64_t ReplicationSeed(std::uint64_t campaign_seed, std::uint64_t index);
 /// Seed of the named stream inside a replication.
 std::uint64_t StreamSeed(std::uint64_t replication_seed, std::string_view stream_name);
+/// Seed of the `key`-th sub-stream of a stream: one per identity (a radar's
+/// scan number, a threat id, a battery's shot number), so what one identity
+/// draws never depends on how many draws another made. Common random numbers:
+/// two defences compared on one raid see the same draws where they agree.
+std::uint64_t SubstreamSeed(std::uint64_t stream_seed, std::uint64_t key);
 
 class Rng {
  public:

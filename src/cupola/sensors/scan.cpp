@@ -37,7 +37,7 @@ Detection FalseAlarm(const RadarModel& radar, int radar_index, double t_s, Rng& 
 }  // namespace
 
 void ScanOnce(const RadarModel& radar, int radar_index, const LocalFrame& frame, double t_scan_s,
-              const TargetSource& targets, Rng& rng, ScanOutput& out) {
+              const TargetSource& targets, std::uint64_t scan_seed, ScanOutput& out) {
   const RadarSpec& spec = radar.spec;
   const std::size_t begin = out.detections.size();
   std::vector<int> ids;
@@ -50,8 +50,7 @@ void ScanOnce(const RadarModel& radar, int radar_index, const LocalFrame& frame,
       target = targets.StateAt(id, t_look);
     }
     const Spherical truth = radar.Measure(target.p_W, target.v_W);
-    // Draw the detection uniform whatever happens, so one target's visibility
-    // never shifts the random numbers of the next.
+    Rng rng(SubstreamSeed(scan_seed, static_cast<std::uint64_t>(id) + 1));  // this target's draws in this scan
     const double u = rng.Uniform();
     const Eigen::Vector4d noise(rng.Normal(), rng.Normal(), rng.Normal(), rng.Normal());
     if (!radar.Covers(truth)) continue;
@@ -70,6 +69,7 @@ void ScanOnce(const RadarModel& radar, int radar_index, const LocalFrame& frame,
     out.detections.push_back(d);
     out.truth_ids.push_back(id);
   }
+  Rng rng(SubstreamSeed(scan_seed, 0));  // the clutter's draws
   const int false_alarms = rng.Poisson(spec.false_alarms_per_scan);
   for (int i = 0; i < false_alarms; ++i) {
     const double delay = spec.rotating ? rng.Uniform() * spec.revisit_s : 0.0;

@@ -54,8 +54,11 @@ struct ScanRecord {
 
 /// Scans once at t_scan and appends to `out`. For a rotating radar each
 /// target is seen when the beam passes its azimuth, within one revisit.
-/// `frame` gives target heights for the line-of-sight test.
+/// `frame` gives target heights for the line-of-sight test. Randomness comes
+/// from `scan_seed` (the radar's stream, sub-stream of the scan number): each
+/// target draws from its own sub-stream (by id) and the clutter from another,
+/// so a target killed or added elsewhere moves no other draw.
 void ScanOnce(const RadarModel& radar, int radar_index, const LocalFrame& frame, double t_scan_s,
-              const TargetSource& targets, Rng& rng, ScanOutput& out);
+              const TargetSource& targets, std::uint64_t scan_seed, ScanOutput& out);
 
 }  // namespace cupola

@@ -11,9 +11,11 @@ InterceptorFleet::InterceptorFleet(const World& world, std::vector<TruthTrajecto
                                    std::uint64_t replication_seed)
     : world_(world),
       truth_(truth),
-      kill_rng_(StreamSeed(replication_seed, "interceptors")),
-      seeker_seed_(StreamSeed(replication_seed, "seekers")) {
-  for (const auto& b : world.batteries()) dynamics_.emplace_back(&b.interceptor, &world.environment());
+      shots_(world.batteries().size(), 0) {
+  for (const auto& b : world.batteries()) {
+    dynamics_.emplace_back(&b.interceptor, &world.environment());
+    battery_seeds_.push_back(StreamSeed(replication_seed, "interceptors/" + b.name));
+  }
 }
 
 void InterceptorFleet::Launch(const FireOrder& order, int target_id, bool falls) {
@@ -33,9 +35,12 @@ void InterceptorFleet::Launch(const FireOrder& order, int target_id, bool falls)
   record.falls = falls;
   const InterceptorState start = dynamics_[order.battery].Launch(launcher, aim, order.intercept.t_launch_s);
   record.path.push_back({start.t_s, start.p_W});
+  // Each interceptor draws from its own sub-stream, keyed by its battery and
+  // its shot number there: another battery's doctrine moves none of them.
+  record.shot_seed = SubstreamSeed(battery_seeds_[order.battery], shots_[order.battery]++);
+  const std::uint64_t seeker_seed = SubstreamSeed(record.shot_seed, 1);
   records_.push_back(std::move(record));
-  // Each interceptor's seeker noise from its own stream: (seed, launch number).
-  flying_.emplace_back(&dynamics_[order.battery], start, StreamSeed(seeker_seed_, std::to_string(records_.size())));
+  flying_.emplace_back(&dynamics_[order.battery], start, seeker_seed);
   record_of_.push_back(static_cast<int>(records_.size()) - 1);
   uplinks_.push_back({order.t_s, order.intercept.p_intercept_W, Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero()});
 }
@@ -76,7 +81,7 @@ void InterceptorFleet::AdvanceTo(double t_s, const Tracker& tracker) {
       record.outcome = interceptor.outcome();
       record.path.push_back({record.outcome.t_s, record.outcome.p_W});
       if (interceptor.phase() == InterceptorPhase::kDetonated) {
-        record.killed = kill_rng_.Uniform() < record.outcome.kill_probability;
+        record.killed = Rng(SubstreamSeed(record.shot_seed, 2)).Uniform() < record.outcome.kill_probability;
         if (record.killed) (*truth_)[id].KillAt(record.outcome.t_s);
       }
     }

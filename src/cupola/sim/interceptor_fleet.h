@@ -41,6 +41,7 @@ struct InterceptorRecord {
   bool killed = false;       // its detonation killed the threat
   double terminal_t_s = -1;  // seeker lock, or -1
   std::vector<InterceptorPathPoint> path;  // launch, every kPathSample_s, and the end
+  std::uint64_t shot_seed = 0;  // its own draws (seeker noise, kill): battery's stream, its shot number there
 };
 
 class InterceptorFleet {
@@ -64,8 +65,8 @@ class InterceptorFleet {
   const World& world_;
   std::vector<TruthTrajectory>* truth_;
   std::vector<InterceptorDynamics> dynamics_;  // per battery
-  Rng kill_rng_;
-  std::uint64_t seeker_seed_;
+  std::vector<std::uint64_t> battery_seeds_;  // per battery: the stream its shots' sub-streams come from
+  std::vector<std::uint64_t> shots_;          // per battery: interceptors launched so far
   std::vector<Interceptor> flying_;
   std::vector<int> record_of_;   // flying_ index -> records_ index
   std::vector<Uplink> uplinks_;  // parallel to flying_

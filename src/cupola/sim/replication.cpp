@@ -36,8 +36,9 @@ std::vector<LaunchPlan> PlanLaunches(const World& world, std::uint64_t replicati
   std::vector<LaunchPlan> plans;
   for (std::size_t i = 0; i < world.salvos().size(); ++i) {
     const SalvoModel& salvo = world.salvos()[i];
-    Rng rng(StreamSeed(replication_seed, "salvo/" + salvo.spec->name));
+    const std::uint64_t salvo_seed = StreamSeed(replication_seed, "salvo/" + salvo.spec->name);
     for (int k = 0; k < salvo.spec->count; ++k) {
+      Rng rng(SubstreamSeed(salvo_seed, static_cast<std::uint64_t>(k)));  // round k's own draws
       LaunchPlan plan;
       plan.salvo = static_cast<int>(i);
       plan.t_s = salvo.spec->start_s + k * salvo.spec->interval_s;

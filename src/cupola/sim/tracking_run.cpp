@@ -39,8 +39,8 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       schedule.emplace_back(k * radars[r].spec.revisit_s, static_cast<int>(r), k);
   std::sort(schedule.begin(), schedule.end());
 
-  std::vector<Rng> streams;
-  for (const auto& radar : radars) streams.emplace_back(StreamSeed(replication_seed, "radar/" + radar.name));
+  std::vector<std::uint64_t> radar_seeds;  // each scan draws from its own sub-stream (by scan number)
+  for (const auto& radar : radars) radar_seeds.push_back(StreamSeed(replication_seed, "radar/" + radar.name));
   const TruthSet targets(&truth);
   Tracker tracker(world.spec().tracker, &radars, &world.environment());
   TrackScorer scorer(TrackScoringOptions{});
@@ -172,7 +172,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     // Interceptors fly up to the scan; a kill ends a threat before the radar looks.
     fleet.AdvanceTo(t, tracker);
     ScanOutput out;
-    ScanOnce(radars[r], r, world.frame(), t, targets, streams[r], out);
+    ScanOnce(radars[r], r, world.frame(), t, targets, SubstreamSeed(radar_seeds[r], static_cast<std::uint64_t>(k)), out);
     tracker.ProcessScan(r, t, out.detections);
     for (const int id : out.truth_ids) (id < 0 ? result.false_alarms : result.detections) += 1;
     result.scans.push_back({r, k, t, std::move(out.detections), std::move(out.truth_ids)});

@@ -121,7 +121,7 @@ TEST(Scan, DetectionRateNoiseAndFalseAlarmsMatchTheModel) {
   double sum_range_error2 = 0.0;
   for (int k = 0; k < scans; ++k) {
     ScanOutput out;
-    ScanOnce(radar, 0, frame, 0.0, targets, rng, out);
+    ScanOnce(radar, 0, frame, 0.0, targets, rng.NextU64(), out);
     for (std::size_t i = 0; i < out.detections.size(); ++i) {
       const int id = out.truth_ids[i];
       if (id < 0) {
@@ -159,7 +159,7 @@ TEST(Scan, TargetBelowTheHorizonIsNeverSeen) {
   targets.states.push_back({0, frame.ToLocal(low), Eigen::Vector3d::Zero(), 100.0});
   Rng rng(5);
   ScanOutput out;
-  for (int k = 0; k < 100; ++k) ScanOnce(radar, 0, frame, 0.0, targets, rng, out);
+  for (int k = 0; k < 100; ++k) ScanOnce(radar, 0, frame, 0.0, targets, rng.NextU64(), out);
   EXPECT_TRUE(out.detections.empty());
 }
 
@@ -174,7 +174,7 @@ TEST(Scan, RotatingRadarSeesEachTargetWhenTheBeamPasses) {
   targets.states.push_back({0, radar.p_WR + Eigen::Vector3d(20e3, 0, 3000), Eigen::Vector3d::Zero(), 10.0});  // east
   Rng rng(5);
   ScanOutput out;
-  ScanOnce(radar, 0, frame, 100.0, targets, rng, out);
+  ScanOnce(radar, 0, frame, 100.0, targets, rng.NextU64(), out);
   ASSERT_EQ(out.detections.size(), 1u);
   EXPECT_NEAR(out.detections[0].t_s, 101.0, 0.01);  // a quarter turn after north
 }
