@@ -57,13 +57,14 @@ int main(int argc, char** argv) {
       "built) to the output directory; with radars in the scenario also tracks.csv, tracks.jsonl and\n"
       "predictions.geojson (and detections.csv on request). The directory is replaced whole when the\n"
       "run succeeds, and only if it is new, empty or an earlier cupola output (docs/outputs.md).\n"
-      "With batteries, the battle manager fires\n"
-      "interceptors and the summary counts each threat's fate (docs/battle_manager.md,\n"
-      "docs/interceptor.md). `cupola view DIR` replays a run in 3-D in the browser.\n\n"
+      "With batteries, the battle manager fires interceptors and the summary counts each threat's\n"
+      "fate (docs/battle_manager.md, docs/interceptor.md). `cupola view DIR` replays a run in 3-D\n"
+      "in the browser.\n\n"
       "Examples:\n"
       "  cupola run\n"
       "  cupola run scenarios/drone_raid_city.yaml --out results/kyiv --seed 7\n"
-      "  cupola run scenarios/mortar_attack.yaml -j 1 -q && cat out/mortar_attack/summary.json");
+      "  cupola run scenarios/mortar_attack.yaml -j 1 -q && cat out/mortar_attack/summary.json\n"
+      "  cupola run --json | jq .provenance");
 
   std::vector<std::string> validate_files;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");

@@ -10,7 +10,11 @@ Progress::Progress(Options options)
       phase_start_(Clock::now()),
       last_draw_(phase_start_) {}
 
-Progress::~Progress() { Finish(); }
+// Without Finish() the run failed: end the line where it stopped, not at 100 %.
+Progress::~Progress() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  EndLine();
+}
 
 void Progress::Report(const std::string& label, std::size_t done, std::size_t total) {
   if (!options_.enabled) return;

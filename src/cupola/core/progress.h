@@ -31,7 +31,7 @@ class Progress {
   explicit Progress(Options options);
   /// On stderr, as a bar on a terminal, else as lines every 5 s.
   Progress(bool enabled, int phases) : Progress(Options{enabled, phases, stderr, std::nullopt, 5.0}) {}
-  ~Progress();  // ends the terminal line
+  ~Progress();  // ends the terminal line (as it is: a run that fails does not show 100 %)
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 

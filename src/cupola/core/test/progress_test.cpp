@@ -54,6 +54,7 @@ TEST(Progress, TerminalKeepsOneFinishedLinePerPhase) {
     Progress progress({.enabled = true, .phases = 2, .out = file, .terminal = true, .line_interval_s = 5.0});
     progress.Report("flying threats", 1, 4);
     progress.Report("writing outputs", 0, 2);
+    progress.Finish();
   }
   const std::string text = Written(file);
   std::fclose(file);
@@ -61,6 +62,20 @@ TEST(Progress, TerminalKeepsOneFinishedLinePerPhase) {
   EXPECT_NE(text.find("100% 4/4"), std::string::npos) << "the finished phase shows whole: " << text;
   EXPECT_NE(text.find("[2/2] writing outputs"), std::string::npos) << text;
   EXPECT_NE(text.find("100% 2/2"), std::string::npos) << "finished at the end: " << text;
+  EXPECT_EQ(text.back(), '\n');
+}
+
+TEST(Progress, AFailedRunDoesNotShowWhole) {
+  std::FILE* file = std::tmpfile();
+  ASSERT_NE(file, nullptr);
+  {
+    Progress progress({.enabled = true, .phases = 1, .out = file, .terminal = true, .line_interval_s = 5.0});
+    progress.Report("writing outputs", 1, 4);
+  }  // an exception unwinds: no Finish()
+  const std::string text = Written(file);
+  std::fclose(file);
+  EXPECT_NE(text.find(" 25% 1/4"), std::string::npos) << text;
+  EXPECT_EQ(text.find("100%"), std::string::npos) << text;
   EXPECT_EQ(text.back(), '\n');
 }
 
