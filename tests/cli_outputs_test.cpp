@@ -399,7 +399,9 @@ TEST_F(CliOutputs, ViewServesTheRunAndTheViewerOnly) {
   EXPECT_EQ(Status("/run/"), 404);
   EXPECT_EQ(Status("/run/nothing.json"), 404);
   // Loopback names only (DNS rebinding).
-  EXPECT_EQ(client.Get("/run/summary.json", {{"Host", "evil.example:80"}})->status, 403);
+  const auto rebound = client.Get("/run/summary.json", {{"Host", "evil.example:80"}});
+  ASSERT_TRUE(rebound);
+  EXPECT_EQ(rebound->status, 403);
 }
 
 // An idle connection is closed after the keep-alive timeout (2 s), so idle
