@@ -7,17 +7,19 @@
 #include <sstream>
 #include <stdexcept>
 #include <iostream>
-#include <mutex>
+#include <iterator>
 #include <set>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "cupola/core/error.h"
 #include "cupola/core/progress.h"
+#include "cupola/core/sha256.h"
 #include "cupola/core/text.h"
 #include "cupola/core/units.h"
-#include "cupola/io/atomic_file.h"
 #include "cupola/io/detections_csv.h"
 #include "cupola/io/report_html.h"
+#include "cupola/io/run_folder.h"
 #include "cupola/io/run_outputs.h"
 #include "cupola/io/track_outputs.h"
 #include "cupola/scenario/loader.h"
@@ -133,26 +135,37 @@ void PrintTrackingTable(const TrackingResult& t) {
 
 int Run(const RunOptions& options) {
   const std::string path = options.scenario.empty() ? BundledScenario("border_town_salvo.yaml") : options.scenario;
-  ScenarioSpec spec = LoadScenarioFile(path);
+  // The scenario's bytes are read once: the hash in the provenance is of what ran.
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path, 0, 0}, "", "a file that cannot be opened", "a readable scenario file");
+  const std::string scenario_text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  ScenarioSpec spec = LoadScenarioText(scenario_text, path);
   if (options.seed) spec.seed = *options.seed;
+  // The output folder comes from --out or from a name that is one plain path
+  // component: a scenario named '/', '../x' or '/etc/x' must not choose where
+  // files go. Made now, before the run: a bad or unwritable place fails at once.
+  if (options.out_dir.empty() && !IsSafeFolderName(spec.name))
+    throw InputError({path}, "name", "'" + spec.name + "'",
+                     "1 to 64 letters, digits, '.', '_' or '-', not starting with '.', to name the output folder "
+                     "out/<name>; or give --out DIR");
   const std::string out_dir = options.out_dir.empty() ? (fs::path("out") / spec.name).string() : options.out_dir;
+  RunFolder folder(out_dir);
   const auto start = std::chrono::steady_clock::now();
   const World world(spec);
 
   ReplicationOptions run_options;
   run_options.record_trajectories = options.trajectories;
   run_options.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  ProgressBar progress("flying threats", static_cast<std::size_t>(spec.TotalThreats()), !options.quiet);
-  std::mutex progress_mutex;
-  run_options.on_progress = [&](std::size_t done) {
-    std::lock_guard<std::mutex> lock(progress_mutex);
-    progress.Update(done);
+  Progress progress(!options.quiet, spec.radars.empty() ? 2 : 3);
+  run_options.on_progress = [&](ReplicationPhase phase, std::size_t done, std::size_t total) {
+    progress.Report(phase == ReplicationPhase::kFlying ? "flying threats" : "tracking and engaging", done, total);
   };
   const ReplicationResult result = RunReplication(world, spec.seed, 0, run_options);
-  progress.Finish();
   const RunSummary summary = Summarize(world, result);
   OutputOptions output_options;
   output_options.export_detections = options.export_detections;
+  output_options.provenance = {Sha256Hex(scenario_text), options.command_line, run_options.threads};
+  output_options.on_file = [&](std::size_t done, std::size_t total) { progress.Report("writing outputs", done, total); };
   std::string report_template = options.report ? WebAsset("report_template.html") : "";
   if (!report_template.empty()) {
     output_options.report_template = ReadWholeFile(report_template);
@@ -165,10 +178,15 @@ int Run(const RunOptions& options) {
       report_template.clear();
     }
   }
-  WriteRunOutputs(out_dir, world, result, summary, output_options);
+  progress.Report("writing outputs", 0, 1);
+  const std::string summary_text = WriteRunOutputs(folder, world, result, summary, output_options);
+  folder.Commit();
+  progress.Finish();
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  if (!options.quiet) {
+  if (options.json) {
+    std::fputs(summary_text.c_str(), stdout);
+  } else if (!options.quiet) {
     PrintSummaryTable(spec, summary);
     if (result.tracking) PrintTrackingTable(*result.tracking), PrintEngagementLine(world, *result.tracking);
     std::printf("\n  wrote %s/{summary.json, events.jsonl, trajectories.csv, impacts.geojson, replay.czml%s%s%s%s}\n",
@@ -198,6 +216,11 @@ int Validate(const std::vector<std::string>& files) {
 int Track(const TrackOptions& options) {
   const DetectionLog log = ReadDetectionsCsv(options.detections);
   const TrackerConfig config = options.config.empty() ? TrackerConfig{} : LoadTrackerConfigFile(options.config);
+  // Made before tracking, as for `cupola run`: replaced whole, or refused at once.
+  const std::string out_dir = options.out_dir.empty()
+                                  ? (fs::path("out") / ("track-" + fs::path(options.detections).stem().string())).string()
+                                  : options.out_dir;
+  RunFolder folder(out_dir);
   // The tracker's frame: centred on the first radar, ground at the ellipsoid.
   const LocalFrame frame(log.radars.front().site);
   const FlightEnvironment env = FlightEnvironment::Standard(frame, 0.0);
@@ -205,23 +228,22 @@ int Track(const TrackOptions& options) {
   for (const auto& spec : log.radars) radars.push_back(RadarModel::FromSpec(spec, frame));
   const auto start = std::chrono::steady_clock::now();
   Tracker tracker(config, &radars, &env);
-  ProgressBar progress("tracking", log.scans.size(), !options.quiet);
+  Progress progress(!options.quiet, 2);
   int detections = 0;
   for (std::size_t i = 0; i < log.scans.size(); ++i) {
     const ScanRecord& scan = log.scans[i];
     tracker.ProcessScan(scan.radar, scan.t_s, scan.detections);
     detections += static_cast<int>(scan.detections.size());
-    progress.Update(i + 1);
+    progress.Report("tracking", i + 1, log.scans.size());
   }
+  progress.Report("writing outputs", 0, 2);
+  folder.Write("tracks.csv", TracksCsv(frame, tracker.reports()));
+  progress.Report("writing outputs", 1, 2);
+  folder.Write("tracks.jsonl", TracksJsonLines(frame, tracker.reports()));
+  folder.Commit();
+  progress.Report("writing outputs", 2, 2);
   progress.Finish();
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const std::string out_dir = options.out_dir.empty()
-                                  ? (fs::path("out") / ("track-" + fs::path(options.detections).stem().string())).string()
-                                  : options.out_dir;
-  const std::string csv = TracksCsv(frame, tracker.reports()), jsonl = TracksJsonLines(frame, tracker.reports());
-  fs::create_directories(out_dir);
-  WriteFileAtomically((fs::path(out_dir) / "tracks.csv").string(), csv);
-  WriteFileAtomically((fs::path(out_dir) / "tracks.jsonl").string(), jsonl);
   int confirmed = 0;
   for (const auto& e : tracker.events()) confirmed += e.kind == TrackEvent::Kind::kConfirmed;
   if (!options.quiet) {

@@ -17,6 +17,8 @@ struct RunOptions {
   bool export_detections = false;
   bool report = true;  // write report.html when the web assets are built
   bool quiet = false;
+  bool json = false;   // print summary.json to stdout instead of the tables
+  std::vector<std::string> command_line;  // for the outputs' provenance
 };
 
 struct TrackOptions {

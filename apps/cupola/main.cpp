@@ -4,10 +4,12 @@
 #include <cstdio>
 #include <exception>
 
+#include "arguments.h"
 #include "commands.h"
 #include "view_command.h"
 #include "wta_command.h"
 #include "cupola/core/error.h"
+#include "cupola/core/version.h"
 
 int main(int argc, char** argv) {
   using namespace cupola::cli;
@@ -29,15 +31,16 @@ int main(int argc, char** argv) {
       "Scenario format: docs/scenario.md. Outputs: docs/outputs.md.\n"
       "Exit status: 0 ok, 2 bad input, 1 other failure.");
   app.require_subcommand(1);
-  app.set_version_flag("--version", "cupola 0.1.0");
+  app.set_version_flag("--version", std::string("cupola ") + cupola::Version());
 
   RunOptions run;
-  std::uint64_t seed = 0;
+  run.command_line.assign(argv, argv + argc);
+  std::string seed;
   auto* run_cmd = app.add_subcommand("run", "Fly a scenario's threats, detect, track and engage them, report what happened");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file (default: the bundled border_town_salvo.yaml)")
       ->check(CLI::ExistingFile);
   run_cmd->add_option("-o,--out", run.out_dir, "Output directory (default: out/<scenario name>)");
-  auto* seed_opt = run_cmd->add_option("-s,--seed", seed, "Override the scenario's seed");
+  auto* seed_opt = run_cmd->add_option("-s,--seed", seed, "Override the scenario's seed (0 to 2^64 - 1)");
   run_cmd->add_option("-j,--threads", run.threads, "Worker threads (default: all cores); results do not depend on it")
       ->check(CLI::Range(0, 256));
   bool no_trajectories = false;
@@ -47,17 +50,21 @@ int main(int argc, char** argv) {
   bool no_report = false;
   run_cmd->add_flag("--no-report", no_report, "Skip report.html");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
+  run_cmd->add_flag("--json", run.json, "Print summary.json's content to stdout instead of the tables");
   run_cmd->footer(
       "Writes summary.json, events.jsonl, trajectories.csv, impacts.geojson, replay.czml (3-D replay)\n"
       "and report.html (a self-contained report with map, plots and tables; when the web assets are\n"
       "built) to the output directory; with radars in the scenario also tracks.csv, tracks.jsonl and\n"
-      "predictions.geojson (and detections.csv on request). With batteries, the battle manager fires\n"
-      "interceptors and the summary counts each threat's fate (docs/battle_manager.md,\n"
-      "docs/interceptor.md). `cupola view DIR` replays a run in 3-D in the browser.\n\n"
+      "predictions.geojson (and detections.csv on request). The directory is replaced whole when the\n"
+      "run succeeds, and only if it is new, empty or an earlier cupola output (docs/outputs.md).\n"
+      "With batteries, the battle manager fires interceptors and the summary counts each threat's\n"
+      "fate (docs/battle_manager.md, docs/interceptor.md). `cupola view DIR` replays a run in 3-D\n"
+      "in the browser.\n\n"
       "Examples:\n"
       "  cupola run\n"
       "  cupola run scenarios/drone_raid_city.yaml --out results/kyiv --seed 7\n"
-      "  cupola run scenarios/mortar_attack.yaml -j 1 -q && cat out/mortar_attack/summary.json");
+      "  cupola run scenarios/mortar_attack.yaml -j 1 -q && cat out/mortar_attack/summary.json\n"
+      "  cupola run --json | jq .provenance");
 
   std::vector<std::string> validate_files;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
@@ -121,7 +128,9 @@ int main(int argc, char** argv) {
                       "exact: stop after this many seconds (default 10) and report a lower bound; local: search for "
                       "this long (default: a fixed budget of 100 rounds)")
       ->check(CLI::PositiveNumber);
-  wta_cmd->add_option("--seed", wta.seed, "Seed of local search's perturbations, or of --generate (default 1)");
+  std::string wta_seed;
+  auto* wta_seed_opt = wta_cmd->add_option("--seed", wta_seed,
+                                           "Seed of local search's perturbations, or of --generate (default 1)");
   wta_cmd->add_flag("--json", wta.json, "Print the solution as JSON");
   auto* wta_generate = wta_cmd->add_option("--generate", wta.generate,
                                            "Instead of solving, write a random instance with W weapons (W weapon types "
@@ -143,6 +152,18 @@ int main(int argc, char** argv) {
       "  cupola wta wta_200x400x3.txt.gz --solver local --time-limit-s 30\n"
       "  cupola wta big.json --solver exact --time-limit-s 60 --json > answer.json");
 
+  // CLI11 takes an unknown first word for a stray argument ("A subcommand is
+  // required"); name it and the commands there are instead.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> commands;
+    for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; }))
+      commands.push_back(command->get_name());
+    if (const std::string message = UnknownCommand(argv[1], commands); !message.empty()) {
+      std::fprintf(stderr, "error: %s\nRun with --help for more information.\n", message.c_str());
+      return 2;
+    }
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -158,7 +179,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) {
-      if (*seed_opt) run.seed = seed;
+      if (*seed_opt) run.seed = ParseSeed(seed, "cupola run", "--seed");
       run.trajectories = !no_trajectories;
       run.report = !no_report;
       return Run(run);
@@ -166,7 +187,10 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return Validate(validate_files);
     if (*presets_cmd) return Presets(presets_json);
     if (*track_cmd) return Track(track);
-    if (*wta_cmd) return Wta(wta);
+    if (*wta_cmd) {
+      if (*wta_seed_opt) wta.seed = ParseSeed(wta_seed, "cupola wta", "--seed");
+      return Wta(wta);
+    }
     if (*view_cmd) return View(view);
   } catch (const cupola::InputError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());

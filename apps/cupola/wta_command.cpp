@@ -112,7 +112,7 @@ int Wta(const WtaOptions& options) {
     j["weapons"] = weapons;
     j["total_value"] = total_value;
     j["solver"] = sol.solver;
-    if (sol.solver != "greedy") j["seed"] = options.seed;
+    if (sol.solver != "greedy") j["seed"] = std::to_string(options.seed);  // a string: JSON readers round above 2^53
     j["objective"] = sol.objective;
     j["destroyed"] = total_value - sol.objective;
     j["lower_bound"] = has_bound ? nlohmann::json(sol.lower_bound) : nlohmann::json(nullptr);

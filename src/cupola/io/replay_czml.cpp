@@ -126,6 +126,10 @@ json ReplayCzml(const json& data) {
                              {"multiplier", 10},
                              {"range", "CLAMPED"},
                              {"step", "SYSTEM_CLOCK_MULTIPLIER"}}}});
+  // What made the replay (summary.json's provenance); CZML readers ignore
+  // keys they do not know.
+  if (data.contains("summary") && data["summary"].contains("provenance"))
+    czml.back()["provenance"] = data["summary"]["provenance"];
   for (const auto& f : data["geometry"]["features"]) {
     const json& p = f["properties"];
     const std::string kind = p["kind"];

@@ -3,7 +3,8 @@
 // One packet per thing on the map: defended areas and alert zones
 // (polygons), launch sites, batteries and radars (points with labels), every
 // threat and interceptor (time-sampled position, trail, colour by fate), and
-// each impact and kill (a point from that time on). Run time 0 is
+// each impact and kill (a point from that time on); the document packet
+// carries summary.json's provenance (provenance.h). Run time 0 is
 // 2000-01-01T00:00:00Z: scenarios have no calendar time. Packet ids and
 // properties: docs/viewer.md.
 #pragma once

@@ -157,7 +157,7 @@ json ReportDataJson(const World& world, const ReplicationResult& result, const j
           {"version", 1},
           {"cupola_version", summary_json.value("cupola_version", "")},
           {"scenario", {{"name", spec.name}, {"file", spec.source_file}, {"duration_s", spec.duration_s},
-                        {"seed", spec.seed},
+                        {"seed", std::to_string(spec.seed)},  // a string, as in summary.json
                         {"origin", {{"lat_deg", spec.origin.lat_deg}, {"lon_deg", spec.origin.lon_deg},
                                     {"alt_m", spec.origin.alt_m}}}}},
           {"summary", summary_json},

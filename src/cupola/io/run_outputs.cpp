@@ -3,11 +3,10 @@
 #include <Eigen/Cholesky>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 
 #include "cupola/core/error.h"
-#include "cupola/io/atomic_file.h"
+#include "cupola/core/version.h"
 #include "cupola/io/csv.h"
 #include "cupola/io/detections_csv.h"
 #include "cupola/io/geo_json.h"
@@ -128,7 +127,8 @@ json TrackingSummaryJson(const ReplicationResult& result) {
 }
 }  // namespace
 
-nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& result, const RunSummary& summary) {
+nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& result, const RunSummary& summary,
+                                   const RunProvenance& provenance) {
   const ScenarioSpec& spec = world.spec();
   json areas = json::array();
   for (const auto& a : summary.areas)
@@ -145,11 +145,12 @@ nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& 
     }
   }
   return {
-      {"cupola_version", "0.1.0"},
+      {"cupola_version", Version()},
       {"scenario", {{"name", spec.name}, {"file", spec.source_file}, {"duration_s", spec.duration_s},
                     {"origin", {{"lat_deg", spec.origin.lat_deg}, {"lon_deg", spec.origin.lon_deg}, {"alt_m", spec.origin.alt_m}}}}},
-      {"seed", spec.seed},
-      {"replication_seed", result.seed},
+      // Seeds as strings: JSON readers round integers above 2^53.
+      {"seed", std::to_string(spec.seed)},
+      {"replication_seed", std::to_string(result.seed)},
       {"threats", summary.threats},
       {"impacts", summary.impacts},
       {"impacts_in_defended_areas", summary.impacts - summary.open_ground},
@@ -162,6 +163,7 @@ nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& 
       {"tracking", TrackingSummaryJson(result)},
       {"engagement", result.tracking ? EngagementSummaryJson(world, *result.tracking) : json(nullptr)},
       {"defence", summary.defence ? DefenceJson(*summary.defence) : json(nullptr)},
+      {"provenance", ProvenanceJson(provenance, spec.seed)},
   };
 }
 
@@ -268,41 +270,43 @@ nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationR
   return {{"type", "FeatureCollection"}, {"features", features}};
 }
 
-void WriteRunOutputs(const std::string& directory, const World& world, const ReplicationResult& result,
-                     const RunSummary& summary, const OutputOptions& options) {
-  // Render everything first: a failure here leaves no file at all.
-  const json summary_json = SummaryJson(world, result, summary);
+std::string WriteRunOutputs(RunFolder& folder, const World& world, const ReplicationResult& result,
+                            const RunSummary& summary, const OutputOptions& options) {
+  const json summary_json = SummaryJson(world, result, summary, options.provenance);
   const std::string summary_text = summary_json.dump(2) + "\n";
   const json report_data = ReportDataJson(world, result, summary_json);
-  const std::string czml_text = ReplayCzml(report_data).dump() + "\n";
-  const std::string report_text =
-      options.report_template.empty() ? std::string() : ReportHtml(options.report_template, report_data);
-  const std::string events_text = EventsJsonLines(world, result);
-  const std::string trajectories_text = TrajectoriesCsv(world, result);
-  const std::string impacts_text = ImpactsGeoJson(world, result).dump(1) + "\n";
-  std::string tracks_csv, tracks_jsonl, detections_csv, predictions_geojson;
-  if (result.tracking && !result.tracking->assessments.empty())
-    predictions_geojson = PredictionsGeoJson(world, result).dump() + "\n";
-  if (result.tracking) {
-    tracks_csv = TracksCsv(world.frame(), result.tracking->reports);
-    tracks_jsonl = TracksJsonLines(world.frame(), result.tracking->reports);
-    if (options.export_detections) detections_csv = DetectionsCsv({world.spec().radars, result.tracking->scans});
+  // Each file is rendered just before it is written, so that at most one big
+  // text is held at a time; a failure leaves the staging folder, which the
+  // RunFolder removes, and the previous set untouched.
+  const TrackingResult* tracking = result.tracking ? &*result.tracking : nullptr;
+  const bool predictions = tracking && !tracking->assessments.empty();
+  const std::size_t total = 5 + !options.report_template.empty() +
+                            (tracking ? 2 + options.export_detections + predictions : 0);
+  std::size_t done = 0;
+  auto write = [&](const std::string& name, const std::string& text) {
+    folder.Write(name, text);
+    if (options.on_file) options.on_file(++done, total);
+  };
+  if (tracking) {
+    write("tracks.csv", TracksCsv(world.frame(), tracking->reports));
+    write("tracks.jsonl", TracksJsonLines(world.frame(), tracking->reports));
+    if (options.export_detections) write("detections.csv", DetectionsCsv({world.spec().radars, tracking->scans}));
+    if (predictions) write("predictions.geojson", PredictionsGeoJson(world, result).dump() + "\n");
   }
-  std::filesystem::create_directories(directory);
-  const std::filesystem::path dir(directory);
-  if (result.tracking) {
-    WriteFileAtomically((dir / "tracks.csv").string(), tracks_csv);
-    WriteFileAtomically((dir / "tracks.jsonl").string(), tracks_jsonl);
-    if (options.export_detections) WriteFileAtomically((dir / "detections.csv").string(), detections_csv);
-    if (!predictions_geojson.empty()) WriteFileAtomically((dir / "predictions.geojson").string(), predictions_geojson);
-  }
-  WriteFileAtomically((dir / "events.jsonl").string(), events_text);
-  WriteFileAtomically((dir / "trajectories.csv").string(), trajectories_text);
-  WriteFileAtomically((dir / "impacts.geojson").string(), impacts_text);
-  WriteFileAtomically((dir / "replay.czml").string(), czml_text);
-  if (!report_text.empty()) WriteFileAtomically((dir / "report.html").string(), report_text);
-  // The summary goes last: its presence means the run's outputs are complete.
-  WriteFileAtomically((dir / "summary.json").string(), summary_text);
+  write("events.jsonl", EventsJsonLines(world, result));
+  write("trajectories.csv", TrajectoriesCsv(world, result));
+  write("impacts.geojson", ImpactsGeoJson(world, result).dump(1) + "\n");
+  write("replay.czml", ReplayCzml(report_data).dump() + "\n");
+  if (!options.report_template.empty()) write("report.html", ReportHtml(options.report_template, report_data));
+  write("summary.json", summary_text);
+  return summary_text;
+}
+
+void WriteRunOutputs(const std::string& directory, const World& world, const ReplicationResult& result,
+                     const RunSummary& summary, const OutputOptions& options) {
+  RunFolder folder(directory);
+  WriteRunOutputs(folder, world, result, summary, options);
+  folder.Commit();
 }
 
 }  // namespace cupola

@@ -173,7 +173,7 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
         errors[i] = std::current_exception();
       }
       const std::size_t finished = ++done;
-      if (options.on_progress) options.on_progress(finished);
+      if (options.on_progress) options.on_progress(ReplicationPhase::kFlying, finished, plans.size());
     }
   };
   const int threads = std::clamp(options.threads, 1, 256);
@@ -189,7 +189,12 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
     result.truth.push_back(std::move(f.truth));
   }
   // Sensing, tracking and engagement; interceptor kills end threats' truth early.
-  if (!world.radars().empty()) result.tracking = RunSensingAndTracking(world, result.seed, result.truth);
+  if (!world.radars().empty()) {
+    ScanProgress on_scan;
+    if (options.on_progress)
+      on_scan = [&](std::size_t scans, std::size_t total) { options.on_progress(ReplicationPhase::kTracking, scans, total); };
+    result.tracking = RunSensingAndTracking(world, result.seed, result.truth, on_scan);
+  }
   for (std::size_t i = 0; i < flown.size(); ++i) {
     ThreatOutcome& o = flown[i].outcome;
     const TruthTrajectory& truth = result.truth[i];

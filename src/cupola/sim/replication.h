@@ -47,11 +47,18 @@ struct TrajectorySample {
   Eigen::Vector3d v_W = Eigen::Vector3d::Zero();
 };
 
+/// The phases of a replication a progress bar shows.
+enum class ReplicationPhase {
+  kFlying,    // threats flown (steps: threats)
+  kTracking,  // sensing, tracking and engagement (steps: radar scans)
+};
+
 struct ReplicationOptions {
   bool record_trajectories = true;
   int threads = 1;
-  /// Called with the number of threats finished (from worker threads; must be thread-safe).
-  std::function<void(std::size_t)> on_progress;
+  /// Called with a phase and its steps done and in all: after each threat
+  /// (from worker threads: must be thread-safe) and after each scan.
+  std::function<void(ReplicationPhase phase, std::size_t done, std::size_t total)> on_progress;
 };
 
 struct ReplicationResult {

@@ -14,7 +14,7 @@
 namespace cupola {
 
 TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed,
-                                     std::vector<TruthTrajectory>& truth) {
+                                     std::vector<TruthTrajectory>& truth, const ScanProgress& on_scan) {
   // Where each threat would come down untouched (scoring only: decisions and
   // alerts are judged against it, whether or not an interceptor got there first).
   std::vector<int> natural_area(truth.size(), -1);
@@ -168,6 +168,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     scorer.AddScan(t, truths, tracks);
   };
   for (std::size_t scan = 0; scan < schedule.size(); ++scan) {
+    if (on_scan) on_scan(scan, schedule.size());  // here: the loop's body ends in several places
     const auto& [t, r, k] = schedule[scan];
     // Interceptors fly up to the scan; a kill ends a threat before the radar looks.
     fleet.AdvanceTo(t, tracker);
@@ -275,6 +276,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
       fleet.Launch(order, result.fire_orders.back().truth_id, engaged.at(order.track_id).falls);
     }
   }
+  if (on_scan) on_scan(schedule.size(), schedule.size());
   fleet.AdvanceTo(duration, tracker);
   result.interceptors = fleet.records();
   battle_manager.Finish(duration);

@@ -13,7 +13,9 @@
 // fire orders fly as interceptors (interceptor_fleet.h) against the truth.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "cupola/assessment/threat_assessment.h"
@@ -63,9 +65,12 @@ struct TrackingResult {
   std::vector<InterceptorRecord> interceptors;   // every interceptor's flight and fate
 };
 
+/// Called after each scan with the scans done and in all (a progress bar).
+using ScanProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 /// Scans, tracks, assesses, and with batteries fires and flies interceptors:
 /// a kill ends that threat's `truth` where it happened.
 TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed,
-                                     std::vector<TruthTrajectory>& truth);
+                                     std::vector<TruthTrajectory>& truth, const ScanProgress& on_scan = {});
 
 }  // namespace cupola
