@@ -199,10 +199,11 @@ json ReplayCzml(const json& data) {
       properties.erase("name");
       if (kind == "radar_coverage")
         czml.push_back(Area("coverage/radar/" + name, kind, "coverage of " + name, f["geometry"]["coordinates"],
-                            Rgba(190, 140, 255, 28), Rgba(190, 140, 255, 200), properties));
-      else if (kind == "battery_range")
+                            Rgba(190, 140, 255, 20), Rgba(190, 140, 255, 200), properties));
+      else if (kind == "battery_range")  // the maximum range only: a hole would stand out as a disc of its own
         czml.push_back(Area("coverage/battery/" + name, kind, "engagement range of " + name,
-                            f["geometry"]["coordinates"], Rgba(0, 200, 255, 28), Rgba(0, 200, 255, 200), properties));
+                            json::array({f["geometry"]["coordinates"][0]}), Rgba(0, 200, 255, 20), Rgba(0, 200, 255, 200),
+                            properties));
     }
   }
   for (const auto& t : data["threats"]) {
@@ -211,9 +212,11 @@ json ReplayCzml(const json& data) {
     const json& last = t["path"].back();
     const json engaged_t_s = t.value("engaged_t_s", json(nullptr));
     const double engaged_s = engaged_t_s.is_number() ? engaged_t_s.get<double>() : last[0].get<double>();
+    json properties = {{"kind", "threat"}, {"fate", fate}, {"type", t["type"]}};
+    if (engaged_t_s.is_number()) properties["engaged_t_s"] = engaged_t_s;  // Cesium cannot read a null property
     czml.push_back(Mover("threat/" + id, t["type"].get<std::string>() + " " + id, t["path"],
                          StateColours(t["path"].front()[0], engaged_s, last[0], end, FateColour(fate)), 7,
-                         {{"kind", "threat"}, {"fate", fate}, {"type", t["type"]}, {"engaged_t_s", engaged_t_s}}));
+                         std::move(properties)));
     const json where = {last[1], last[2], last[3]};
     if (fate == "intercepted") {
       czml.push_back(Marker("kill/" + id, "kill of threat " + id, where, last[0], end, Rgba(46, 204, 64), 12, "kill"));
