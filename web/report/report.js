@@ -1075,7 +1075,7 @@
     }
     setCounts('map', {threats: data.threats.length, threatPaths: map.info.threatLines, interceptorPaths: map.info.interceptorLines,
                       impacts: map.info.impacts, kills: map.info.kills, ellipses: map.info.ellipsesDrawn, ellipsesTotal: map.info.ellipsesTotal,
-                      coast: map.info.coast ? 'yes' : 'no',
+                      coast: map.info.coast ? 'yes' : 'no', coastSource: map.info.coast ?? '',
                       drawnThreatPaths: countItems(mapView, 'threat_paths'), drawnImpacts: countItems(mapView, 'impacts'),
                       drawnInterceptorPaths: countItems(mapView, 'interceptor_paths'), drawnEllipses: countItems(mapView, 'ellipses')});
     setCounts('altitude', {threatLines: alt.info.threatLines, interceptorLines: alt.info.interceptorLines, points: alt.info.points,
