@@ -85,9 +85,12 @@ void PrintSummaryTable(const ScenarioSpec& spec, const RunSummary& s) {
     std::printf("  fates: %d intercepted, %d leaked though engaged, %d leaked unengaged, %d let fall in open ground, "
                 "%d engaged but fell in open ground\n",
                 f.intercepted, f.leaked_engaged, f.leaked_ignored, f.ignored_open_ground, f.engaged_open_ground);
-    std::printf("  interceptors: %d fired, %.1f per kill; defence USD %.0f vs attack USD %.0f: cost-exchange ratio %.1f\n",
-                d.interceptors_fired, d.interceptors_per_kill, d.defence_cost_usd, d.attack_cost_usd,
-                d.cost_exchange_ratio);
+    // Ratios of nothing are not 0 (issue #22): say why there is none.
+    char per_kill[32] = "no kill", ratio[32] = "n/a (nothing fired)";
+    if (f.intercepted > 0) std::snprintf(per_kill, sizeof(per_kill), "%.1f per kill", d.interceptors_per_kill);
+    if (d.interceptors_fired > 0) std::snprintf(ratio, sizeof(ratio), "%.1f", d.cost_exchange_ratio);
+    std::printf("  interceptors: %d fired, %s; defence USD %.0f vs attack USD %.0f: cost-exchange ratio %s\n",
+                d.interceptors_fired, per_kill, d.defence_cost_usd, d.attack_cost_usd, ratio);
   }
   if (s.aim_out_of_range > 0)
     std::printf("  note: %d threat(s) were aimed beyond their range and fired at the limit (see events.jsonl)\n",
@@ -125,10 +128,12 @@ void PrintTrackingTable(const TrackingResult& t) {
   }
   std::printf("  impact prediction: %zu predictions, %zu decisions (%d engage, %zu ignore), %d of %d right against the truth\n",
               t.assessments.size(), t.decisions.size(), engaged, t.decisions.size() - engaged, right, scored);
+  // A zone's impacts are where threats would have come down untouched: say so, and how many were shot down.
   for (const auto& z : t.zone_scores)
-    std::printf("  alert zone %-20s %d alerts (%d false), %d of %d impacts warned, warning %.1f s min / %.1f s mean\n",
-                z.name.c_str(), z.alerts, z.false_alarms, z.impacts - z.missed, z.impacts, z.min_warning_s,
-                z.mean_warning_s);
+    std::printf("  alert zone %-20s %d alerts (%d false), %d of %d would-be impacts warned (%d intercepted), "
+                "warning %.1f s min / %.1f s mean\n",
+                z.name.c_str(), z.alerts, z.false_alarms, z.impacts - z.missed, z.impacts, z.intercepted,
+                z.min_warning_s, z.mean_warning_s);
 }
 
 }  // namespace

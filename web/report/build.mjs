@@ -1,12 +1,13 @@
 // Builds web/dist/report_template.html: report/template.html with every script and style inlined
-// (vega, vega-lite, vega-embed, report.js, report.css) and a clipped Natural Earth coastline, so the
-// file opens with no network at all. `cupola run` fills in the run's data (docs/report.md).
+// (vega, vega-lite, vega-embed, report.js, report.css) and Natural Earth coastlines, so the file
+// opens with no network at all. `cupola run` fills in the run's data (docs/report.md).
 //
 //   node report/build.mjs [--out FILE]
 //
-// The coastline covers a box around the origin of every bundled scenario (../scenarios/*.yaml); a run
-// elsewhere is drawn without one. Inlined code may not contain "</script" (it would end the element
-// early): it is written as "<\/script", which means the same inside JS strings and regexps.
+// Coastlines: 1:10m in a box around the origin of every bundled scenario (../scenarios/*.yaml), and
+// the whole world at 1:50m (about 1 km) for a run anywhere else. Inlined code may not contain
+// "</script" (it would end the element early): it is written as "<\/script", which means the same
+// inside JS strings and regexps.
 
 import {readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, renameSync} from 'node:fs';
 import {createRequire} from 'node:module';
@@ -140,6 +141,80 @@ function coastline(boxes) {
   };
 }
 
+// The world at 1:50m, made small: rings thinned to WORLD_TOLERANCE_DEG (Douglas-Peucker), then
+// written as whole multiples of WORLD_UNIT_DEG, each point the difference from the one before
+// ([x0, y0, dx1, dy1, ...]; report.js decodes it). About 350 KB instead of 756 KB of TopoJSON.
+const WORLD_TOLERANCE_DEG = 0.01;
+const WORLD_UNIT_DEG = 0.01;
+
+function thinLine(points, tolerance) {
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[points.length - 1] = 1;
+  const stack = [[0, points.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop();
+    const [ax, ay] = points[a], [bx, by] = points[b], length = Math.hypot(bx - ax, by - ay);
+    let far = -1, farthest = 0;
+    for (let i = a + 1; i < b; ++i) {
+      const [x, y] = points[i];
+      const d = length > 0 ? Math.abs((by - ay) * (x - ax) - (bx - ax) * (y - ay)) / length : Math.hypot(x - ax, y - ay);
+      if (d > farthest) farthest = d, far = i;
+    }
+    if (farthest > tolerance) keep[far] = 1, stack.push([a, far], [far, b]);
+  }
+  return points.filter((p, i) => keep[i]);
+}
+
+function deltaEncode(points) {
+  const out = [];
+  let px = 0, py = 0;
+  for (const [x, y] of points) {
+    const qx = Math.round(x / WORLD_UNIT_DEG), qy = Math.round(y / WORLD_UNIT_DEG);
+    if (out.length && qx === px && qy === py) continue;
+    out.push(qx - px, qy - py);
+    px = qx, py = qy;
+  }
+  return out;
+}
+
+function signedArea(ring) {
+  let a = 0;
+  for (let i = 0; i + 1 < ring.length; ++i) a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  return a / 2;
+}
+
+/** Land (polygons of rings) and country borders (lines) of the whole world, encoded as above. */
+function worldCoastline() {
+  const topo = JSON.parse(readFileSync(join(WEB_DIR, 'node_modules/world-atlas/countries-50m.json'), 'utf8'));
+  const land = topojson.feature(topo, topo.objects.land);
+  const borders = topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b);
+  const polygons = [];
+  for (const f of land.type === 'FeatureCollection' ? land.features : [land]) {
+    const g = f.geometry;
+    for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
+      const rings = [];
+      for (const ring of poly) {
+        // d3 reads rings on the sphere by their winding: a ring that thinning and rounding
+        // turned around (or flattened) would fill the rest of the globe, so it is left out.
+        const thin = thinLine(ring, WORLD_TOLERANCE_DEG).map(([x, y]) =>
+          [Math.round(x / WORLD_UNIT_DEG) * WORLD_UNIT_DEG, Math.round(y / WORLD_UNIT_DEG) * WORLD_UNIT_DEG]);
+        const area = signedArea(thin);
+        if (thin.length < 4 || Math.abs(area) < 1e-6 || Math.sign(area) !== Math.sign(signedArea(ring))) {
+          if (!rings.length) break;  // no outer ring: no holes either
+          continue;
+        }
+        rings.push(deltaEncode(thin));
+      }
+      if (rings.length) polygons.push(rings);
+    }
+  }
+  const lines = borders.coordinates.map(l => deltaEncode(thinLine(l, WORLD_TOLERANCE_DEG))).filter(l => l.length >= 4);
+  return {
+    source: `Natural Earth 1:50m land and countries (public domain), via world-atlas ${packageVersion('world-atlas')}`,
+    unit_deg: WORLD_UNIT_DEG, land: polygons, borders: lines,
+  };
+}
+
 /** The self-contained template as a string. */
 export function buildReportTemplate({scenarioDir = resolve(WEB_DIR, '../scenarios')} = {}) {
   let html = readFileSync(join(REPORT_DIR, 'template.html'), 'utf8');
@@ -158,7 +233,7 @@ export function buildReportTemplate({scenarioDir = resolve(WEB_DIR, '../scenario
     const note = pkg ? `/* ${pkg[1]} ${packageVersion(pkg[1])}, BSD-3-Clause, (c) University of Washington Interactive Data Lab; see node_modules/${pkg[1]}/LICENSE */\n` : '';
     return `<script>\n${note}${escapeScript(readFileSync(file, 'utf8'))}\n</script>`;
   });
-  const coast = coastline(scenarioBoxes(scenarioDir));
+  const coast = {...coastline(scenarioBoxes(scenarioDir)), world: worldCoastline()};
   html = html.replace('<script id="cupola-coast" type="application/json">null</script>',
     `<script id="cupola-coast" type="application/json">${JSON.stringify(coast).replace(/</g, '\\u003c')}</script>`);
 

@@ -1,5 +1,6 @@
 // cupola report: draws one run's data (the JSON in #cupola-data, docs/report.md) as a map, an
-// altitude-time chart, an event timeline (Vega-Lite via vega-embed) and outcome tables (HTML).
+// altitude-time chart, an event timeline, the interceptors each battery has loaded over time
+// (Vega-Lite via vega-embed; each with PNG and SVG save buttons) and outcome tables (HTML).
 // Plain browser JS, no network: everything it needs is inlined by report/build.mjs.
 //
 // For a raid of ~1000 threats it stays light: paths keep every k-th sample (<= PATH_BUDGET points),
@@ -54,7 +55,7 @@
   ];
   const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
-  const state = {status: 'loading', data: null, views: {}, counts: {}, errors: []};
+  const state = {status: 'loading', data: null, views: {}, counts: {}, errors: [], saved: []};
   window.cupolaReport = state;
 
   // ---------------------------------------------------------------- small helpers
@@ -68,6 +69,7 @@
   const usd = x => (isNum(x) ? `USD ${nf0.format(x)}` : '–');
   const fateOf = key => FATES[key] || UNKNOWN_FATE;
   const humanize = s => String(s).replace(/_/g, ' ');
+  const shellWord = w => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${String(w).replace(/'/g, `'\\''`)}'`);
   const ordinal = k => `${k}${k % 100 >= 11 && k % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][k % 10] || 'th'}`;
 
   function el(tag, attrs = {}, ...children) {
@@ -306,9 +308,12 @@
     }
     const fired = eng?.interceptors_fired ?? d?.interceptors_fired;
     if (isNum(fired)) figs.push({key: 'fired', label: 'interceptors fired', value: fmt(fired, nf0)});
-    if (d && isNum(d.cost_exchange_ratio)) {
-      figs.push({key: 'cer', label: 'cost-exchange ratio', value: fmt(d.cost_exchange_ratio, nf1),
-                 note: `defence ${usd(d.defence_cost_usd)} vs attack ${usd(d.attack_cost_usd)}`});
+    if (d) {
+      // Nothing fired: there is no ratio (a 0 would read as a bargain).
+      figs.push(isNum(d.cost_exchange_ratio) && fired !== 0
+        ? {key: 'cer', label: 'cost-exchange ratio', value: fmt(d.cost_exchange_ratio, nf1),
+           note: `defence ${usd(d.defence_cost_usd)} vs attack ${usd(d.attack_cost_usd)}`}
+        : {key: 'cer', label: 'cost-exchange ratio', value: 'n/a', note: 'nothing fired'});
     }
     return figs;
   }
@@ -341,19 +346,34 @@
       info.windows.length > 1
         ? `The time axes skip quiet gaps: ${info.windows.length} stretches of activity are drawn side by side.` : null,
       info.timelineMode === 'binned'
-        ? `The timeline counts events in time bins (${nf0.format(info.timelineEvents)} events, too many to draw one by one).` : null,
+        ? `The timeline counts events in ${info.binLabel} bins (${nf0.format(info.timelineEvents)} events, too many to draw one by one).` : null,
       info.coast ? `Coastline and borders: ${info.coast}; approximate at this scale.` : 'No coastline is drawn for this area.',
       'Threat fates: intercepted = destroyed in the air; leaked = came down in a defended area; let fall in open ground = ' +
         'judged harmless and not engaged. Outcome numbers are from the run summary (summary.json). ' +
         'Every model uses openly published physics and parameters (cupola docs/); the results are a simulation, not a measurement.',
     ].filter(Boolean);
-    $('footnote').replaceChildren(el('h2', {text: 'How these data were made'}), el('ol', {}, items.map(t => el('li', {text: t}))));
+    $('footnote').replaceChildren(...[el('h2', {text: 'How these data were made'}), el('ol', {}, items.map(t => el('li', {text: t}))),
+                                      provenanceLine(sm.provenance)].filter(Boolean));
     show('footnote');
+  }
+
+  /** "cupola 0.2.0 · scenario sha256 0123456789ab · seed 7 · 2 threads · command line ..." when summary.json has provenance. */
+  function provenanceLine(p) {
+    if (!p || typeof p !== 'object') return null;
+    const parts = [`cupola ${p.version ?? '?'}${p.commit ? ` (${String(p.commit).slice(0, 12)})` : ''}`];
+    if (p.scenario_sha256) parts.push(`scenario sha256 ${String(p.scenario_sha256).slice(0, 12)}`);
+    if (p.seed !== undefined && p.seed !== null) parts.push(`seed ${p.seed}`);
+    if (isNum(p.threads)) parts.push(`${p.threads} ${p.threads === 1 ? 'thread' : 'threads'}`);
+    const line = el('p', {class: 'provenance', 'data-testid': 'provenance'}, parts.join(' · '));
+    if (Array.isArray(p.command_line) && p.command_line.length) {
+      line.append(' · command line ', el('code', {text: p.command_line.map(shellWord).join(' ')}));
+    }
+    return line;
   }
 
   // ---------------------------------------------------------------- tables
   function table(caption, columns, rows, attrs = {}) {
-    const t = el('table', {class: 'data', ...attrs});
+    const t = el('table', {class: 'data', ...attrs});  // attrs.class replaces 'data' (keep it in)
     if (caption) t.append(el('caption', {text: caption}));
     t.append(el('thead', {}, el('tr', {}, columns.map(c => el('th', {scope: 'col', class: c.num ? 'num' : null, text: c.label})))));
     t.append(el('tbody', {}, rows.map(r => el('tr', {class: r._class || null, 'data-key': r._key ?? null},
@@ -448,25 +468,34 @@
                 ['survivors assessed', fmt(eng.survivors_assessed, nf0)]);
       }
       if (d) {
-        kv.push(['interceptors detonated', fmt(d.interceptors_detonated, nf0)], ['interceptors per kill', fmt(d.interceptors_per_kill, nf2)],
+        // Ratios of nothing are not 0: say why there is none.
+        const fired = eng?.interceptors_fired ?? d.interceptors_fired;
+        const killed = d.fates?.intercepted;
+        const perKill = (x, f) => (killed === 0 ? 'n/a (no kill)' : f(x));
+        kv.push(['interceptors detonated', fmt(d.interceptors_detonated, nf0)], ['interceptors per kill', perKill(d.interceptors_per_kill, x => fmt(x, nf2))],
                 ['defence cost', usd(d.defence_cost_usd)], ['attack cost', usd(d.attack_cost_usd)],
-                ['cost per intercept', usd(d.cost_per_intercept_usd)], ['cost-exchange ratio (defence / attack)', fmt(d.cost_exchange_ratio, nf2)]);
+                ['cost per intercept', perKill(d.cost_per_intercept_usd, usd)],
+                ['cost-exchange ratio (defence / attack)', fired === 0 || !isNum(d.cost_exchange_ratio) ? 'n/a (nothing fired)' : fmt(d.cost_exchange_ratio, nf2)]);
       }
-      b.engagement = (table('Engagement and cost', [{key: 'k', label: 'quantity'}, {key: 'v', label: 'value', num: true}],
-        kv.map(([k, v]) => ({k, v})), {'data-testid': 'engagement-table'}));
+      b.engagement = (table('Engagement and cost', [{key: 'k', label: 'quantity'}, {key: 'v', label: 'value', num: true, testid: 'value'}],
+        kv.map(([k, v]) => ({k, v, _testid: `engagement-${k.split(' (')[0].replace(/\W+/g, '-')}`})), {'data-testid': 'engagement-table'}));
     }
 
     const zones = tr?.assessment?.alert_zones;
     if (Array.isArray(zones) && zones.length) {
       b.zones = (table('Alert zones', [
         {key: 'name', label: 'alert zone'}, {key: 'alerts', label: 'alerts', num: true}, {key: 'tru', label: 'true', num: true},
-        {key: 'fa', label: 'false alarms', num: true}, {key: 'impacts', label: 'impacts', num: true},
-        {key: 'missed', label: 'impacts without alert', num: true}, {key: 'minw', label: 'min warning [s]', num: true},
+        {key: 'fa', label: 'false alarms', num: true}, {key: 'impacts', label: 'would-be impacts', num: true, testid: 'impacts'},
+        {key: 'icpt', label: 'of them intercepted', num: true, testid: 'intercepted'},
+        {key: 'missed', label: 'would-be impacts without alert', num: true}, {key: 'minw', label: 'min warning [s]', num: true},
         {key: 'meanw', label: 'mean warning [s]', num: true}, {key: 'pm', label: 'people × minutes alerted', num: true},
       ], zones.map(z => ({_key: z.name, _testid: `zone-${z.name}`, name: z.name, alerts: fmt(z.alerts, nf0), tru: fmt(z.true_alerts, nf0),
-                          fa: fmt(z.false_alarms, nf0), impacts: fmt(z.impacts, nf0), missed: fmt(z.missed_alerts, nf0),
+                          fa: fmt(z.false_alarms, nf0), impacts: fmt(z.impacts, nf0), icpt: fmt(z.intercepted, nf0), missed: fmt(z.missed_alerts, nf0),
                           minw: fmt(z.min_warning_s, nf1), meanw: fmt(z.mean_warning_s, nf1), pm: fmt(z.people_minutes_alerted, nf0)})),
       {'data-testid': 'zone-table'}));
+      b.zones = el('div', {}, b.zones, el('p', {class: 'table-note'},
+        'Would-be impacts: threats that would have come down in the zone had nothing touched them; the intercepted ones never did. ' +
+        'A true alert is one for such a threat.'));
     }
 
     if (tr) {
@@ -482,8 +511,11 @@
         const kd = [['impact predictions', fmt(as.impact_predictions, nf0)], ['engage/ignore decisions', fmt(as.decisions, nf0)]];
         const c = as.confusion;
         if (c) {
-          kd.push(['engaged, and it would have hit', fmt(c.engaged_and_should, nf0)], ['engaged, but it fell in open ground', fmt(c.engaged_but_open_ground, nf0)],
-                  ['ignored, but it hit a defended area', fmt(c.ignored_but_hit_area, nf0)], ['ignored, and it fell in open ground', fmt(c.ignored_and_open_ground, nf0)],
+          // Judged by where each threat would have come down untouched, intercepted or not.
+          kd.push(['engaged, and it would have hit a defended area', fmt(c.engaged_and_should, nf0)],
+                  ['engaged, but it would have fallen in open ground', fmt(c.engaged_but_open_ground, nf0)],
+                  ['ignored, but it would have hit a defended area', fmt(c.ignored_but_hit_area, nf0)],
+                  ['ignored, and it would have fallen in open ground', fmt(c.ignored_and_open_ground, nf0)],
                   ['decisions on tracks of no threat', fmt(c.no_threat_under_track, nf0)]);
         }
         b.decisions = table('Impact prediction and decisions', [{key: 'k', label: 'quantity'}, {key: 'v', label: 'count', num: true}],
@@ -495,18 +527,23 @@
     if (data.threats.length) {
       const firedAt = new Map();
       for (const i of data.interceptors) if (i.threat_id !== null && i.threat_id !== undefined) firedAt.set(i.threat_id, (firedAt.get(i.threat_id) || 0) + 1);
+      // Salvos by their scenario names (the launch sites of the geometry carry them).
+      const salvoName = new Map();
+      for (const f of data.geometry.features) if (f.properties?.kind === 'launch_site') salvoName.set(f.properties.salvo, f.properties.name);
       const shown = data.threats.slice(0, TABLE_ROW_LIMIT);
       const t = table(null, [
-        {key: 'id', label: 'threat', num: true}, {key: 'type', label: 'type'}, {key: 'salvo', label: 'salvo', num: true},
-        {key: 'launch', label: 'launch [s]', num: true}, {key: 'end', label: 'end [s]', num: true},
-        {key: 'fate', label: 'fate'}, {key: 'area', label: 'area'}, {key: 'fired', label: 'interceptors', num: true},
-      ], shown.map(x => ({_key: x.id, id: x.id, type: humanize(x.type ?? '–'), salvo: x.salvo ?? '–', launch: fmt(x.launch_t_s, nf1),
-                          end: fmt(x.end_t_s, nf1), fate: el('span', {}, swatch(fateOf(x.fate).color), fateOf(x.fate).label),
-                          area: x.area ?? '–', fired: firedAt.get(x.id) ?? 0})), {'data-testid': 'threat-table'});
+        {key: 'id', label: 'threat', num: true}, {key: 'type', label: 'type'}, {key: 'salvo', label: 'salvo', testid: 'salvo'},
+        {key: 'launch', label: 'launch [s]', num: true}, {key: 'engaged', label: 'engaged [s]', num: true}, {key: 'end', label: 'end [s]', num: true},
+        {key: 'fate', label: 'fate'}, {key: 'area', label: 'area hit'}, {key: 'fired', label: 'interceptors', num: true},
+      ], shown.map(x => ({_key: x.id, _testid: `threat-${x.id}`, id: x.id, type: humanize(x.type ?? '–'),
+                          salvo: salvoName.get(x.salvo) ?? (x.salvo ?? '–'), launch: fmt(x.launch_t_s, nf1),
+                          engaged: fmt(x.engaged_t_s, nf1), end: fmt(x.end_t_s, nf1),
+                          fate: el('span', {}, swatch(fateOf(x.fate).color), fateOf(x.fate).label),
+                          area: x.area ?? '–', fired: firedAt.get(x.id) ?? 0})), {class: 'data list', 'data-testid': 'threat-table'});
       const more = data.threats.length - shown.length;
       b.threats = (el('details', {class: 'threat-list'},
         el('summary', {}, `Every threat (${nf0.format(data.threats.length)})`),
-        t, more > 0 ? el('p', {class: 'caption'}, `… and ${nf0.format(more)} more, not listed.`) : null));
+        el('div', {class: 'table-scroll'}, t), more > 0 ? el('p', {class: 'caption'}, `… and ${nf0.format(more)} more, not listed.`) : null));
     }
 
     // Two columns of short tables, then the wide ones; the per-threat list last.
@@ -552,6 +589,38 @@
   const CROSS_UNIT = 'M-0.34,-1H0.34V-0.34H1V0.34H0.34V1H-0.34V0.34H-1V-0.34H-0.34Z';
 
   function feature(geometry, properties) { return {type: 'Feature', geometry, properties}; }
+
+  /** [[lon, lat], ...] of a line written as whole units, each point the difference from the last (report/build.mjs). */
+  function decodeLine(deltas, unit) {
+    const out = [];
+    let x = 0, y = 0;
+    for (let i = 0; i + 1 < deltas.length; i += 2) {
+      x += deltas[i];
+      y += deltas[i + 1];
+      out.push([x * unit, y * unit]);
+    }
+    return out;
+  }
+
+  /** The world coastline's land polygons and borders that reach into box [w, s, e, n] (or near it). */
+  function worldNear(world, [w, s, e, n]) {
+    const mx = e - w, my = n - s;
+    const near = pts => {
+      let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
+      for (const [x, y] of pts) { a = Math.min(a, x); b = Math.min(b, y); c = Math.max(c, x); d = Math.max(d, y); }
+      return a <= e + mx && c >= w - mx && b <= n + my && d >= s - my;
+    };
+    const land = [];
+    for (const rings of world.land) {
+      const outer = decodeLine(rings[0], world.unit_deg);
+      if (!near(outer)) continue;
+      // The rings are wound as d3 reads them on the sphere (build.mjs keeps only those): no rewinding.
+      land.push(feature({type: 'Polygon', coordinates: [outer, ...rings.slice(1).map(r => decodeLine(r, world.unit_deg))]}, {kind: 'land'}));
+    }
+    const lines = world.borders.map(l => decodeLine(l, world.unit_deg)).filter(near);
+    const borders = lines.length ? [feature({type: 'MultiLineString', coordinates: lines}, {kind: 'border'})] : [];
+    return {land, borders};
+  }
 
   function selectEllipses(features) {
     const byTrack = new Map();
@@ -647,10 +716,17 @@
       ...launches.map(p => ({lon: p.lon, lat: p.lat, text: p.label, cls: 'site'})),
     ];
 
-    // Coastline only if one of its boxes holds the whole map.
+    // Coastline: 1:10m where one of its boxes holds the whole map, else the world's at 1:50m.
     const coastBox = coast && coast.boxes && coast.boxes.find(b => b[0] <= w && b[1] <= s && b[2] >= e && b[3] >= n);
-    const land = coastBox ? coast.land.map(f => feature(rewindGeometry(f.geometry), f.properties)) : [];
-    const borders = coastBox ? coast.borders : [];
+    let land = [], borders = [], coastSource = null;
+    if (coastBox) {
+      land = coast.land.map(f => feature(rewindGeometry(f.geometry), f.properties));
+      borders = coast.borders;
+      coastSource = coast.source;
+    } else if (coast && coast.world) {
+      ({land, borders} = worldNear(coast.world, [viewW, viewS, viewE, viewN]));
+      coastSource = coast.world.source;
+    }
 
     const lonlat = {longitude: {field: 'lon', type: 'quantitative'}, latitude: {field: 'lat', type: 'quantitative'}};
     const fateScale = {domain: Object.values(FATES).map(f => f.label).concat(UNKNOWN_FATE.label),
@@ -729,7 +805,7 @@
       threatLines: threatLines.length, interceptorLines: interceptorLines.length, impacts: impacts.length,
       kills: ends.filter(x => x.result === 'kill').length, ellipsesDrawn: ellipses.length, ellipsesTotal: allEllipses.length,
       ellipsesTooLarge: allEllipses.length - usable.length,
-      coast: land.length || borders.length ? coast.source : null, bounds,
+      coast: land.length || borders.length ? coastSource : null, bounds,
       present: {
         fates: new Set(data.threats.filter(x => x.drawPath.length >= 2).map(x => (FATES[x.fate] ? x.fate : null)).filter(Boolean)),
         interceptors: interceptorLines.length > 0, areas: areas.length > 0, zones: zones.length > 0, ellipses: ellipses.length > 0,
@@ -807,6 +883,8 @@
   }
 
   // ---------------------------------------------------------------- timeline
+  const BIN_SIZES_S = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600];
+  const binLabel = size => (size >= 60 ? `${nf1.format(size / 60)} min` : `${nf1.format(size)} s`);
   function timelineSpec(data, windows, width) {
     const rowsByType = new Map(EVENT_ROWS.map(([type, label, color]) => [type, {label, color}]));
     const events = data.events.filter(ev => rowsByType.has(ev.type) && isNum(ev.t_s));
@@ -814,19 +892,20 @@
     const labels = present.map(r => r[1]), colors = present.map(r => r[2]);
     const binned = events.length > TIMELINE_TICK_LIMIT;
     const widths = timeChartWidths(windows, width);
-    let values;
+    let values, binSize = null;
     if (!binned) {
       values = events.map(ev => ({t: ev.t_s, label: rowsByType.get(ev.type).label, w: windowOf(windows, ev.t_s),
                                   threat: ev.threat_id ?? '–', track: ev.track_id ?? '–', area: ev.area ?? '–', detail: ev.detail ?? ''}));
     } else {
-      // Bins about 5 px wide; one row per (window, type, bin) that has events.
+      // Bins of one round width (said in the caption and legend), about 5 px wide or more in every
+      // panel; one row per (window, type, bin) that has events.
+      const need = Math.max(...windows.map((win, i) => (win.end - win.start) / Math.max(10, Math.floor(widths[i] / 5))));
+      binSize = BIN_SIZES_S.find(x => x >= need) ?? Math.ceil(need / 600) * 600;
       const counts = new Map();
       for (const ev of events) {
-        const w = windowOf(windows, ev.t_s), win = windows[w];
-        const nb = Math.max(10, Math.floor(widths[w] / 5)), size = (win.end - win.start) / nb;
-        const b = Math.min(nb - 1, Math.max(0, Math.floor((ev.t_s - win.start) / size)));
+        const w = windowOf(windows, ev.t_s), b = Math.floor(ev.t_s / binSize);
         const key = `${w}|${ev.type}|${b}`;
-        if (!counts.has(key)) counts.set(key, {w, label: rowsByType.get(ev.type).label, t0: win.start + b * size, t1: win.start + (b + 1) * size, n: 0});
+        if (!counts.has(key)) counts.set(key, {w, label: rowsByType.get(ev.type).label, t0: b * binSize, t1: (b + 1) * binSize, n: 0});
         counts.get(key).n++;
       }
       values = [...counts.values()];
@@ -849,12 +928,83 @@
       return {...common, mark: {type: 'rect', clip: true},
               encoding: {x: {...x, field: 't0'}, x2: {field: 't1'}, y,
                          color: {field: 'n', type: 'quantitative', scale: {type: 'sqrt', scheme: 'blues', zero: true},
-                                 legend: {title: 'events per bin', orient: 'top', direction: 'horizontal', gradientLength: 160}},
+                                 legend: {title: `events per ${binLabel(binSize)} bin`, orient: 'top', direction: 'horizontal', gradientLength: 160}},
                          tooltip: [{field: 'label', title: 'event'}, {field: 'n', title: 'events'},
                                    {field: 't0', title: 'from [s]', format: '.1f'}, {field: 't1', title: 'to [s]', format: '.1f'}]}};
     });
     const spec = timeChart(panels, values, {resolve: {scale: {color: 'shared', y: 'shared'}}});
-    return {spec, info: {mode: binned ? 'binned' : 'ticks', events: events.length, rows: labels.length, marks: values.length}};
+    return {spec, info: {mode: binned ? 'binned' : 'ticks', events: events.length, rows: labels.length, marks: values.length,
+                         binSize, binLabel: binned ? binLabel(binSize) : null}};
+  }
+
+  // ---------------------------------------------------------------- interceptors loaded per battery
+  /** Step lines of data.batteries[].stock ([t_s, loaded] after each change), one per battery, in the time panels. */
+  function stockSpec(data, windows, width) {
+    const batteries = Array.isArray(data.batteries) ? data.batteries.filter(b => Array.isArray(b.stock) && b.stock.length) : [];
+    if (!batteries.length) return null;
+    const rows = [];
+    let top = 1;
+    windows.forEach((win, w) => {
+      for (const b of batteries) {
+        // The level at the window's start, every change inside it, the level at its end.
+        let level = b.stock[0][1];
+        const inside = [];
+        for (const [t, n] of b.stock) {
+          if (t <= win.start) level = n;
+          else if (t <= win.end) inside.push([t, n]);
+        }
+        rows.push({t: win.start, n: level, battery: b.name, w});
+        for (const [t, n] of inside) rows.push({t, n, battery: b.name, w});
+        rows.push({t: win.end, n: inside.length ? inside[inside.length - 1][1] : level, battery: b.name, w});
+        top = Math.max(top, ...b.stock.map(p => p[1]));
+      }
+    });
+    const height = 220;
+    const widths = timeChartWidths(windows, width);
+    const panels = windows.map((win, i) => ({
+      width: widths[i], height, name: `stock_${i}`,
+      transform: [{filter: `datum.w === ${i}`}],
+      mark: {type: 'line', interpolate: 'step-after', strokeWidth: 2, clip: true},
+      encoding: {
+        x: {field: 't', type: 'quantitative', scale: {domain: [win.start, win.end], nice: false, zero: false}, axis: timeAxis(windows, widths, i)},
+        y: {field: 'n', type: 'quantitative', scale: {domain: [0, top], nice: true},
+            axis: i === 0
+              ? {title: 'interceptors loaded', minExtent: GUTTER, maxExtent: GUTTER, titleAngle: 270, titleAlign: 'center',
+                 titleBaseline: 'top', titleX: -GUTTER + 6, titleY: height / 2, tickMinStep: 1, format: 'd'}
+              : {title: null, labels: false, ticks: false, domain: false}},
+        color: {field: 'battery', type: 'nominal', scale: {domain: batteries.map(b => b.name), scheme: 'tableau10'},
+                legend: {title: null, orient: 'top', direction: 'horizontal', symbolType: 'stroke', columnPadding: 18}},
+        tooltip: [{field: 'battery', title: 'battery'}, {field: 't', title: 't [s]', format: '.1f'}, {field: 'n', title: 'loaded'}],
+      },
+    }));
+    const spec = timeChart(panels, rows, {resolve: {scale: {color: 'shared', y: 'shared'}, legend: {color: 'shared'}}});
+    return {spec, info: {series: batteries.length, points: rows.length}};
+  }
+
+  // ---------------------------------------------------------------- saving a chart
+  /** "save PNG" and "save SVG" buttons beside a chart's heading: the chart as drawn, as a file. */
+  function addSaveButtons(id, view, name) {
+    const holder = document.querySelector(`.save[data-chart="${id}"]`);
+    if (!holder) return;
+    const base = `${String(name).replace(/[^\w.-]+/g, '_')}-${id}`;
+    holder.replaceChildren(...['png', 'svg'].map(type => {
+      const button = el('button', {type: 'button', 'data-testid': `save-${id}-${type}`, title: `Save this chart as ${type.toUpperCase()}`},
+                        `save ${type.toUpperCase()}`);
+      button.addEventListener('click', async () => {
+        try {
+          // PNG at twice the screen's pixels, so it prints sharp.
+          const url = await view.toImageURL(type, type === 'png' ? 2 : 1);
+          const link = el('a', {href: url, download: `${base}.${type}`});
+          document.body.append(link);
+          link.click();
+          link.remove();
+          state.saved.push({chart: id, type, file: `${base}.${type}`, bytes: url.length});
+        } catch (err) {
+          console.error(`cupola report: cannot save the ${id} chart as ${type}:`, err);
+        }
+      });
+      return button;
+    }));
   }
 
   // ---------------------------------------------------------------- main
@@ -897,18 +1047,35 @@
       (windows.length > 1 ? `. ${windowNote}` : '.');
     const tl = timelineSpec(data, windows, width);
     $('timeline-caption').textContent = tl.info.mode === 'binned'
-      ? `${nf0.format(tl.info.events)} events counted in time bins (darker = more).`
+      ? `${nf0.format(tl.info.events)} events counted in ${tl.info.binLabel} bins (darker = more).`
       : `${nf0.format(tl.info.events)} events, one tick each; hover for details.`;
     if (windowNote) $('timeline-caption').textContent += ` ${windowNote}`;
 
     renderFootnote(data, {threatThin, interceptorThin, predictionsTotal: map.info.ellipsesTotal, predictionsDrawn: map.info.ellipsesDrawn,
                           predictionsTooLarge: map.info.ellipsesTooLarge,
-                          windows, timelineMode: tl.info.mode, timelineEvents: tl.info.events, coast: map.info.coast});
+                          windows, timelineMode: tl.info.mode, timelineEvents: tl.info.events, binLabel: tl.info.binLabel,
+                          coast: map.info.coast});
 
-    const [mapView, altView, tlView] = await Promise.all([embed('map', map.spec), embed('altitude', alt.spec), embed('timeline', tl.spec)]);
+    const stock = stockSpec(data, windows, width);
+    if (stock) {
+      show('stock-section');
+      $('stock-caption').textContent =
+        `Interceptors ready on each battery's launchers: one fewer at each fire order; a launcher fired empty is loaded again ` +
+        `after its reload time. ${stock.info.series} ${stock.info.series === 1 ? 'battery' : 'batteries'}` +
+        (windows.length > 1 ? `. ${windowNote}` : '.');
+    }
+    const [mapView, altView, tlView, stockView] = await Promise.all([embed('map', map.spec), embed('altitude', alt.spec), embed('timeline', tl.spec),
+                                                                      stock ? embed('stock', stock.spec) : null]);
+    for (const [id, view] of [['map', mapView], ['altitude', altView], ['timeline', tlView], ['stock', stockView]]) {
+      if (view) addSaveButtons(id, view, data.scenario.name || 'cupola');
+    }
+    if (stockView) {
+      setCounts('stock', {series: stock.info.series, windows: windows.length, points: stock.info.points,
+                          drawnLines: countItems(stockView, 'stock_', '_pathgroup') || countItems(stockView, 'stock_', '_marks')});
+    }
     setCounts('map', {threats: data.threats.length, threatPaths: map.info.threatLines, interceptorPaths: map.info.interceptorLines,
                       impacts: map.info.impacts, kills: map.info.kills, ellipses: map.info.ellipsesDrawn, ellipsesTotal: map.info.ellipsesTotal,
-                      coast: map.info.coast ? 'yes' : 'no',
+                      coast: map.info.coast ? 'yes' : 'no', coastSource: map.info.coast ?? '',
                       drawnThreatPaths: countItems(mapView, 'threat_paths'), drawnImpacts: countItems(mapView, 'impacts'),
                       drawnInterceptorPaths: countItems(mapView, 'interceptor_paths'), drawnEllipses: countItems(mapView, 'ellipses')});
     setCounts('altitude', {threatLines: alt.info.threatLines, interceptorLines: alt.info.interceptorLines, points: alt.info.points,

@@ -3,7 +3,10 @@
 //   - the built template is self-contained and, unfilled, says "no run data";
 //   - filled with a small fixture (test/fixtures/report_data.json, cut down from a border_town_salvo
 //     run), every chart draws what the data holds and the tables show the summary's numbers;
-//   - a synthetic 1000-threat raid stays light (thinned paths, binned timeline) and renders;
+//   - every chart saves as PNG and as SVG; the stock chart has one line per battery (and panel);
+//   - a run that fired nothing shows no cost-exchange ratio but "n/a", and provenance when summary.json has it;
+//   - a run away from the bundled regions still gets land and sea (the world coastline);
+//   - a synthetic 1000-threat raid stays light (thinned paths, binned timeline of stated bin width) and renders;
 //   - `cupola run ../scenarios/border_town_salvo.yaml` writes a report.html that renders and agrees
 //     with the run's summary.json and events.jsonl (skipped when the binary is not built).
 // Every page must load nothing from the network and log no error. Screenshots: test-results/report-*.png.
@@ -95,7 +98,7 @@ async function num(page, testid) {
 async function checkReport(page, data, {events, summary}) {
   assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready',
                `report state; errors: ${await page.evaluate(() => window.cupolaReport.errors.join('; '))}`);
-  for (const id of ['map', 'altitude', 'timeline']) await assertDrawn(page, id);
+  for (const id of ['map', 'altitude', 'timeline', 'stock']) await assertDrawn(page, id);
 
   // Title: scenario name, seed, version.
   assert.equal((await page.locator('#title').textContent()).trim(), data.scenario.name);
@@ -122,6 +125,21 @@ async function checkReport(page, data, {events, summary}) {
   assert.equal(+tl.events, shown, 'timeline events = events of the shown types');
   if (tl.mode === 'ticks') assert.equal(+tl.drawnMarks, shown, 'timeline ticks drawn');
   else assert.ok(+tl.drawnMarks > 0 && +tl.drawnMarks < shown, 'timeline bins drawn');
+
+  // Interceptors loaded: one line per battery in each time panel.
+  const stock = await counts(page, 'stock');
+  assert.equal(+stock.series, summary.engagement.batteries.length, 'stock chart: one series per battery');
+  assert.equal(+stock.series, data.batteries.length);
+  assert.equal(+stock.drawnLines, +stock.series * +stock.windows, 'stock lines drawn');
+
+  // Words that cannot mislead: alert zones count would-be impacts (the intercepted among them),
+  // and the threat list names each salvo.
+  if (summary.tracking?.assessment?.alert_zones?.length) {
+    assert.match(await page.getByTestId('zone-table').textContent(), /would-be impacts.*of them intercepted/);
+  }
+  const salvoName = new Map(data.geometry.features.filter(f => f.properties.kind === 'launch_site').map(f => [f.properties.salvo, f.properties.name]));
+  const first = data.threats[0];
+  assert.equal(await text(page, `threat-${first.id}-salvo`), salvoName.get(first.salvo));
 
   // Tables and headline: the summary's numbers.
   const fates = summary.defence.fates;
@@ -176,6 +194,99 @@ test('the template draws the fixture', {timeout: TEST_TIMEOUT_MS}, async () => {
   await page.close();
 });
 
+test('every chart saves as PNG and as SVG', {timeout: TEST_TIMEOUT_MS}, async () => {
+  const data = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  const file = join(work, 'save.html');
+  writeFileSync(file, fillTemplate(data));
+  const {page, problems} = await openReport(file);
+  for (const chart of ['map', 'altitude', 'timeline', 'stock']) {
+    for (const type of ['png', 'svg']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`save-${chart}-${type}`).click()]);
+      assert.equal(download.suggestedFilename(), `${data.scenario.name}-${chart}.${type}`);
+      const bytes = readFileSync(await download.path());
+      if (type === 'png') {
+        assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${chart}.png is a PNG`);
+        assert.ok(bytes.length > 5000, `${chart}.png holds a picture (${bytes.length} bytes)`);
+      } else {
+        assert.match(bytes.toString('utf8', 0, 200), /<svg[\s>]/, `${chart}.svg is an SVG`);
+        assert.ok(bytes.length > 2000, `${chart}.svg holds a picture (${bytes.length} bytes)`);
+      }
+    }
+  }
+  assertClean(problems);
+  await page.close();
+});
+
+test('a run that fired nothing has no cost-exchange ratio; provenance when the summary has it', {timeout: TEST_TIMEOUT_MS}, async () => {
+  const d = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  assert.equal(await (async () => {
+    const file = join(work, 'plain.html');
+    writeFileSync(file, fillTemplate(d));
+    const {page} = await openReport(file);
+    const n = await page.getByTestId('provenance').count();
+    await page.close();
+    return n;
+  })(), 0, 'no provenance line without summary.provenance');
+
+  const quiet = {...d, interceptors: [], events: d.events.filter(e => !['fire', 'detonation', 'interceptor_miss', 'killed'].includes(e.type))};
+  quiet.summary = {...d.summary,
+                   engagement: {...d.summary.engagement, interceptors_fired: 0, batteries: d.summary.engagement.batteries.map(b => ({...b, interceptors_fired: 0, cost_usd: 0}))},
+                   defence: {...d.summary.defence, interceptors_fired: 0, defence_cost_usd: 0, cost_exchange_ratio: null,
+                             interceptors_per_kill: null, cost_per_intercept_usd: null},
+                   provenance: {version: '0.2.0', commit: null, scenario_sha256: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+                                command_line: ['cupola', 'run', 'my scenario.yaml', '--seed', '7'], seed: '7', threads: 2}};
+  const file = join(work, 'quiet.html');
+  writeFileSync(file, fillTemplate(quiet));
+  const {page, problems} = await openReport(file);
+  assert.equal(await text(page, 'headline-cer'), 'n/a');
+  assert.equal(await text(page, 'engagement-cost-exchange-ratio-value'), 'n/a (nothing fired)');
+  assert.equal(await text(page, 'provenance'),
+               "cupola 0.2.0 · scenario sha256 0123456789ab · seed 7 · 2 threads · command line cupola run 'my scenario.yaml' --seed 7");
+  await page.screenshot({path: join(RESULTS, 'report-quiet.png'), fullPage: true});
+  assertClean(problems);
+  await page.close();
+});
+
+/** The data moved by (dlon, dlat) degrees: every path, event, place and ellipse. */
+function moved(d, dlon, dlat) {
+  const shift = c => (typeof c[0] === 'number' ? [c[0] + dlon, c[1] + dlat, ...c.slice(2)] : c.map(shift));
+  const features = fc => ({...fc, features: fc.features.map(f => ({...f, geometry: {...f.geometry, coordinates: shift(f.geometry.coordinates)}}))});
+  const path = p => p.map(([t, lon, lat, alt]) => [t, lon + dlon, lat + dlat, alt]);
+  return {
+    ...d,
+    scenario: {...d.scenario, origin: {...d.scenario.origin, lon_deg: d.scenario.origin.lon_deg + dlon, lat_deg: d.scenario.origin.lat_deg + dlat}},
+    geometry: features(d.geometry), predictions: features(d.predictions), coverage: features(d.coverage),
+    threats: d.threats.map(x => ({...x, path: path(x.path)})),
+    interceptors: d.interceptors.map(x => ({...x, path: path(x.path), end: [x.end[0] + dlon, x.end[1] + dlat, x.end[2]]})),
+    events: d.events.map(e => ({...e, position: {...e.position, lon_deg: e.position.lon_deg + dlon, lat_deg: e.position.lat_deg + dlat}})),
+  };
+}
+
+test('a run far from the bundled scenarios still has land and sea on its map', {timeout: TEST_TIMEOUT_MS}, async () => {
+  const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  assert.match((await (async () => {
+    const file = join(work, 'home.html');
+    writeFileSync(file, fillTemplate(fixture));
+    const {page} = await openReport(file);
+    const c = await counts(page, 'map');
+    await page.close();
+    return c;
+  })()).coastSource, /1:10m/, 'the bundled region has the fine coastline');
+  // To the Black Sea coast by Odesa, far from every bundled scenario.
+  const data = moved(fixture, 30.70 - 34.60, 46.43 - 31.52);
+  const file = join(work, 'odesa.html');
+  writeFileSync(file, fillTemplate(data));
+  const {page, problems} = await openReport(file);
+  await checkReport(page, data, {events: data.events, summary: data.summary});
+  const map = await counts(page, 'map');
+  assert.equal(map.coast, 'yes');
+  assert.match(map.coastSource, /1:50m/);
+  assert.ok(await page.evaluate(() => window.cupolaReport.countItems('map', 'land') > 0), 'land drawn');
+  await page.locator('#map-section').screenshot({path: join(RESULTS, 'report-world-coast.png')});
+  assertClean(problems);
+  await page.close();
+});
+
 /** A raid of ~1000 threats made of copies of the fixture, shifted in time and place. */
 function largeRaid(d, copies = 80) {
   const big = {...d, threats: [], interceptors: [], events: [], predictions: {type: 'FeatureCollection', features: []}};
@@ -218,6 +329,7 @@ test('a 1000-threat raid stays light and renders', {timeout: TEST_TIMEOUT_MS}, a
   await checkReport(page, data, {events: data.events, summary: data.summary});
   const tl = await counts(page, 'timeline');
   assert.equal(tl.mode, 'binned', 'thousands of events are binned');
+  assert.match(await page.locator('#timeline-caption').textContent(), /counted in [\d.]+ (s|min) bins/, 'the bin width is stated');
   const alt = await counts(page, 'altitude');
   assert.ok(+alt.thinning > 1, 'the paths were thinned');
   await page.screenshot({path: join(RESULTS, 'report-large.png'), fullPage: true});

@@ -10,8 +10,10 @@
 //     ../build/release/apps/cupola/cupola) is missing or has no `view`.
 //
 // 1 and 2 fail on any request to a non-loopback address and on page errors, check
-// the entities against summary.json, move the clock and check that a threat
-// moves on screen, and save screenshots to web/test-results/viewer-*.png.
+// the entities against summary.json, the tilted start camera, a threat's colour
+// before and after its engage time and at its end, the radar and battery
+// coverage and their switches, move the clock and check that a threat moves on
+// screen, and save screenshots to web/test-results/viewer-*.png.
 // Env: CHROMIUM_BIN (default /usr/bin/chromium).
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -212,6 +214,73 @@ async function checkViewer(url, summary, name) {
       String(fired),
     );
     assert.ok((await page.locator('#legend li').count()) >= 2, 'legend has fewer than 2 rows');
+
+    // The start camera looks at the scene at a slant, not straight down.
+    const pitch_deg = await page.evaluate(() => (window.cupolaViewer.viewer.camera.pitch * 180) / Math.PI);
+    assert.ok(pitch_deg >= -65 && pitch_deg <= -30, `start camera pitch ${pitch_deg.toFixed(1)} deg: not tilted`);
+
+    // A threat's colour tells what is known then: flying, engaged, then its fate (the colour of its
+    // kill or impact marker) from its end on; its trail changes with it.
+    const colours = await page.evaluate(() => {
+      const { dataSource, julianAt, runTime } = window.cupolaViewer;
+      const threat = dataSource.entities.values.find((e) => {
+        if (!e.id.startsWith('threat/') || !e.properties.engaged_t_s) return false;
+        const t = e.properties.engaged_t_s.getValue(e.availability.start);
+        return t > runTime(e.availability.start) + 0.01 && t < runTime(e.availability.stop) - 0.01;
+      });
+      if (!threat) return null;
+      const t0 = runTime(threat.availability.start);
+      const t1 = runTime(threat.availability.stop);
+      const te = threat.properties.engaged_t_s.getValue(threat.availability.start);
+      const point = (t) => threat.point.color.getValue(julianAt(t))?.toCssColorString();
+      const trail = (t) => threat.path.material.getValue(julianAt(t))?.color?.toCssColorString();
+      const n = threat.id.slice('threat/'.length);
+      const marker = dataSource.entities.getById(`kill/${n}`) ?? dataSource.entities.getById(`impact/${n}`);
+      return {
+        id: threat.id,
+        before: point((t0 + te) / 2),
+        engaged: point((te + t1) / 2),
+        end: point(t1),
+        marker: marker?.point.color.getValue(julianAt(t1 + 1))?.toCssColorString(),
+        trailBefore: trail((t0 + te) / 2),
+        trailEngaged: trail((te + t1) / 2),
+      };
+    });
+    assert.ok(colours, 'no threat engaged in flight');
+    assert.ok(colours.before && colours.engaged && colours.end, `${colours.id} has no colour in flight: ${JSON.stringify(colours)}`);
+    assert.notEqual(colours.before, colours.engaged, `${colours.id}: same colour before and after its engage time`);
+    assert.notEqual(colours.engaged, colours.end, `${colours.id}: same colour engaged and at its end`);
+    assert.equal(colours.end, colours.marker, `${colours.id}: its colour at its end is not its kill or impact marker's`);
+    assert.notEqual(colours.trailBefore, colours.trailEngaged, `${colours.id}: its trail did not change colour`);
+    assert.ok(await page.locator('#legend li[data-key="state:engaged"]').count(), 'no "engaged" row in the legend');
+
+    // Launch sites are not drawn in the red of a leak.
+    const launchColours = await page.evaluate(() =>
+      window.cupolaViewer.dataSource.entities.values
+        .filter((e) => e.id.startsWith('launch/'))
+        .map((e) => e.point.color.getValue(e.availability?.start).toCssColorString()),
+    );
+    assert.ok(launchColours.length > 0 && launchColours.every((c) => c !== 'rgb(230,40,40)'), `launch sites ${launchColours}`);
+
+    // Coverage: a ground polygon per radar and per battery, shown and hidden by the panel's switches.
+    const coverage = (kind) =>
+      page.evaluate((kind) => {
+        const entities = window.cupolaViewer.dataSource.entities.values;
+        const sites = entities.filter((e) => e.id.startsWith(`${kind}/`)).map((e) => e.id.slice(kind.length + 1));
+        const rings = sites.map((name) => entities.find((e) => e.id === `coverage/${kind}/${name}`));
+        return { sites: sites.length, rings: rings.filter((e) => e?.polygon).length, shown: rings.filter((e) => e?.show).length };
+      }, kind);
+    for (const [kind, toggle] of [
+      ['radar', '#show-radar-coverage'],
+      ['battery', '#show-battery-range'],
+    ]) {
+      const on = await coverage(kind);
+      assert.ok(on.sites > 0 && on.rings === on.sites && on.shown === on.sites, `${kind} coverage: ${JSON.stringify(on)}`);
+      await page.click(toggle);
+      assert.equal((await coverage(kind)).shown, 0, `${toggle} did not hide the ${kind} coverage`);
+      await page.click(toggle);
+      assert.equal((await coverage(kind)).shown, on.sites, `${toggle} did not show the ${kind} coverage again`);
+    }
 
     // Times shown as T+seconds.
     const timeLabel = await page.evaluate(() => window.cupolaViewer.viewer.animation.viewModel.timeLabel);

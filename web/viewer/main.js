@@ -42,6 +42,12 @@ const FATES = [
   ['impact_open_ground', 'fell in open ground'],
   ['airborne_at_end', 'airborne at the end'],
 ];
+// A threat's colour while it flies says only what is known then (replay.czml's
+// time-interval colours): not engaged yet, engaged; its fate's colour from its kill or impact on.
+const STATES = [
+  ['flying', 'flying, not engaged', '#ebebeb'],
+  ['engaged', 'engaged', '#ff3cdc'],
+];
 // Fallback colours if an entity carries none (the CZML's own colours win).
 const FATE_CSS = {
   intercepted: '#28c83c',
@@ -200,6 +206,8 @@ function extentOf(packets) {
     e.any = true;
   };
   for (const packet of packets) {
+    // Coverage rings reach far beyond the action: the camera frames what happens, not what could.
+    if (packet.id?.startsWith('coverage/')) continue;
     const deg = packet.position?.cartographicDegrees;
     if (Array.isArray(deg)) {
       if (deg.length === 3) add(deg[0], deg[1], deg[2]);
@@ -349,7 +357,7 @@ function showSummary(summary) {
     ['interceptors fired', fired],
   ];
   const ratio = summary.defence?.cost_exchange_ratio;
-  if (Number.isFinite(ratio) && fired > 0) rows.push(['cost-exchange ratio', ratio.toFixed(1)]);
+  if (summary.defence) rows.push(['cost-exchange ratio', Number.isFinite(ratio) && fired > 0 ? ratio.toFixed(1) : 'n/a (nothing fired)']);
   const dl = $('summary');
   dl.innerHTML = rows
     .filter(([, v]) => v !== undefined && v !== null)
@@ -360,36 +368,57 @@ function showSummary(summary) {
 
 function showLegend(entities, time) {
   const items = new Map(); // key -> {label, color, count, shape}
-  const bump = (key, label, color, shape) => {
+  const bump = (key, label, color, shape, by = 1) => {
     const item = items.get(key) ?? { label, color, count: 0, shape };
-    item.count += 1;
+    item.count += by;
     items.set(key, item);
   };
+  const threats = entities.filter((e) => kindOf(e, time) === 'threat');
+  // While flying: every threat starts "not engaged" (no count: all of them); the engaged ones
+  // turn at their engage time.
+  if (threats.length) {
+    items.set('state:flying', { label: STATES[0][1], color: STATES[0][2], count: null, shape: 'dot' });
+    const engaged = threats.filter((e) => Number.isFinite(propertyOf(e, 'engaged_t_s', time))).length;
+    bump('state:engaged', STATES[1][1], STATES[1][2], 'dot', engaged);
+  }
   for (const entity of entities) {
     const kind = kindOf(entity, time);
     if (kind === 'threat') {
       const fate = propertyOf(entity, 'fate', time) ?? 'unknown';
       const label = FATES.find(([f]) => f === fate)?.[1] ?? fate;
-      bump(`fate:${fate}`, label, cssColorOf(entity, time, FATE_CSS[fate] ?? '#ffffff'), 'dot');
+      // The fate's colour is the threat's from its end on.
+      const end = entity.availability?.stop ?? time;
+      bump(`fate:${fate}`, label, cssColorOf(entity, end, FATE_CSS[fate] ?? '#ffffff'), 'dot');
     } else if (kind === 'interceptor') {
       bump('interceptor', 'interceptor', cssColorOf(entity, time, FATE_CSS.interceptor), 'dot');
+    } else if (['launch_site', 'battery', 'radar'].includes(kind)) {
+      bump(kind, kind.replace('_', ' '), cssColorOf(entity, time, '#ffffff'), 'dot');
     } else if (kind === 'defended_area') {
       bump('area', 'defended area', cssColorOf(entity, time, '#3c78ff'), 'box');
     } else if (kind === 'alert_zone') {
       bump('zone', 'alert zone', cssColorOf(entity, time, '#ffdc00'), 'box');
+    } else if (kind === 'radar_coverage') {
+      bump('radar_coverage', 'radar coverage', cssColorOf(entity, time, '#be8cff'), 'ring');
+    } else if (kind === 'battery_range') {
+      bump('battery_range', 'battery engagement range', cssColorOf(entity, time, '#00c8ff'), 'ring');
     }
   }
-  const order = [...FATES.map(([f]) => `fate:${f}`), 'interceptor', 'area', 'zone'];
-  const keys = [...items.keys()].sort((a, b) => {
-    const ia = order.indexOf(a) < 0 ? order.length : order.indexOf(a);
-    const ib = order.indexOf(b) < 0 ? order.length : order.indexOf(b);
-    return ia - ib;
-  });
+  const order = [
+    ...STATES.map(([s]) => `state:${s}`),
+    ...FATES.map(([f]) => `fate:${f}`),
+    'interceptor', 'launch_site', 'battery', 'radar', 'area', 'zone', 'radar_coverage', 'battery_range',
+  ];
+  const rank = (key) => (order.indexOf(key) < 0 ? order.length : order.indexOf(key));
+  const keys = [...items.keys()].sort((a, b) => rank(a) - rank(b));
+  // Headings over the threats' states in flight, their fates, and the rest.
+  const groupOf = (key) => (key.startsWith('state:') ? 'threats in flight' : key.startsWith('fate:') ? 'threats at their end' : 'the scene');
   const ul = $('legend');
   ul.innerHTML = keys
-    .map((key) => {
+    .map((key, i) => {
       const { label, color, count, shape } = items.get(key);
-      return `<li data-key="${escapeHtml(key)}"><span class="swatch ${shape}" style="background:${escapeHtml(color)}"></span>${escapeHtml(label)}<span class="count">${count}</span></li>`;
+      const group = groupOf(key);
+      const heading = group && (i === 0 || groupOf(keys[i - 1]) !== group) ? `<li class="heading">${group}</li>` : '';
+      return `${heading}<li data-key="${escapeHtml(key)}"><span class="swatch ${shape}" style="--c:${escapeHtml(color)}"></span>${escapeHtml(label)}<span class="count">${count ?? ''}</span></li>`;
     })
     .join('');
   ul.hidden = keys.length === 0;
@@ -445,10 +474,11 @@ function describe(entities, time) {
 // Above this many threats and interceptors their labels start off (they would hide the scene).
 const MAX_MOVERS_LABELLED = 80;
 
-/** The panel's switches: labels of threats and interceptors, trails, alert zones. */
+/** The panel's switches: labels of threats and interceptors, trails, alert zones, coverage. */
 function wireToggles(entities, time) {
   const movers = entities.filter((e) => ['threat', 'interceptor'].includes(kindOf(e, time)));
-  const zones = entities.filter((e) => kindOf(e, time) === 'alert_zone');
+  const ofKind = (kind) => entities.filter((e) => kindOf(e, time) === kind);
+  const zones = ofKind('alert_zone');
   const wire = (id, list, apply) => {
     const box = $(id);
     const set = () => list.forEach((e) => apply(e, box.checked));
@@ -459,6 +489,8 @@ function wireToggles(entities, time) {
   const labels = wire('show-labels', movers.filter((e) => e.label), (e, on) => (e.label.show = on));
   wire('show-trails', movers.filter((e) => e.path), (e, on) => (e.path.show = on));
   wire('show-zones', zones, (e, on) => (e.show = on));
+  wire('show-radar-coverage', ofKind('radar_coverage'), (e, on) => (e.show = on));
+  wire('show-battery-range', ofKind('battery_range'), (e, on) => (e.show = on));
   if (movers.length > MAX_MOVERS_LABELLED) {
     labels.box.checked = false;
     labels.set();

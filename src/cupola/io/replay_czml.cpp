@@ -1,5 +1,6 @@
 #include "cupola/io/replay_czml.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -14,6 +15,11 @@ constexpr std::time_t kEpochUnix_s = 946684800;  // 2000-01-01T00:00:00Z
 constexpr const char* kEpoch = "2000-01-01T00:00:00Z";
 
 json Rgba(int r, int g, int b, int a = 255) { return {{"rgba", {r, g, b, a}}}; }
+
+// A threat in flight, before the defence has gone for it and after: these
+// say nothing of how it ends (the fate colours below show only from then on).
+json FlyingColour() { return Rgba(235, 235, 235); }
+json EngagedColour() { return Rgba(255, 60, 220); }
 
 json FateColour(const std::string& fate) {
   if (fate == "intercepted") return Rgba(46, 204, 64);
@@ -47,22 +53,59 @@ json Site(const std::string& id, const std::string& kind, const std::string& nam
           {"properties", {{"kind", kind}}}};
 }
 
-json Area(const std::string& id, const std::string& kind, const std::string& name, const json& ring, const json& fill,
-          const json& outline) {
+// [lon, lat, 0, ...] of a GeoJSON ring, without its repeated first point.
+json Positions(const json& ring) {
   json positions = json::array();
-  for (std::size_t k = 0; k + 1 < ring.size(); ++k) {  // the ring repeats its first point
+  for (std::size_t k = 0; k + 1 < ring.size(); ++k) {
     positions.push_back(ring[k][0]);
     positions.push_back(ring[k][1]);
     positions.push_back(0.0);
   }
-  return {{"id", id},
-          {"name", name},
-          {"polygon", {{"positions", {{"cartographicDegrees", positions}}},
-                       {"material", {{"solidColor", {{"color", fill}}}}},
-                       {"height", 0.0},
-                       {"outline", true},
-                       {"outlineColor", outline}}},
-          {"properties", {{"kind", kind}}}};
+  return positions;
+}
+
+// A polygon on the ground from GeoJSON Polygon coordinates (outer ring, then holes).
+json Area(const std::string& id, const std::string& kind, const std::string& name, const json& rings, const json& fill,
+          const json& outline, json properties = json::object()) {
+  json polygon = {{"positions", {{"cartographicDegrees", Positions(rings[0])}}},
+                  {"material", {{"solidColor", {{"color", fill}}}}},
+                  {"height", 0.0},
+                  {"outline", true},
+                  {"outlineColor", outline}};
+  if (rings.size() > 1) {
+    json holes = json::array();
+    for (std::size_t k = 1; k < rings.size(); ++k) holes.push_back(Positions(rings[k]));
+    polygon["holes"] = {{"cartographicDegrees", holes}};
+  }
+  properties["kind"] = kind;
+  return {{"id", id}, {"name", name}, {"polygon", std::move(polygon)}, {"properties", std::move(properties)}};
+}
+
+// A polygon's label sits at the mean of its vertices (a polygon entity has no position of its own).
+json Labelled(json area, const json& ring, const std::string& text) {
+  double lon = 0.0, lat = 0.0;
+  const double n = static_cast<double>(ring.size() - 1);
+  for (std::size_t k = 0; k + 1 < ring.size(); ++k) lon += ring[k][0].get<double>() / n, lat += ring[k][1].get<double>() / n;
+  json label = Label(text, 14);
+  label["horizontalOrigin"] = "CENTER";
+  label["pixelOffset"] = {{"cartesian2", {0, 0}}};
+  area["position"] = {{"cartographicDegrees", {lon, lat, 0.0}}};
+  area["label"] = std::move(label);
+  return area;
+}
+
+// Colour by state over time: flying, engaged from `engaged_s` (if ever), and
+// the fate's colour from `end_s`, when it is killed or comes down.
+json StateColours(double launch_s, double engaged_s, double end_s, double clock_end_s, const json& fate_colour) {
+  json intervals = json::array();
+  const auto add = [&](double from, double to, const json& colour) {
+    if (to > from) intervals.push_back({{"interval", Interval(from, to)}, {"rgba", colour["rgba"]}});
+  };
+  engaged_s = std::clamp(engaged_s, launch_s, end_s);
+  add(launch_s, engaged_s, FlyingColour());
+  add(engaged_s, end_s, EngagedColour());
+  intervals.push_back({{"interval", Interval(end_s, std::max(end_s, clock_end_s))}, {"rgba", fate_colour["rgba"]}});
+  return intervals;
 }
 
 // A moving body: sampled position, a point, a trail and a label.
@@ -135,27 +178,49 @@ json ReplayCzml(const json& data) {
     const std::string kind = p["kind"];
     const json& coordinates = f["geometry"]["coordinates"];
     if (kind == "defended_area") {
-      czml.push_back(Area("area/" + p["name"].get<std::string>(), kind, p["name"], coordinates[0],
-                          Rgba(30, 100, 220, 90), Rgba(30, 100, 220)));
+      czml.push_back(Labelled(Area("area/" + p["name"].get<std::string>(), kind, p["name"], coordinates,
+                                   Rgba(30, 100, 220, 90), Rgba(30, 100, 220), {{"value", p["value"]}}),
+                              coordinates[0], p["name"]));
     } else if (kind == "alert_zone") {
-      czml.push_back(Area("zone/" + p["name"].get<std::string>(), kind, p["name"], coordinates[0],
+      czml.push_back(Area("zone/" + p["name"].get<std::string>(), kind, p["name"], coordinates,
                           Rgba(255, 200, 0, 40), Rgba(255, 200, 0)));
-    } else if (kind == "launch_site") {
+    } else if (kind == "launch_site") {  // a neutral sand colour: red is for threats that hit
       czml.push_back(Site("launch/" + std::to_string(p["salvo"].get<int>()), kind,
                           p["name"].get<std::string>() + " (" + p["threat_type"].get<std::string>() + ")", coordinates,
-                          Rgba(200, 0, 0)));
+                          Rgba(205, 175, 125)));
     } else if (kind == "battery") {
       czml.push_back(Site("battery/" + p["name"].get<std::string>(), kind, p["name"], coordinates, Rgba(0, 200, 255)));
     } else if (kind == "radar") {
-      czml.push_back(Site("radar/" + p["name"].get<std::string>(), kind, p["name"], coordinates, Rgba(255, 255, 255)));
+      czml.push_back(Site("radar/" + p["name"].get<std::string>(), kind, p["name"], coordinates, Rgba(190, 140, 255)));
+    }
+  }
+  // Coverage on the ground, translucent: radars violet, batteries' engagement range cyan.
+  if (data.contains("coverage")) {
+    for (const auto& f : data["coverage"]["features"]) {
+      json properties = f["properties"];
+      const std::string kind = properties["kind"], name = properties["name"];
+      properties.erase("kind");
+      properties.erase("name");
+      if (kind == "radar_coverage")
+        czml.push_back(Area("coverage/radar/" + name, kind, "coverage of " + name, f["geometry"]["coordinates"],
+                            Rgba(190, 140, 255, 20), Rgba(190, 140, 255, 200), properties));
+      else if (kind == "battery_range")  // the maximum range only: a hole would stand out as a disc of its own
+        czml.push_back(Area("coverage/battery/" + name, kind, "engagement range of " + name,
+                            json::array({f["geometry"]["coordinates"][0]}), Rgba(0, 200, 255, 20), Rgba(0, 200, 255, 200),
+                            properties));
     }
   }
   for (const auto& t : data["threats"]) {
     const std::string id = std::to_string(t["id"].get<int>());
     const std::string fate = t["fate"];
-    czml.push_back(Mover("threat/" + id, t["type"].get<std::string>() + " " + id, t["path"], FateColour(fate), 7,
-                         {{"kind", "threat"}, {"fate", fate}, {"type", t["type"]}}));
     const json& last = t["path"].back();
+    const json engaged_t_s = t.value("engaged_t_s", json(nullptr));
+    const double engaged_s = engaged_t_s.is_number() ? engaged_t_s.get<double>() : last[0].get<double>();
+    json properties = {{"kind", "threat"}, {"fate", fate}, {"type", t["type"]}};
+    if (engaged_t_s.is_number()) properties["engaged_t_s"] = engaged_t_s;  // Cesium cannot read a null property
+    czml.push_back(Mover("threat/" + id, t["type"].get<std::string>() + " " + id, t["path"],
+                         StateColours(t["path"].front()[0], engaged_s, last[0], end, FateColour(fate)), 7,
+                         std::move(properties)));
     const json where = {last[1], last[2], last[3]};
     if (fate == "intercepted") {
       czml.push_back(Marker("kill/" + id, "kill of threat " + id, where, last[0], end, Rgba(46, 204, 64), 12, "kill"));

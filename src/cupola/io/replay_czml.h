@@ -1,10 +1,12 @@
 // cupola/io/replay_czml.h -- the run as CZML, for CesiumJS and other 3-D tools.
 //
-// One packet per thing on the map: defended areas and alert zones
-// (polygons), launch sites, batteries and radars (points with labels), every
-// threat and interceptor (time-sampled position, trail, colour by fate), and
-// each impact and kill (a point from that time on); the document packet
-// carries summary.json's provenance (provenance.h). Run time 0 is
+// One packet per thing on the map: defended areas (labelled) and alert zones
+// (polygons), radar coverage and battery engagement range (translucent
+// polygons), launch sites, batteries and radars (points with labels), every
+// threat and interceptor (time-sampled position, trail; a threat is coloured
+// by what is known at the time: flying, engaged, then its fate from its kill
+// or impact on), and each impact and kill (a point from that time on); the
+// document packet carries summary.json's provenance (provenance.h). Run time 0 is
 // 2000-01-01T00:00:00Z: scenarios have no calendar time. Packet ids and
 // properties: docs/viewer.md.
 #pragma once

@@ -1,8 +1,11 @@
 #include "cupola/io/report_data.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <set>
 
+#include "cupola/core/units.h"
 #include "cupola/io/geo_json.h"
 #include "cupola/io/run_outputs.h"
 
@@ -42,8 +45,23 @@ void Thinned(const std::vector<Point>& points, std::size_t first, std::size_t la
   if (last > first && (last - 1 - first) % stride != 0) emit(points[last - 1]);
 }
 
+// When the defence first went for each threat: its first engage decision or
+// fire order (the same two that make a threat "engaged" in ClassifyThreats).
+std::vector<double> EngagedAt(const ReplicationResult& result) {
+  std::vector<double> at(result.threats.size(), std::numeric_limits<double>::infinity());
+  if (!result.tracking) return at;
+  const auto first = [&](int id, double t_s) {
+    if (id >= 0 && id < static_cast<int>(at.size())) at[id] = std::min(at[id], t_s);
+  };
+  for (const auto& d : result.tracking->decisions)
+    if (d.engage) first(d.truth_id, d.t_s);
+  for (const auto& f : result.tracking->fire_orders) first(f.truth_id, f.order.t_s);
+  return at;
+}
+
 json ThreatsJson(const World& world, const ReplicationResult& result) {
   const std::vector<ThreatFateOf> fates = ClassifyThreats(world, result);
+  const std::vector<double> engaged_at = EngagedAt(result);
   const std::size_t stride = std::max<std::size_t>(1, (result.trajectories.size() + kMaxPathPoints - 1) / kMaxPathPoints);
   json threats = json::array();
   std::size_t next = 0;  // trajectories are by threat id, then time
@@ -67,6 +85,7 @@ json ThreatsJson(const World& world, const ReplicationResult& result) {
                        {"salvo", o.salvo},
                        {"fate", ReportFateName(fates[o.id].fate)},
                        {"engaged", fates[o.id].engaged},
+                       {"engaged_t_s", fates[o.id].engaged ? json(RoundTo(engaged_at[o.id], 1e-3)) : json(nullptr)},
                        {"launch_t_s", RoundTo(o.launch_t_s, 1e-3)},
                        {"end_t_s", RoundTo(o.end_t_s, 1e-3)},
                        {"area", area >= 0 ? json(world.areas()[area].name) : json(nullptr)},
@@ -97,6 +116,62 @@ json InterceptorsJson(const World& world, const ReplicationResult& result) {
                             {"path", std::move(path)}});
   }
   return interceptors;
+}
+
+// A circle of `radius_m` around `centre` on the ground of W, anticlockwise
+// (GeoJSON's exterior rings), or clockwise for a hole.
+Polygon GroundCircle(const Eigen::Vector2d& centre, double radius_m, bool clockwise = false) {
+  constexpr int kSides = 96;
+  Polygon circle;
+  for (int k = 0; k < kSides; ++k) {
+    const double a = 2.0 * kPi * (clockwise ? kSides - k : k) / kSides;
+    circle.vertices_EN.push_back(centre + radius_m * Eigen::Vector2d(std::cos(a), std::sin(a)));
+  }
+  return circle;
+}
+
+json InterceptorStockJson(const World& world, const ReplicationResult& result) {
+  json batteries = json::array();
+  for (std::size_t b = 0; b < world.batteries().size(); ++b) {
+    // Each launcher as the battle manager keeps it (engagement/battle_manager.cpp):
+    // one interceptor less per fire order; once empty, full again reload_s later.
+    const std::vector<LauncherModel>& launchers = world.batteries()[b].launchers;
+    std::vector<int> loaded;
+    std::vector<double> reloaded_t_s(launchers.size(), std::numeric_limits<double>::infinity());
+    int total = 0;
+    for (const auto& l : launchers) loaded.push_back(l.capacity), total += l.capacity;
+    const int initial = total;
+    json stock = json::array({json::array({0.0, total})});
+    // Reloads done by t_s, in time order.
+    const auto reload_until = [&](double t_s) {
+      for (;;) {
+        const auto next = std::min_element(reloaded_t_s.begin(), reloaded_t_s.end());
+        if (next == reloaded_t_s.end() || *next > t_s) return;
+        const std::size_t l = next - reloaded_t_s.begin();
+        total += launchers[l].capacity - loaded[l];
+        loaded[l] = launchers[l].capacity;
+        stock.push_back({RoundTo(*next, 1e-3), total});
+        *next = std::numeric_limits<double>::infinity();
+      }
+    };
+    if (result.tracking) {
+      for (const FireRecord& f : result.tracking->fire_orders) {
+        if (f.order.battery != static_cast<int>(b)) continue;
+        reload_until(f.order.t_s);
+        const int l = f.order.launcher;
+        if (loaded[l] == 0) continue;  // never happens: the battle manager fires only loaded launchers
+        --loaded[l], --total;
+        stock.push_back({RoundTo(f.order.t_s, 1e-3), total});
+        if (loaded[l] == 0) reloaded_t_s[l] = f.order.t_s + launchers[l].reload_s;
+      }
+    }
+    reload_until(world.spec().duration_s);
+    batteries.push_back({{"name", world.batteries()[b].name},
+                         {"launchers", launchers.size()},
+                         {"initial", initial},
+                         {"stock", std::move(stock)}});
+  }
+  return batteries;
 }
 
 }  // namespace
@@ -149,6 +224,41 @@ json ScenarioGeometryGeoJson(const World& world) {
   return {{"type", "FeatureCollection"}, {"features", features}};
 }
 
+json CoverageGeoJson(const World& world) {
+  json features = json::array();
+  for (const auto& r : world.radars()) {
+    const RadarSpec& spec = r.spec;
+    const Eigen::Vector2d site = r.p_WR.head<2>();
+    Polygon outline;
+    if (spec.azimuth_width_rad >= 2.0 * kPi - 1e-9) {
+      outline = GroundCircle(site, spec.max_range_m);
+    } else {  // the sector: the site, then the arc anticlockwise (azimuth falling), clockwise from north in R
+      outline.vertices_EN.push_back(site);
+      const int steps = std::max(2, static_cast<int>(std::ceil(spec.azimuth_width_rad / (kPi / 48.0))));
+      for (int k = 0; k <= steps; ++k) {
+        const double az = spec.azimuth_center_rad + spec.azimuth_width_rad * (0.5 - static_cast<double>(k) / steps);
+        const Eigen::Vector3d d_W = r.R_WR * Eigen::Vector3d(std::sin(az), std::cos(az), 0.0);
+        outline.vertices_EN.push_back(site + spec.max_range_m * d_W.head<2>().normalized());
+      }
+    }
+    features.push_back(GeoJsonFeature(
+        {{"type", "Polygon"}, {"coordinates", json::array({GeoJsonRing(world, outline)})}},
+        {{"kind", "radar_coverage"}, {"name", r.name}, {"max_range_m", spec.max_range_m},
+         {"azimuth_center_deg", RoundTo(spec.azimuth_center_rad * kRadToDeg, 1e-3)},
+         {"azimuth_width_deg", RoundTo(spec.azimuth_width_rad * kRadToDeg, 1e-3)}}));
+  }
+  for (const auto& b : world.batteries()) {
+    Eigen::Vector2d centre = Eigen::Vector2d::Zero();
+    for (const auto& l : b.launchers) centre += l.p_W.head<2>() / static_cast<double>(b.launchers.size());
+    json rings = json::array({GeoJsonRing(world, GroundCircle(centre, b.envelope.max_range_m))});
+    if (b.envelope.min_range_m > 0.0) rings.push_back(GeoJsonRing(world, GroundCircle(centre, b.envelope.min_range_m, true)));
+    features.push_back(GeoJsonFeature({{"type", "Polygon"}, {"coordinates", std::move(rings)}},
+                                      {{"kind", "battery_range"}, {"name", b.name},
+                                       {"min_range_m", b.envelope.min_range_m}, {"max_range_m", b.envelope.max_range_m}}));
+  }
+  return {{"type", "FeatureCollection"}, {"features", features}};
+}
+
 json ReportDataJson(const World& world, const ReplicationResult& result, const json& summary_json) {
   const ScenarioSpec& spec = world.spec();
   json events = json::array();
@@ -164,6 +274,8 @@ json ReportDataJson(const World& world, const ReplicationResult& result, const j
           {"geometry", ScenarioGeometryGeoJson(world)},
           {"threats", ThreatsJson(world, result)},
           {"interceptors", InterceptorsJson(world, result)},
+          {"coverage", CoverageGeoJson(world)},
+          {"batteries", InterceptorStockJson(world, result)},
           {"predictions", PredictionsGeoJson(world, result, PredictionsPerTrack(result))},
           {"events", std::move(events)}};
 }

@@ -35,7 +35,8 @@ json AssessmentSummaryJson(const TrackingResult& t) {
   json zones = json::array();
   for (const auto& z : t.zone_scores)
     zones.push_back({{"name", z.name}, {"alerts", z.alerts}, {"true_alerts", z.true_alerts},
-                     {"false_alarms", z.false_alarms}, {"impacts", z.impacts}, {"missed_alerts", z.missed},
+                     {"false_alarms", z.false_alarms}, {"impacts", z.impacts}, {"intercepted", z.intercepted},
+                     {"missed_alerts", z.missed},
                      {"min_warning_s", RoundTo(z.min_warning_s, 1e-3)}, {"mean_warning_s", RoundTo(z.mean_warning_s, 1e-3)},
                      {"people_minutes_alerted", RoundTo(z.people_minutes, 1e-2)}});
   return {{"impact_predictions", t.assessments.size()},
@@ -90,22 +91,26 @@ json EngagementSummaryJson(const World& world, const TrackingResult& t) {
 // Fates of the threats and the money spent: the closed loop's result.
 json DefenceJson(const DefenceOutcome& d) {
   const ThreatFates& f = d.fates;
+  // A ratio of nothing is not 0: a defence that fired nothing has no
+  // cost-exchange ratio, and one that killed nothing no cost per kill (null).
+  const bool fired = d.interceptors_fired > 0;
+  const auto per_kill = [&](double x) { return f.intercepted > 0 ? json(x) : json(nullptr); };
   json by_type = json::object();
   for (const auto& t : d.by_type)
     by_type[t.type] = {{"launched", t.launched}, {"engaged", t.engaged}, {"intercepted", t.intercepted},
                        {"leaked", t.leaked},
-                       {"intercepted_of_engaged", t.engaged > 0 ? RoundTo(double(t.intercepted) / t.engaged, 1e-4) : 0.0}};
+                       {"intercepted_of_engaged", t.engaged > 0 ? json(RoundTo(double(t.intercepted) / t.engaged, 1e-4)) : json(nullptr)}};
   return {{"fates", {{"intercepted", f.intercepted}, {"leaked_engaged", f.leaked_engaged},
                      {"leaked_ignored", f.leaked_ignored}, {"ignored_open_ground", f.ignored_open_ground},
                      {"engaged_open_ground", f.engaged_open_ground}, {"airborne_at_end", f.airborne_at_end}}},
           {"by_threat_type", by_type},
           {"interceptors_fired", d.interceptors_fired},
           {"interceptors_detonated", d.interceptors_detonated},
-          {"interceptors_per_kill", RoundTo(d.interceptors_per_kill, 1e-4)},
+          {"interceptors_per_kill", per_kill(RoundTo(d.interceptors_per_kill, 1e-4))},
           {"defence_cost_usd", d.defence_cost_usd},
           {"attack_cost_usd", d.attack_cost_usd},
-          {"cost_per_intercept_usd", RoundTo(d.cost_per_intercept_usd, 1e-2)},
-          {"cost_exchange_ratio", RoundTo(d.cost_exchange_ratio, 1e-4)}};
+          {"cost_per_intercept_usd", per_kill(RoundTo(d.cost_per_intercept_usd, 1e-2))},
+          {"cost_exchange_ratio", fired ? json(RoundTo(d.cost_exchange_ratio, 1e-4)) : json(nullptr)}};
 }
 
 json TrackingSummaryJson(const ReplicationResult& result) {

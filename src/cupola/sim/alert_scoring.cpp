@@ -35,6 +35,7 @@ std::vector<ZoneAlertScore> ScoreAlertZones(const std::vector<AlertZone>& zones,
     for (const auto& threat : truth) {
       if (!natural_impacted[threat.id] || !zone.polygon.Contains(natural_impact[threat.id])) continue;
       ++score.impacts;
+      score.intercepted += threat.killed;
       if (!warned.count(threat.id)) ++score.missed;
     }
     score.mean_warning_s = warned.empty() ? 0.0 : warning_sum / static_cast<double>(warned.size());

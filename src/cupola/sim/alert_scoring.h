@@ -35,8 +35,9 @@ struct ZoneAlertScore {
   int alerts = 0;
   int true_alerts = 0;      // the threat came down in the zone
   int false_alarms = 0;     // alerted, and the threat came down elsewhere
-  int impacts = 0;          // threats that came down in the zone
-  int missed = 0;           // of those, never alerted
+  int impacts = 0;          // threats that would have come down in the zone untouched
+  int intercepted = 0;      // of those, destroyed in the air before they did
+  int missed = 0;           // of those impacts, never alerted
   double min_warning_s = 0.0, mean_warning_s = 0.0;  // over true alerts, alert to impact
   double people_minutes = 0.0;  // population x time under alert
 };

@@ -7,7 +7,8 @@ namespace {
 
 // One zone, a 1 km square with 600 people; three threats: 0 and 1 come down
 // in it, 2 outside. Threat 0 is alerted twice (once counted), threat 2 raises
-// a false alarm, threat 1 is never warned.
+// a false alarm, threat 1 is never warned and is shot down: it still counts
+// as an impact the zone would have had (and as intercepted).
 TEST(AlertScoring, CountsTrueAndFalseAlertsMissesWarningAndPeopleMinutes) {
   AlertZone zone;
   zone.name = "z";
@@ -15,6 +16,7 @@ TEST(AlertScoring, CountsTrueAndFalseAlertsMissesWarningAndPeopleMinutes) {
   zone.polygon = Polygon{{{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}}};
   std::vector<TruthTrajectory> truth(3);
   for (int id = 0; id < 3; ++id) truth[id].id = id;
+  truth[1].killed = true;
   const std::vector<bool> impacted = {true, true, true};
   const std::vector<Eigen::Vector2d> where = {{500, 500}, {200, 800}, {5000, 0}};
   std::vector<AlertRecord> alerts(3);
@@ -28,6 +30,7 @@ TEST(AlertScoring, CountsTrueAndFalseAlertsMissesWarningAndPeopleMinutes) {
   EXPECT_EQ(s.true_alerts, 2);
   EXPECT_EQ(s.false_alarms, 1);
   EXPECT_EQ(s.impacts, 2);
+  EXPECT_EQ(s.intercepted, 1);
   EXPECT_EQ(s.missed, 1);
   EXPECT_DOUBLE_EQ(s.min_warning_s, 15.0);
   EXPECT_DOUBLE_EQ(s.mean_warning_s, 15.0);
