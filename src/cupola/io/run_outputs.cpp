@@ -20,6 +20,13 @@ namespace cupola {
 using json = nlohmann::ordered_json;
 
 namespace {
+// Text in the outputs is checked UTF-8 (the loader), but a file path from the
+// command line need not be: such bytes become U+FFFD instead of an exception
+// after the run.
+std::string Dump(const json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
 // Decisions against the truth: should a threat have been engaged (it came
 // down in a defended area)?
 json AssessmentSummaryJson(const TrackingResult& t) {
@@ -176,7 +183,7 @@ nlohmann::ordered_json EventJson(const World& world, const Event& e) {
 
 std::string EventsJsonLines(const World& world, const ReplicationResult& result) {
   std::string out;
-  for (const auto& e : result.events) out += EventJson(world, e).dump() + "\n";
+  for (const auto& e : result.events) out += Dump(EventJson(world, e)) + "\n";
   return out;
 }
 
@@ -254,17 +261,17 @@ void WriteRunOutputs(const std::string& directory, const World& world, const Rep
                      const RunSummary& summary, const OutputOptions& options) {
   // Render everything first: a failure here leaves no file at all.
   const json summary_json = SummaryJson(world, result, summary);
-  const std::string summary_text = summary_json.dump(2) + "\n";
+  const std::string summary_text = Dump(summary_json, 2) + "\n";
   const json report_data = ReportDataJson(world, result, summary_json);
-  const std::string czml_text = ReplayCzml(report_data).dump() + "\n";
+  const std::string czml_text = Dump(ReplayCzml(report_data)) + "\n";
   const std::string report_text =
       options.report_template.empty() ? std::string() : ReportHtml(options.report_template, report_data);
   const std::string events_text = EventsJsonLines(world, result);
   const std::string trajectories_text = TrajectoriesCsv(world, result);
-  const std::string impacts_text = ImpactsGeoJson(world, result).dump(1) + "\n";
+  const std::string impacts_text = Dump(ImpactsGeoJson(world, result), 1) + "\n";
   std::string tracks_csv, tracks_jsonl, detections_csv, predictions_geojson;
   if (result.tracking && !result.tracking->assessments.empty())
-    predictions_geojson = PredictionsGeoJson(world, result).dump() + "\n";
+    predictions_geojson = Dump(PredictionsGeoJson(world, result)) + "\n";
   if (result.tracking) {
     tracks_csv = TracksCsv(world.frame(), result.tracking->reports);
     tracks_jsonl = TracksJsonLines(world.frame(), result.tracking->reports);
