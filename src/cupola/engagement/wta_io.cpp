@@ -175,7 +175,7 @@ WtaProblem ReadWtaText(const std::string& text, const std::string& label) {
     lines.Fail(1, "header", Quote(lines.line_text()), "at most " + std::to_string(kMaxWeapons) + " weapons in all");
   // A header that announces more lines than the text has would otherwise
   // allocate its matrix (up to kMaxPairs) before finding out.
-  if (const long long file_lines = std::count(text.begin(), text.end(), '\n') + 1;
+  if (const long long file_lines = std::count(text.begin(), text.end(), '\n') + (text.back() == '\n' ? 0 : 1);
       m * n > 1'000'000 && m * n + n > file_lines)
     lines.Fail(1, "header", Quote(lines.line_text()),
                "a header that announces at most the file's " + std::to_string(file_lines) + " lines (this one: " +
@@ -252,6 +252,16 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label) {
     const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n');
     throw InputError({label, static_cast<int>(line), static_cast<int>(nul - line_start) + 1}, "", "a NUL byte",
                      "a JSON text (no NUL bytes outside a \\u0000 escape)");
+  }
+  // JSON text is UTF-8 (RFC 8259): say so where it is not, rather than
+  // leaving it to nlohmann's syntax error.
+  if (const std::size_t bad = FindInvalidUtf8(text); bad != std::string::npos) {
+    const std::size_t line_start = bad == 0 ? 0 : text.rfind('\n', bad - 1) + 1;  // npos + 1 == 0
+    const std::size_t line_end = std::min(text.find('\n', bad), text.size());
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n');
+    throw InputError({label, static_cast<int>(line), static_cast<int>(bad - line_start) + 1}, "",
+                     "invalid UTF-8 in " + Quote(std::string_view(text).substr(line_start, line_end - line_start)),
+                     "UTF-8 text (JSON is UTF-8 throughout)");
   }
   // Strict JSON syntax first (YAML would accept trailing commas, comments and
   // text after the object); nlohmann gives the byte where it failed.

@@ -33,7 +33,7 @@ inline constexpr double kMaxScans = 1'000'000;           // duration_s / revisit
 inline constexpr double kMaxFalseAlarms = 10'000'000;    // scans x false_alarms_per_scan, summed over radars
 // Upper bounds of the work of flying the threats, as if every flight lasted
 // from its launch to duration_s (real flights are shorter).
-inline constexpr double kMaxFlightSteps = 1e9;      // count x (duration_s - start_s) / step, over salvos
+inline constexpr double kMaxFlightSteps = 5e8;      // count x (duration_s - start_s) / step, over salvos
 inline constexpr double kMaxTrajectoryRows = 1e8;   // count x (duration_s - start_s) / trajectory_sample_s
 
 }  // namespace cupola
