@@ -300,7 +300,7 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label) {
     CheckYamlSize(text, label);
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError({label, e.mark.line + 1, e.mark.column + 1}, "", "a JSON syntax error (" + e.msg + ")",
+    throw InputError({label, e.mark.line + 1, e.mark.column + 1}, "", "a JSON syntax error (" + Escaped(e.msg) + ")",
                      "valid JSON");
   }
   const MapReader r(root, "", label, keys);

@@ -517,7 +517,7 @@ ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_l
     const bool past_end = e.mark.line + 1 > lines;
     const int line = std::max(1, std::min(e.mark.line + 1, lines));
     throw InputError({file_label, line, past_end ? 0 : e.mark.column + 1}, "",
-                     "a YAML syntax error (" + e.msg + ")",
+                     "a YAML syntax error (" + Escaped(e.msg) + ")",
                      "valid YAML: look for an unclosed [ or {, a missing ':' or a wrong indentation at or just "
                      "before this line");
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cupola/core/input_file.h"
+#include "cupola/core/text.h"
 
 namespace cupola {
 
@@ -82,7 +83,7 @@ TrackerConfig LoadTrackerConfigFile(const std::string& path) {
     CheckYamlSize(text, path);
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "a YAML syntax error (" + e.msg + ")", "valid YAML");
+    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "a YAML syntax error (" + Escaped(e.msg) + ")", "valid YAML");
   }
   if (!root.IsDefined() || root.IsNull()) return TrackerConfig{};
   return ReadTrackerConfig(MapReader(root, "", path, TrackerConfigKeys()));
