@@ -136,6 +136,13 @@ TEST(Loader, ScenarioNameIsAFolderName) {
   }
 }
 
+TEST(Loader, SyntaxErrorsShowNoRawControlCharacters) {
+  // yaml-cpp's message for an unknown escape holds the character itself.
+  const std::string e = ErrorOf("version: 1\norigin: {lat_deg: 31.5, lon_deg: \"\\\x1b[2J\"}\n");
+  EXPECT_NE(e.find("unknown escape character: \\x1b)"), std::string::npos) << e;
+  EXPECT_EQ(e.find('\x1b'), std::string::npos);
+}
+
 TEST(Loader, HugeDocumentsAreRefusedBeforeParsing) {
   const std::string lines(1'000'001, '\n');
   EXPECT_EQ(ErrorOf(lines).rfind("t.yaml:1000001:1: <document>: got more than 1000000 structure marks", 0), 0u)
