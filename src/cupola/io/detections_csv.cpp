@@ -5,7 +5,6 @@
 #include <limits>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <sstream>
 
