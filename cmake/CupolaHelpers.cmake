@@ -23,17 +23,22 @@ function(cupola_add_module name)
   endif()
 endfunction()
 
-# cupola_add_test(name SOURCES ... DEPS ...): one GoogleTest executable,
-# each TEST registered with CTest.
+# cupola_add_test(name SOURCES ... DEPS ... [TIMEOUT seconds]): one GoogleTest
+# executable, each TEST registered with CTest (TIMEOUT: each test's limit,
+# for tests that must end quickly however the code under test behaves).
 function(cupola_add_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
   target_compile_definitions(${name} PRIVATE
     CUPOLA_SOURCE_DIR="${PROJECT_SOURCE_DIR}" CUPOLA_BINARY_DIR="${PROJECT_BINARY_DIR}")
   cupola_set_warnings(${name})
+  set(_properties)
+  if(ARG_TIMEOUT)
+    set(_properties PROPERTIES TIMEOUT ${ARG_TIMEOUT})
+  endif()
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST
-                       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+                       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} ${_properties})
 endfunction()
 
 function(cupola_set_warnings target)

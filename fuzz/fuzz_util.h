@@ -14,6 +14,8 @@
 #include <string>
 
 #include "cupola/core/error.h"
+#include "cupola/core/gzip.h"
+#include "cupola/core/text.h"
 
 namespace cupola::fuzz {
 
@@ -32,6 +34,11 @@ inline int CountLines(const std::string& text) {
          (text.empty() || text.back() == '\n' ? 0 : 1);
 }
 
+/// Replaces `text` by its decompressed bytes when it starts as gzip does (as
+/// ReadWtaFile does), within 1 MiB; false if Gunzip refused it (its error
+/// checked: it names the source).
+bool GunzipIfGzip(std::string& text, const std::string& label);
+
 /// An InputError is expected; it must still name the source and a line the
 /// text has (or the empty line after its last '\n', where yaml-cpp puts the
 /// end of the input: "  -\n" at the end of a file is a null item there).
@@ -45,6 +52,19 @@ void CheckInputError(const InputError& e, const std::string& text, const std::st
   } while (false)
 
 namespace cupola::fuzz {
+inline bool GunzipIfGzip(std::string& text, const std::string& label) {
+  if (!IsGzip(text)) return true;
+  try {
+    std::string out = Gunzip(text, label, std::size_t{1} << 20);
+    FUZZ_REQUIRE(out.size() <= (std::size_t{1} << 20), "Gunzip gave more than its limit");
+    text = std::move(out);
+    return true;
+  } catch (const InputError& e) {
+    FUZZ_REQUIRE(e.where().file == label && std::string(e.what()).size() < 1000, std::string("gzip: ") + e.what());
+    return false;
+  }
+}
+
 inline void CheckInputError(const InputError& e, const std::string& text, const std::string& label) {
   const std::string message = e.what();
   FUZZ_REQUIRE(!message.empty(), "empty InputError message");
@@ -54,5 +74,11 @@ inline void CheckInputError(const InputError& e, const std::string& text, const 
                "InputError names line " + std::to_string(e.where().line) + " of a text with " +
                    std::to_string(CountLines(text)) + " lines: " + message);
   FUZZ_REQUIRE(e.where().column >= 0, "negative column: " + message);
+  // Input reaches a message only quoted and escaped (core/text.h): no NUL,
+  // ESC or other control byte, and short whatever the input's size.
+  FUZZ_REQUIRE(std::none_of(message.begin(), message.end(),
+                            [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }),
+               "raw control byte in the message: " + Escaped(message, 2000));
+  FUZZ_REQUIRE(message.size() <= 2000, "a message of " + std::to_string(message.size()) + " bytes");
 }
 }  // namespace cupola::fuzz

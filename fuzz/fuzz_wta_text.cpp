@@ -1,5 +1,6 @@
 // fuzz/fuzz_wta_text.cpp -- the WTA instance reader, plain-text format (engagement/wta_io.h),
 // then the checks of wta_checks.h: write back and read again, solve if small.
+// Input starting as gzip does is unpacked first (core/gzip.h), as ReadWtaFile does.
 #include <cstdint>
 #include <string>
 
@@ -7,8 +8,9 @@
 #include "wta_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string text = cupola::fuzz::AsText(data, size);
+  std::string text = cupola::fuzz::AsText(data, size);
   const std::string label = "fuzz.txt";
+  if (!cupola::fuzz::GunzipIfGzip(text, label)) return 0;
   cupola::WtaProblem problem;
   try {
     problem = cupola::ReadWtaText(text, label);

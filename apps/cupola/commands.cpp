@@ -114,6 +114,7 @@ void PrintTrackingTable(const TrackingResult& t) {
   const TrackScore& s = t.score;
   std::printf("\n  tracking: %zu scans, %d detections, %d false alarms, %d tracks confirmed\n", t.scans.size(),
               t.detections, t.false_alarms, t.tracks_confirmed);
+  if (t.tracker_limits.Any()) std::printf("    tracker limits reached: %s\n", t.tracker_limits.ToString().c_str());
   std::printf("    position RMSE %.1f m, velocity RMSE %.1f m/s, coverage %.1f %%, %d breaks, %d identity switches, "
               "mean GOSPA %.1f m\n",
               s.position_rmse_m, s.velocity_rmse_mps, 100.0 * s.coverage, s.track_breaks, s.identity_switches,
@@ -257,6 +258,10 @@ int Track(const TrackOptions& options) {
                 config.filter.c_str());
     std::printf("  wrote %s/{tracks.csv, tracks.jsonl} in %.2f s\n\n", out_dir.c_str(), wall_s);
   }
+  // Even with -q: the tracks are not what the tracker would have made unbounded.
+  if (tracker.limit_counts().Any())
+    std::fprintf(stderr, "note: tracker limits reached (docs/tracking.md, \"Limits\"): %s\n",
+                 tracker.limit_counts().ToString().c_str());
   return 0;
 }
 

@@ -121,7 +121,10 @@ int Wta(const WtaOptions& options) {
     j["seconds"] = sol.seconds;
     j["unused_weapons"] = unused;
     std::string text = "{\n";
-    for (const auto& item : j.items()) text += "  \"" + item.key() + "\": " + item.value().dump() + ",\n";
+    // The instance path comes from the command line, not necessarily UTF-8.
+    for (const auto& item : j.items())
+      text += "  \"" + item.key() + "\": " + item.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+              ",\n";
     text += "  \"assignment\": [";
     for (int i = 0; i < m; ++i)
       text += std::string(i ? "," : "") + "\n    " + nlohmann::json(TargetsOf(sol.assignment, i)).dump();

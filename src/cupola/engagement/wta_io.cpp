@@ -1,7 +1,6 @@
 #include "cupola/engagement/wta_io.h"
 
 #include <yaml-cpp/yaml.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <charconv>
@@ -10,6 +9,8 @@
 #include <vector>
 
 #include "cupola/core/error.h"
+#include "cupola/core/gzip.h"
+#include "cupola/core/input_file.h"
 #include "cupola/core/text.h"
 #include "cupola/scenario/yaml_reader.h"
 
@@ -50,12 +51,6 @@ bool ParseDouble(std::string_view text, double& out) {
 bool ParseInteger(std::string_view text, long long& out) {
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && ptr == text.data() + text.size();
-}
-
-std::string Quote(std::string_view text) {
-  constexpr std::size_t kShown = 60;
-  if (text.size() <= kShown) return "'" + std::string(text) + "'";
-  return "'" + std::string(text.substr(0, kShown)) + "...'";
 }
 
 // Walks the non-blank lines of the text, keeping their numbers for messages.
@@ -102,7 +97,7 @@ class TextLines {
 void RejectString(const YAML::Node& node, const std::string& path, const std::string& file,
                   const std::string& expected) {
   if (node.IsScalar() && node.Tag() == "!")
-    throw InputError(LocationOf(node, file), path, "the string \"" + node.Scalar() + "\"",
+    throw InputError(LocationOf(node, file), path, "the string \"" + Escaped(node.Scalar()) + "\"",
                      expected + " (a number, without quotes)");
 }
 
@@ -119,7 +114,7 @@ long long JsonInteger(const YAML::Node& node, const std::string& path, const std
   long long out = 0;
   const bool is_integer = ParseInteger(node.Scalar(), out);
   if (is_integer && out >= lo && out <= hi) return out;
-  throw InputError(LocationOf(node, file), path, is_integer ? node.Scalar() : "'" + node.Scalar() + "'", expected);
+  throw InputError(LocationOf(node, file), path, is_integer ? node.Scalar() : Quote(node.Scalar()), expected);
 }
 
 std::string Plural(std::size_t count, const char* noun) {
@@ -178,6 +173,13 @@ WtaProblem ReadWtaText(const std::string& text, const std::string& label) {
     lines.Fail(1, "header", Quote(lines.line_text()), "at most " + std::to_string(kMaxPairs) + " (type, target) pairs");
   if (m * mu > kMaxWeapons)
     lines.Fail(1, "header", Quote(lines.line_text()), "at most " + std::to_string(kMaxWeapons) + " weapons in all");
+  // A header that announces more lines than the text has would otherwise
+  // allocate its matrix (up to kMaxPairs) before finding out.
+  if (const long long file_lines = std::count(text.begin(), text.end(), '\n') + (text.back() == '\n' ? 0 : 1);
+      m * n > 1'000'000 && m * n + n > file_lines)
+    lines.Fail(1, "header", Quote(lines.line_text()),
+               "a header that announces at most the file's " + std::to_string(file_lines) + " lines (this one: " +
+                   std::to_string(m * n + n) + " value and kill probability lines)");
   const int header_line = lines.line();
   const std::string announced = " (the header at line " + std::to_string(header_line) + " announces " +
                                 Plural(static_cast<std::size_t>(m), "type") + " and " +
@@ -251,6 +253,16 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label) {
     throw InputError({label, static_cast<int>(line), static_cast<int>(nul - line_start) + 1}, "", "a NUL byte",
                      "a JSON text (no NUL bytes outside a \\u0000 escape)");
   }
+  // JSON text is UTF-8 (RFC 8259): say so where it is not, rather than
+  // leaving it to nlohmann's syntax error.
+  if (const std::size_t bad = FindInvalidUtf8(text); bad != std::string::npos) {
+    const std::size_t line_start = bad == 0 ? 0 : text.rfind('\n', bad - 1) + 1;  // npos + 1 == 0
+    const std::size_t line_end = std::min(text.find('\n', bad), text.size());
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n');
+    throw InputError({label, static_cast<int>(line), static_cast<int>(bad - line_start) + 1}, "",
+                     "invalid UTF-8 in " + Quote(std::string_view(text).substr(line_start, line_end - line_start)),
+                     "UTF-8 text (JSON is UTF-8 throughout)");
+  }
   // Strict JSON syntax first (YAML would accept trailing commas, comments and
   // text after the object); nlohmann gives the byte where it failed.
   JsonFirstError error;
@@ -263,6 +275,7 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label) {
     const std::size_t line_start = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;  // npos + 1 == 0
     const int line =
         1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
+    // nlohmann quotes the last token read, which may be long: shorten it.
     std::string why = error.what;
     const std::size_t column_text = why.find("column");
     if (column_text != std::string::npos && why.find(": ", column_text) != std::string::npos)
@@ -273,6 +286,7 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label) {
     const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (text.back() == '\n' ? 0 : 1);
     const bool at_end = at >= text.size() || line > lines;
     const SourceLocation where{label, at_end ? lines : line, at_end ? 0 : static_cast<int>(at - line_start) + 1};
+    why = Escaped(why, 160);
     if (overflow)
       throw InputError(where, "", "a number out of range (" + why + ")",
                        "a number a double holds: at most about 1.8e308 in magnitude");
@@ -283,18 +297,19 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label) {
   // YAML's flow syntax).
   YAML::Node root;
   try {
+    CheckYamlSize(text, label);
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError({label, e.mark.line + 1, e.mark.column + 1}, "", "a JSON syntax error (" + e.msg + ")",
+    throw InputError({label, e.mark.line + 1, e.mark.column + 1}, "", "a JSON syntax error (" + Escaped(e.msg) + ")",
                      "valid JSON");
   }
   const MapReader r(root, "", label, keys);
 
   WtaProblem problem;
   problem.name = r.String("name", std::string());
-  const std::vector<YAML::Node> values = r.List("values", 1);
-  const std::vector<YAML::Node> weapons = r.List("weapons", 1);
-  const std::vector<YAML::Node> rows = r.List("kill_probability", 1);
+  const std::vector<YAML::Node> values = r.List("values", 1, kMaxCount);
+  const std::vector<YAML::Node> weapons = r.List("weapons", 1, kMaxCount);
+  const std::vector<YAML::Node> rows = r.List("kill_probability", 1, kMaxCount);
   const std::size_t n = values.size(), m = weapons.size();
   if (static_cast<long long>(n) * static_cast<long long>(m) > kMaxPairs)
     r.Fail("kill_probability", std::to_string(m) + " x " + std::to_string(n),
@@ -329,7 +344,7 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label) {
           JsonNumber(row[j], path + "[" + std::to_string(j) + "]", label, Bounds::Closed(0.0, 1.0));
   }
   if (r.Has("max_per_target")) {
-    const std::vector<YAML::Node> caps = r.List("max_per_target", 1);
+    const std::vector<YAML::Node> caps = r.List("max_per_target", 1, kMaxCount);
     if (caps.size() != n)
       r.Fail("max_per_target", "a list of " + Plural(caps.size(), "number"),
              "one cap per target: " + Plural(n, "number") + ", as many as entries in values");
@@ -342,20 +357,10 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label) {
 }
 
 std::string ReadMaybeGzippedFile(const std::string& path) {
-  const std::string expected = "a readable WTA instance (JSON or text, gzip-compressed or not)";
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) throw InputError({path, 0, 0}, "", "a file that cannot be opened", expected);
-  gzbuffer(file, 1 << 17);
-  std::string out;
-  std::vector<char> buffer(1 << 17);
-  int got = 0;
-  while ((got = gzread(file, buffer.data(), static_cast<unsigned>(buffer.size()))) > 0) out.append(buffer.data(), got);
-  int code = Z_OK;
-  const std::string message = gzerror(file, &code);
-  gzclose(file);
-  if (got < 0 || (code != Z_OK && code != Z_STREAM_END))
-    throw InputError({path, 0, 0}, "", "a file that cannot be read (" + message + ")", expected);
-  return out;
+  const std::size_t max_bytes = MaxInputBytes();
+  const std::string bytes =
+      ReadInputFile(path, "a readable WTA instance (JSON or text, gzip-compressed or not)", max_bytes);
+  return IsGzip(bytes) ? Gunzip(bytes, path, max_bytes) : bytes;
 }
 
 WtaProblem ReadWtaFile(const std::string& path) {

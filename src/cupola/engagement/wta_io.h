@@ -33,12 +33,14 @@ WtaProblem ReadWtaJson(const std::string& text, const std::string& label);
 /// Reads the plain-text format above from `text`; `label` names the source in errors.
 WtaProblem ReadWtaText(const std::string& text, const std::string& label);
 
-/// Reads a file in either format, gzip-compressed or not (zlib reads both).
+/// Reads a file in either format, gzip-compressed or not.
 /// The format follows the name (.json or .json.gz: JSON; .txt or .txt.gz:
 /// text), else the content (JSON if the first non-blank character is '{').
 WtaProblem ReadWtaFile(const std::string& path);
 
-/// The file's bytes, decompressed if it is gzip; InputError if it cannot be read.
+/// The file's bytes, decompressed if it is gzip; InputError if it cannot be
+/// read, or if the file or its decompressed text passes the input limit
+/// (core/input_file.h) or the gzip expansion bound (core/gzip.h).
 std::string ReadMaybeGzippedFile(const std::string& path);
 
 /// The JSON format above, one row of kill_probability per line; numbers in

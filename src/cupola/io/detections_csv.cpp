@@ -5,11 +5,11 @@
 #include <limits>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <sstream>
 
 #include "cupola/core/error.h"
+#include "cupola/core/input_file.h"
 #include "cupola/core/text.h"
 #include "cupola/core/units.h"
 
@@ -92,7 +92,7 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
     const std::vector<std::string> fields = SplitCsv(line);
     if (!header_seen) {  // the first line that is not a comment
       if (fields != kColumns)
-        throw InputError({file, line_number, 1}, "header", "'" + line + "'", "the header " + Header());
+        throw InputError({file, line_number, 1}, "header", Quote(line), "the header " + Header());
       header_seen = true;
       continue;
     }
@@ -105,6 +105,7 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
       for (std::size_t k = 0; k < i; ++k) column += static_cast<int>(fields[k].size()) + 1;
       return column;
     };
+    // Every field quoted in a message is escaped and shortened (core/text.h).
     auto fail = [&](std::size_t i, const std::string& value, const std::string& expected) {
       throw InputError({file, line_number, column_of(i)}, kColumns[i], value, expected);
     };
@@ -113,13 +114,13 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
       if (f.empty()) fail(i, "an empty field", "a number");
       double value = 0.0;
       const auto [ptr, ec] = std::from_chars(f.data(), f.data() + f.size(), value);
-      if (ec != std::errc() || ptr != f.data() + f.size() || !std::isfinite(value)) fail(i, "'" + f + "'", "a number");
-      if (value < lo || value > hi) fail(i, f, "a number in [" + FormatNumber(lo) + ", " + FormatNumber(hi) + "]");
+      if (ec != std::errc() || ptr != f.data() + f.size() || !std::isfinite(value)) fail(i, Quote(f), "a number");
+      if (value < lo || value > hi) fail(i, Escaped(f), "a number in [" + FormatNumber(lo) + ", " + FormatNumber(hi) + "]");
       return value;
     };
     auto whole = [&](std::size_t i, double hi) {
       const double value = number(i, 0, hi);
-      if (value != std::floor(value)) fail(i, fields[i], "a whole number");
+      if (value != std::floor(value)) fail(i, Escaped(fields[i]), "a whole number");
       return static_cast<int>(value);
     };
     const double t = number(kT, 0.0, 1e9);
@@ -144,30 +145,30 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
     } else {
       for (std::size_t k = 0; k < std::size(kRadarColumns); ++k)
         if (fields[kRadarColumns[k]] != seen->second.fields[k])
-          fail(kRadarColumns[k], fields[kRadarColumns[k]],
-               "the value on line " + std::to_string(seen->second.first_line) + " (" + seen->second.fields[k] +
+          fail(kRadarColumns[k], Escaped(fields[kRadarColumns[k]]),
+               "the value on line " + std::to_string(seen->second.first_line) + " (" + Escaped(seen->second.fields[k]) +
                    "): a radar's site, coverage and noise are the same on all its rows");
     }
     // A new scan starts when (radar, scan) changes.
     const bool new_scan = log.scans.empty() || log.scans.back().radar != radar_index || log.scans.back().scan != scan_index;
     if (new_scan) {
       if (scan_index <= seen->second.last_scan)
-        fail(kScan, fields[kScan],
+        fail(kScan, Escaped(fields[kScan]),
              "a scan number above radar " + std::to_string(radar_index) + "'s previous " +
                  std::to_string(seen->second.last_scan) + " (rows of one scan are contiguous; see docs/detections.md)");
       if (scan_t < last_scan_start)
-        fail(kScanT, fields[kScanT],
+        fail(kScanT, Escaped(fields[kScanT]),
              "scans in order of their start time: this scan starts before the previous one (" +
                  FormatNumber(last_scan_start) + " s); see docs/detections.md");
       seen->second.last_scan = scan_index;
       last_scan_start = scan_t;
       log.scans.push_back({radar_index, scan_index, scan_t, {}, {}});
     } else if (scan_t != log.scans.back().t_s) {
-      fail(kScanT, fields[kScanT], "the same scan start on every row of a scan (" + FormatNumber(log.scans.back().t_s) + ")");
+      fail(kScanT, Escaped(fields[kScanT]), "the same scan start on every row of a scan (" + FormatNumber(log.scans.back().t_s) + ")");
     }
-    if (t < scan_t) fail(kT, fields[kT], "a time no earlier than its scan's start (" + FormatNumber(scan_t) + " s)");
+    if (t < scan_t) fail(kT, Escaped(fields[kT]), "a time no earlier than its scan's start (" + FormatNumber(scan_t) + " s)");
     if (!log.scans.back().detections.empty() && t < log.scans.back().detections.back().t_s)
-      fail(kT, fields[kT],
+      fail(kT, Escaped(fields[kT]),
            "a time no earlier than the previous row of the same scan (" +
                FormatNumber(log.scans.back().detections.back().t_s) + " s)");
     if (fields[kRange].empty()) continue;  // a scan that saw nothing
@@ -193,11 +194,7 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
 }
 
 DetectionLog ReadDetectionsCsv(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, 0}, "", "a file that cannot be opened", "a readable detections CSV file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return ParseDetectionsCsv(text.str(), path);
+  return ParseDetectionsCsv(ReadInputFile(path, "a readable detections CSV file"), path);
 }
 
 }  // namespace cupola

@@ -19,7 +19,7 @@ std::string ReportHtml(const std::string& report_template, const nlohmann::order
   // Inside a <script> element the text "</script" would end it: JSON may
   // write '<' as \u003c, and then no tag can appear in the data at all.
   std::string data;
-  for (const char c : report_data.dump()) {
+  for (const char c : report_data.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) {
     if (c == '<') data += "\\u003c";
     else data += c;
   }

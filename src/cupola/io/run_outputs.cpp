@@ -20,6 +20,13 @@ namespace cupola {
 using json = nlohmann::ordered_json;
 
 namespace {
+// Text in the outputs is checked UTF-8 (the loader), but a file path from the
+// command line need not be: such bytes become U+FFFD instead of an exception
+// after the run.
+std::string Dump(const json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
 // Decisions against the truth: should a threat have been engaged (it came
 // down in a defended area)?
 json AssessmentSummaryJson(const TrackingResult& t) {
@@ -184,7 +191,7 @@ nlohmann::ordered_json EventJson(const World& world, const Event& e) {
 
 std::string EventsJsonLines(const World& world, const ReplicationResult& result) {
   std::string out;
-  for (const auto& e : result.events) out += EventJson(world, e).dump() + "\n";
+  for (const auto& e : result.events) out += Dump(EventJson(world, e)) + "\n";
   return out;
 }
 
@@ -278,7 +285,7 @@ nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationR
 std::string WriteRunOutputs(RunFolder& folder, const World& world, const ReplicationResult& result,
                             const RunSummary& summary, const OutputOptions& options) {
   const json summary_json = SummaryJson(world, result, summary, options.provenance);
-  const std::string summary_text = summary_json.dump(2) + "\n";
+  const std::string summary_text = Dump(summary_json, 2) + "\n";
   const json report_data = ReportDataJson(world, result, summary_json);
   // Each file is rendered just before it is written, so that at most one big
   // text is held at a time; a failure leaves the staging folder, which the
@@ -296,12 +303,12 @@ std::string WriteRunOutputs(RunFolder& folder, const World& world, const Replica
     write("tracks.csv", TracksCsv(world.frame(), tracking->reports));
     write("tracks.jsonl", TracksJsonLines(world.frame(), tracking->reports));
     if (options.export_detections) write("detections.csv", DetectionsCsv({world.spec().radars, tracking->scans}));
-    if (predictions) write("predictions.geojson", PredictionsGeoJson(world, result).dump() + "\n");
+    if (predictions) write("predictions.geojson", Dump(PredictionsGeoJson(world, result)) + "\n");
   }
   write("events.jsonl", EventsJsonLines(world, result));
   write("trajectories.csv", TrajectoriesCsv(world, result));
-  write("impacts.geojson", ImpactsGeoJson(world, result).dump(1) + "\n");
-  write("replay.czml", ReplayCzml(report_data).dump() + "\n");
+  write("impacts.geojson", Dump(ImpactsGeoJson(world, result), 1) + "\n");
+  write("replay.czml", Dump(ReplayCzml(report_data)) + "\n");
   if (!options.report_template.empty()) write("report.html", ReportHtml(options.report_template, report_data));
   write("summary.json", summary_text);
   return summary_text;

@@ -5,14 +5,15 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "cupola/core/input_file.h"
 #include "cupola/core/text.h"
 #include "cupola/core/units.h"
 #include "cupola/geo/polygon.h"
+#include "cupola/scenario/limits.h"
 #include "cupola/scenario/presets.h"
+#include "cupola/scenario/work_budget.h"
 #include "cupola/scenario/yaml_reader.h"
 
 namespace cupola {
@@ -49,7 +50,7 @@ GeodeticPoint ReadLatLonPair(const YAML::Node& node, const std::string& path, co
 // Polygons: at least three distinct vertices, non-zero area, no self-crossing.
 // Checked in a local tangent plane at the first vertex.
 std::vector<GeodeticPoint> ReadPolygon(const MapReader& r, const std::string& key) {
-  const std::vector<YAML::Node> items = r.List(key, 3);
+  const std::vector<YAML::Node> items = r.List(key, 3, kMaxPolygonVertices);
   std::vector<GeodeticPoint> vertices;
   for (std::size_t i = 0; i < items.size(); ++i)
     vertices.push_back(ReadLatLonPair(items[i], Indexed(r.PathOf(key), i), r.file()));
@@ -70,11 +71,42 @@ std::vector<GeodeticPoint> ReadPolygon(const MapReader& r, const std::string& ke
   return vertices;
 }
 
+// Names listed in a message at most (a scenario may have 10,000 areas).
+constexpr std::size_t kMaxNamesListed = 20;
+
+// What a reference to a defended area expects: a close name, or some names.
+std::string ExpectedAreaName(const std::string& name, const ScenarioSpec& spec) {
+  std::vector<std::string> names;
+  for (const auto& a : spec.defended_areas) names.push_back(a.name);
+  return DidYouMeanPrefix(name, names) + "the name of a defended area" +
+         (names.empty() ? std::string(" (none are defined)") : ": " + JoinAlternatives(names, ", ", kMaxNamesListed));
+}
+
+// cupola run writes to out/<name>: one plain path component, never "..",
+// the same on every file system.
+bool IsFolderChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+bool IsFolderName(const std::string& name) {
+  return !name.empty() && name.size() <= kMaxNameChars && name[0] != '.' &&
+         std::all_of(name.begin(), name.end(), IsFolderChar);
+}
+
+// A file stem made a folder name, for a scenario without `name`: other
+// characters become '_', leading dots go, at most kMaxNameChars.
+std::string FolderName(std::string stem) {
+  for (char& c : stem)
+    if (!IsFolderChar(c)) c = '_';
+  stem.erase(0, stem.find_first_not_of('.'));
+  stem.resize(std::min(stem.size(), kMaxNameChars));
+  return stem.empty() ? "scenario" : stem;
+}
+
 void CheckUniqueName(std::set<std::string>& names, const YAML::Node& entry, const std::string& path,
                      const std::string& file, const std::string& name, const char* what) {
   if (names.insert(name).second) return;
   const YAML::Node key = entry["name"];
-  throw InputError(LocationOf(key.IsDefined() ? key : entry, file), path + ".name", "'" + name + "' (used twice)",
+  throw InputError(LocationOf(key.IsDefined() ? key : entry, file), path + ".name", Quote(name) + " (used twice)",
                    std::string("a unique ") + what + " name");
 }
 
@@ -103,7 +135,7 @@ DragCurve ReadDrag(const MapReader& parent) {
     r.Fail("table", r.Has("table") ? "both 'table' and 'shape'" : "neither 'table' nor 'shape'",
            "exactly one of 'table' (a list of [mach, cd]) or 'shape' (" + JoinAlternatives(StandardDragShapes()) + ")");
   if (r.Has("shape")) return StandardDragCurve(r.Choice("shape", StandardDragShapes()), form_factor);
-  const std::vector<YAML::Node> rows = r.List("table", 2);
+  const std::vector<YAML::Node> rows = r.List("table", 2, kMaxDragRows);
   std::vector<std::pair<double, double>> points;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::string path = Indexed(r.PathOf("table"), i);
@@ -128,7 +160,7 @@ const std::vector<std::string> kBallisticKeys = {
 ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const std::string& file) {
   const MapReader r(node, path, file, kBallisticKeys);
   ThreatType t;
-  t.name = r.String("name");
+  t.name = r.Name("name");
   const std::string kind = r.Choice("kind", {"rocket", "mortar", "drone"});
   t.kind = kind == "rocket" ? ThreatKind::kRocket : kind == "mortar" ? ThreatKind::kMortar : ThreatKind::kDrone;
   t.description = r.String("description", "user-defined " + kind);
@@ -198,23 +230,23 @@ ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const
 }
 
 SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const ScenarioSpec& spec,
-                    const std::string& file, std::size_t index) {
+                    const std::set<std::string>& area_names, const std::string& file, std::size_t index) {
   const MapReader r(node, path, file,
                     {"name", "type", "count", "start_s", "interval_s", "launch_site", "aim_point", "aim_area",
                      "aim_sigma_m", "elevation_deg", "waypoints"});
   SalvoSpec s;
   s.where = r.Where();
-  s.name = r.String("name", "salvo-" + std::to_string(index + 1));
-  s.type = r.String("type");
+  s.name = r.Name("name", "salvo-" + std::to_string(index + 1));
+  s.type = r.Name("type");
   const ThreatType* type = spec.FindThreatType(s.type);
   if (type == nullptr) {
     std::vector<std::string> names = CatalogNames();
     for (const auto& t : spec.threat_types) names.push_back(t.name);
-    r.Fail("type", "'" + s.type + "'",
-           DidYouMeanPrefix(s.type, names) + "a threat type: " +
-               JoinAlternatives(names, ", ") + " (see `cupola presets`), or one defined under threat_types");
+    r.Fail("type", Quote(s.type),
+           DidYouMeanPrefix(s.type, names) + "a threat type: " + JoinAlternatives(names, ", ", kMaxNamesListed) +
+               " (see `cupola presets`), or one defined under threat_types");
   }
-  s.count = static_cast<int>(r.Integer("count", 1, 100000, 1));
+  s.count = static_cast<int>(r.Integer("count", 1, kMaxThreats, 1));
   s.start_s = r.Number("start_s", Bounds::NonNegative(), 0.0);
   if (s.start_s >= spec.duration_s)
     r.Fail("start_s", FormatNumber(s.start_s), "a time before duration_s (" + FormatNumber(spec.duration_s) + ")");
@@ -230,20 +262,14 @@ SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const Scena
            "exactly one of aim_point {lat_deg, lon_deg} or aim_area (a defended area's name)");
   if (r.Has("aim_point")) s.aim_point = ReadGeodetic(r, "aim_point", false);
   if (r.Has("aim_area")) {
-    s.aim_area = r.String("aim_area");
-    std::vector<std::string> names;
-    for (const auto& a : spec.defended_areas) names.push_back(a.name);
-    if (std::find(names.begin(), names.end(), s.aim_area) == names.end()) {
-      r.Fail("aim_area", "'" + s.aim_area + "'",
-             DidYouMeanPrefix(s.aim_area, names) + "the name of a defended area" +
-                 (names.empty() ? std::string(" (none are defined)") : ": " + JoinAlternatives(names, ", ")));
-    }
+    s.aim_area = r.Name("aim_area");
+    if (!area_names.count(s.aim_area)) r.Fail("aim_area", Quote(s.aim_area), ExpectedAreaName(s.aim_area, spec));
   }
   s.aim_sigma_m = r.Number("aim_sigma_m", Bounds::Closed(0, 1e5), 0.0);
   if (type->kind == ThreatKind::kDrone) {
     if (r.Has("elevation_deg")) r.Fail("elevation_deg", "an elevation for a drone", "no elevation_deg (drones fly waypoints)");
     if (r.Has("waypoints")) {
-      const std::vector<YAML::Node> items = r.List("waypoints", 1);
+      const std::vector<YAML::Node> items = r.List("waypoints", 1, kMaxWaypoints);
       for (std::size_t i = 0; i < items.size(); ++i) {
         const MapReader w(items[i], Indexed(r.PathOf("waypoints"), i), file, {"lat_deg", "lon_deg"});
         s.waypoints.push_back({w.Number("lat_deg", Bounds::Closed(-90, 90)), w.Number("lon_deg", Bounds::Closed(-180, 180)), 0.0});
@@ -267,9 +293,10 @@ RadarSpec ReadRadar(const YAML::Node& node, const std::string& path, const std::
                      "range_equation", "false_alarm_probability", "false_alarms_per_scan", "scan"});
   RadarSpec d;
   d.where = r.Where();
-  d.name = r.String("name");
+  d.name = r.Name("name");
   d.site = ReadGeodetic(r, "site", true);
-  d.revisit_s = r.Number("revisit_s", {0.0, 60.0, true, false}, d.revisit_s);
+  // Scans cost work whether or not they see anything (total: work_budget.h).
+  d.revisit_s = r.Number("revisit_s", Bounds::Closed(kMinRevisit_s, 60.0), d.revisit_s);
   d.min_range_m = KmToM(r.Number("min_range_km", Bounds::NonNegative(), 0.0));
   d.max_range_m = KmToM(r.Number("max_range_km", {0.0, 2000.0, true, false}, 70.0));
   if (d.max_range_m <= d.min_range_m)
@@ -308,12 +335,12 @@ RadarSpec ReadRadar(const YAML::Node& node, const std::string& path, const std::
     q.losses_dB = eq.Number("losses_db", Bounds::Closed(0, 60), 6.0);
     d.range_equation = q;
   }
-  d.false_alarms_per_scan = r.Number("false_alarms_per_scan", Bounds::NonNegative(), 0.0);
+  d.false_alarms_per_scan = r.Number("false_alarms_per_scan", Bounds::Closed(0.0, kMaxFalseAlarmsPerScan), 0.0);
   return d;
 }
 
 BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const std::string& file,
-                        const ScenarioSpec& spec) {
+                        const ScenarioSpec& spec, const std::set<std::string>& area_names) {
   const MapReader r(node, path, file,
                     {"name", "interceptor", "launchers", "min_range_km", "max_range_km", "min_altitude_m",
                      "max_altitude_km", "cost_per_interceptor_usd", "engage_threshold", "defends",
@@ -322,9 +349,9 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
                      "single_shot_pk"});
   BatterySpec b;
   b.where = r.Where();
-  b.name = r.String("name");
+  b.name = r.Name("name");
   b.interceptor = r.Choice("interceptor", InterceptorNames(), "tamir");
-  const std::vector<YAML::Node> launchers = r.List("launchers", 1);
+  const std::vector<YAML::Node> launchers = r.List("launchers", 1, kMaxLaunchers);
   for (std::size_t i = 0; i < launchers.size(); ++i) {
     const MapReader l(launchers[i], Indexed(r.PathOf("launchers"), i), file,
                       {"site", "interceptors", "reload_s", "min_launch_interval_s"});
@@ -357,15 +384,12 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
   if (r.Has("lethal_radius_m")) b.lethal_radius_m = r.Number("lethal_radius_m", Bounds{0.0, 1000.0, true, false});
   if (r.Has("kill_model")) b.kill_model = r.Choice("kill_model", {"carleton", "cookie_cutter"});
   if (r.Has("single_shot_pk")) b.single_shot_pk = r.Number("single_shot_pk", Bounds::Closed(0.0, 1.0));
-  const auto defends = r.List("defends", 1, true);
+  const auto defends = r.List("defends", 1, kMaxAreas, true);
   for (std::size_t i = 0; i < defends.size(); ++i) {
     const std::string name = defends[i].IsScalar() ? defends[i].Scalar() : std::string();
-    std::vector<std::string> names;
-    for (const auto& a : spec.defended_areas) names.push_back(a.name);
-    if (std::find(names.begin(), names.end(), name) == names.end())
+    if (!area_names.count(name))
       throw InputError(LocationOf(defends[i], file), Indexed(r.PathOf("defends"), i), Describe(defends[i]),
-                       DidYouMeanPrefix(name, names) + "the name of a defended area" +
-                           (names.empty() ? std::string(" (none are defined)") : ": " + JoinAlternatives(names, ", ")));
+                       ExpectedAreaName(name, spec));
     b.defends.push_back(name);
   }
   return b;
@@ -379,7 +403,11 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
   spec.source_file = file;
   if (r.Has("version") && !(r.Get("version").IsScalar() && r.Get("version").Scalar() == "1"))
     r.Fail("version", Describe(r.Get("version")), "1 (the only scenario format version this cupola reads)");
-  spec.name = r.String("name", std::filesystem::path(file).stem().string());
+  spec.name = r.Has("name") ? r.Name("name") : FolderName(std::filesystem::path(file).stem().string());
+  if (!IsFolderName(spec.name))
+    r.Fail("name", Quote(spec.name),
+           "a folder name (cupola run writes to out/<name>): letters A-Z and a-z, digits, '.', '_' and '-', "
+           "not starting with '.'");
   spec.description = r.String("description", "");
   spec.origin = ReadGeodetic(r, "origin", true);
   if (std::abs(spec.origin.lat_deg) > 85.0)
@@ -389,25 +417,25 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
   spec.physics = ReadPhysics(r);
 
   std::set<std::string> area_names;
-  const auto areas = r.List("defended_areas", 0, true);
+  const auto areas = r.List("defended_areas", 0, kMaxAreas, true);
   for (std::size_t i = 0; i < areas.size(); ++i) {
     const MapReader a(areas[i], Indexed("defended_areas", i), file, {"name", "value", "polygon_latlon_deg"});
     DefendedAreaSpec d;
     d.where = a.Where();
-    d.name = a.String("name");
+    d.name = a.Name("name");
     CheckUniqueName(area_names, areas[i], a.path(), file, d.name, "defended area");
     d.value = a.Number("value", Bounds::NonNegative(), 1.0);
     d.polygon = ReadPolygon(a, "polygon_latlon_deg");
     spec.defended_areas.push_back(std::move(d));
   }
   std::set<std::string> zone_names;
-  const auto zones = r.List("alert_zones", 0, true);
+  const auto zones = r.List("alert_zones", 0, kMaxAreas, true);
   for (std::size_t i = 0; i < zones.size(); ++i) {
     const MapReader z(zones[i], Indexed("alert_zones", i), file,
                       {"name", "polygon_latlon_deg", "population", "threshold_probability"});
     AlertZoneSpec d;
     d.where = z.Where();
-    d.name = z.String("name");
+    d.name = z.Name("name");
     CheckUniqueName(zone_names, zones[i], z.path(), file, d.name, "alert zone");
     d.polygon = ReadPolygon(z, "polygon_latlon_deg");
     d.population = z.Number("population", Bounds::NonNegative(), 0.0);
@@ -415,58 +443,60 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
     spec.alert_zones.push_back(std::move(d));
   }
   std::set<std::string> type_names;
-  const auto types = r.List("threat_types", 0, true);
+  const auto types = r.List("threat_types", 0, kMaxThreatTypes, true);
   for (std::size_t i = 0; i < types.size(); ++i) {
     ThreatType t = ReadThreatType(types[i], Indexed("threat_types", i), file);
     if (FindCatalogThreat(t.name) != nullptr)
       throw InputError(LocationOf(types[i]["name"], file), Indexed("threat_types", i) + ".name",
-                       "'" + t.name + "' (a catalog type)", "a name not already in the catalog (see `cupola presets`)");
+                       Quote(t.name) + " (a catalog type)", "a name not already in the catalog (see `cupola presets`)");
     CheckUniqueName(type_names, types[i], Indexed("threat_types", i), file, t.name, "threat type");
     spec.threat_types.push_back(std::move(t));
   }
-  const auto salvos = r.List("threats", 0, true);
+  const auto salvos = r.List("threats", 0, kMaxSalvos, true);
   std::set<std::string> salvo_names;
   for (std::size_t i = 0; i < salvos.size(); ++i) {
-    SalvoSpec s = ReadSalvo(salvos[i], Indexed("threats", i), spec, file, i);
+    SalvoSpec s = ReadSalvo(salvos[i], Indexed("threats", i), spec, area_names, file, i);
     CheckUniqueName(salvo_names, salvos[i], Indexed("threats", i), file, s.name, "salvo");
     spec.threats.push_back(std::move(s));
   }
   std::set<std::string> node_names;
-  const auto radars = r.List("radars", 0, true);
+  const auto radars = r.List("radars", 0, kMaxRadars, true);
   for (std::size_t i = 0; i < radars.size(); ++i) {
     RadarSpec d = ReadRadar(radars[i], Indexed("radars", i), file);
     CheckUniqueName(node_names, radars[i], Indexed("radars", i), file, d.name, "radar or battery");
     spec.radars.push_back(std::move(d));
   }
-  const auto batteries = r.List("batteries", 0, true);
+  const auto batteries = r.List("batteries", 0, kMaxBatteries, true);
   for (std::size_t i = 0; i < batteries.size(); ++i) {
-    BatterySpec b = ReadBattery(batteries[i], Indexed("batteries", i), file, spec);
+    BatterySpec b = ReadBattery(batteries[i], Indexed("batteries", i), file, spec, area_names);
     CheckUniqueName(node_names, batteries[i], Indexed("batteries", i), file, b.name, "radar or battery");
     spec.batteries.push_back(std::move(b));
   }
-  const auto links = r.List("links", 0, true);
+  const auto links = r.List("links", 0, kMaxLinks, true);
   for (std::size_t i = 0; i < links.size(); ++i) {
     const MapReader l(links[i], Indexed("links", i), file, {"name", "from", "to", "latency_s", "loss_probability"});
     LinkSpec k;
     k.where = l.Where();
-    k.from = l.String("from");
-    k.to = l.String("to");
-    k.name = l.String("name", k.from + "->" + k.to);
+    k.from = l.Name("from");
+    k.to = l.Name("to");
+    k.name = l.Name("name", k.from + "->" + k.to);
     for (const char* end : {"from", "to"}) {
       const std::string& value = std::string(end) == "from" ? k.from : k.to;
       if (!node_names.count(value)) {
         const std::vector<std::string> names(node_names.begin(), node_names.end());
-        l.Fail(end, "'" + value + "'",
+        l.Fail(end, Quote(value),
                DidYouMeanPrefix(value, names) + "the name of a radar or battery" +
-                   (names.empty() ? std::string(" (none are defined)") : ": " + JoinAlternatives(names, ", ")));
+                   (names.empty() ? std::string(" (none are defined)")
+                                  : ": " + JoinAlternatives(names, ", ", kMaxNamesListed)));
       }
     }
-    if (k.from == k.to) l.Fail("to", "'" + k.to + "' (same as from)", "a different node than 'from'");
+    if (k.from == k.to) l.Fail("to", Quote(k.to) + " (same as from)", "a different node than 'from'");
     k.latency_s = l.Number("latency_s", Bounds::Closed(0, 3600), 0.0);
     k.loss_probability = l.Number("loss_probability", {0.0, 1.0, false, true}, 0.0);
     spec.links.push_back(std::move(k));
   }
   if (r.Has("tracker")) spec.tracker = ReadTrackerConfig(r.Map("tracker", TrackerConfigKeys()));
+  CheckWorkBudget(spec, root, file);
   return spec;
 }
 
@@ -475,6 +505,7 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
 ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_label) {
   YAML::Node root;
   try {
+    CheckYamlSize(text, file_label);
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     // yaml-cpp may point one line past an unclosed bracket, even past the end
@@ -484,7 +515,7 @@ ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_l
     const bool past_end = e.mark.line + 1 > lines;
     const int line = std::max(1, std::min(e.mark.line + 1, lines));
     throw InputError({file_label, line, past_end ? 0 : e.mark.column + 1}, "",
-                     "a YAML syntax error (" + e.msg + ")",
+                     "a YAML syntax error (" + Escaped(e.msg) + ")",
                      "valid YAML: look for an unclosed [ or {, a missing ':' or a wrong indentation at or just "
                      "before this line");
   }
@@ -494,11 +525,7 @@ ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_l
 }
 
 ScenarioSpec LoadScenarioFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, 0}, "", "a file that cannot be opened", "a readable scenario file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return LoadScenarioText(text.str(), path);
+  return LoadScenarioText(ReadInputFile(path, "a readable scenario file"), path);
 }
 
 const ThreatType* ScenarioSpec::FindThreatType(const std::string& type_name) const {

@@ -1,8 +1,9 @@
 #include "cupola/scenario/tracker_config.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+
+#include "cupola/core/input_file.h"
+#include "cupola/core/text.h"
 
 namespace cupola {
 
@@ -18,7 +19,7 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
   if (r.Has("imm_models")) {
     c.imm_models.clear();
     const std::vector<std::string> known = {"cv", "ca", "ballistic", "ct"};
-    const auto items = r.List("imm_models", 2);
+    const auto items = r.List("imm_models", 2, known.size());  // each model once
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string name = items[i].IsScalar() ? items[i].Scalar() : std::string();
       if (std::find(known.begin(), known.end(), name) == known.end())
@@ -51,12 +52,14 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
   c.grid_cell_m = r.Number("grid_cell_m", {10.0, 1e6, false, false}, c.grid_cell_m);
   c.min_speed_mps = r.Number("min_speed_mps", Bounds::NonNegative(), c.min_speed_mps);
   c.max_speed_mps = r.Number("max_speed_mps", Bounds::Positive(), c.max_speed_mps);
-  c.max_initiation_gap_s = r.Number("max_initiation_gap_s", Bounds::Positive(), c.max_initiation_gap_s);
+  // Unassociated detections wait this long for a partner, tracks without a
+  // detection live this long: both set how much the tracker holds.
+  c.max_initiation_gap_s = r.Number("max_initiation_gap_s", {0.0, 60.0, true, false}, c.max_initiation_gap_s);
   c.confirm_m = static_cast<int>(r.Integer("confirm_m", 1, 100, c.confirm_m));
   c.confirm_n = static_cast<int>(r.Integer("confirm_n", 1, 100, c.confirm_n));
   c.max_misses = static_cast<int>(r.Integer("max_misses", 1, 1000, c.max_misses));
   c.max_position_sigma_m = r.Number("max_position_sigma_m", Bounds::Positive(), c.max_position_sigma_m);
-  c.max_coast_s = r.Number("max_coast_s", Bounds::Positive(), c.max_coast_s);
+  c.max_coast_s = r.Number("max_coast_s", {0.0, 3600.0, true, false}, c.max_coast_s);
   if (c.confirm_m > c.confirm_n)
     r.Fail("confirm_m", std::to_string(c.confirm_m), "at most confirm_n (" + std::to_string(c.confirm_n) + ")");
   if (c.min_speed_mps >= c.max_speed_mps)
@@ -74,15 +77,13 @@ const std::vector<std::string>& TrackerConfigKeys() {
 }
 
 TrackerConfig LoadTrackerConfigFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError({path, 0, 0}, "", "a file that cannot be opened", "a readable tracker config (YAML)");
-  std::stringstream text;
-  text << in.rdbuf();
+  const std::string text = ReadInputFile(path, "a readable tracker config (YAML)");
   YAML::Node root;
   try {
-    root = YAML::Load(text.str());
+    CheckYamlSize(text, path);
+    root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "a YAML syntax error (" + e.msg + ")", "valid YAML");
+    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "a YAML syntax error (" + Escaped(e.msg) + ")", "valid YAML");
   }
   if (!root.IsDefined() || root.IsNull()) return TrackerConfig{};
   return ReadTrackerConfig(MapReader(root, "", path, TrackerConfigKeys()));

@@ -34,6 +34,36 @@ std::string DidYouMeanPrefix(const std::string& word, const std::vector<std::str
   return guess.empty() ? std::string() : "'" + guess + "' (did you mean it?), or ";
 }
 
+void CheckYamlSize(const std::string& text, const std::string& file) {
+  std::size_t marks = 0;
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '\n' && c != ',' && c != ':' && c != '-' && c != '[' && c != '{') continue;
+    if (++marks > kMaxYamlMarks)
+      throw InputError({file, line, static_cast<int>(i - line_start) + 1}, "<document>",
+                       "more than " + std::to_string(kMaxYamlMarks) + " structure marks (lines, ',', ':', '-', '[', '{')",
+                       "a smaller document: at most " + std::to_string(kMaxYamlMarks) +
+                           " marks, far more than any real input needs (each costs the YAML parser memory)");
+    if (c == '\n') ++line, line_start = i + 1;
+  }
+}
+
+void CheckText(const YAML::Node& node, const std::string& path, const std::string& file, std::size_t max_chars) {
+  const std::string& text = node.Scalar();
+  if (FindInvalidUtf8(text) != std::string::npos)
+    throw InputError(LocationOf(node, file), path, "invalid UTF-8 " + Quote(text), "UTF-8 text");
+  if (const std::size_t at = FindControlCharacter(text); at != std::string::npos)
+    throw InputError(LocationOf(node, file), path,
+                     "a control character (" + Escaped(text.substr(at, 1 + (static_cast<unsigned char>(text[at]) >= 0x80))) +
+                         ") in " + Quote(text),
+                     "text without control characters (no NUL, ESC, tab or line break)");
+  if (const std::size_t chars = Utf8Length(text); chars > max_chars)
+    throw InputError(LocationOf(node, file), path, std::to_string(chars) + " characters: " + Quote(text),
+                     "at most " + std::to_string(max_chars) + " characters");
+}
+
 SourceLocation LocationOf(const YAML::Node& node, const std::string& file) {
   const YAML::Mark mark = node.Mark();
   if (mark.is_null()) return {file, 0, 0};
@@ -42,7 +72,7 @@ SourceLocation LocationOf(const YAML::Node& node, const std::string& file) {
 
 std::string Describe(const YAML::Node& node) {
   if (!node.IsDefined() || node.IsNull()) return "nothing";
-  if (node.IsScalar()) return "'" + node.Scalar() + "'";
+  if (node.IsScalar()) return Quote(node.Scalar());
   if (node.IsSequence()) return "a list";
   return "a map";
 }
@@ -57,8 +87,8 @@ double ReadNumber(const YAML::Node& node, const std::string& path, const std::st
   if (!text.empty() && *first == '+') ++first;
   const auto [ptr, ec] = std::from_chars(first, last, value);
   if (ec != std::errc() || ptr != last || text.empty())
-    throw InputError(LocationOf(node, file), path, "'" + text + "'", expected);
-  if (!bounds.Contains(value)) throw InputError(LocationOf(node, file), path, text, expected);
+    throw InputError(LocationOf(node, file), path, Quote(text), expected);
+  if (!bounds.Contains(value)) throw InputError(LocationOf(node, file), path, Escaped(text), expected);
   return value;
 }
 
@@ -73,10 +103,10 @@ MapReader::MapReader(const YAML::Node& node, std::string path, std::string file,
     const std::string key = it->first.IsScalar() ? it->first.Scalar() : Describe(it->first);
     const SourceLocation where = LocationOf(it->first, file_);
     if (std::find(allowed_.begin(), allowed_.end(), key) == allowed_.end()) {
-      throw InputError(where, PathOf(key), "unknown key '" + key + "'",
+      throw InputError(where, PathOf(Escaped(key)), "unknown key " + Quote(key),
                        DidYouMeanPrefix(key, allowed_) + "one of " + JoinAlternatives(allowed_, ", "));
     }
-    if (!seen.insert(key).second) throw InputError(where, PathOf(key), "a second '" + key + "'", "each key once");
+    if (!seen.insert(key).second) throw InputError(where, PathOf(key), "a second " + Quote(key), "each key once");
   }
 }
 
@@ -125,7 +155,7 @@ long long MapReader::Integer(const std::string& key, long long lo, long long hi,
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     const bool is_integer = ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
     if (is_integer && out >= lo && out <= hi) return out;
-    Fail(key, is_integer ? text : "'" + text + "'", expected);
+    Fail(key, is_integer ? text : Quote(text), expected);
   }
   Fail(key, Describe(value), expected);
 }
@@ -142,19 +172,21 @@ std::uint64_t MapReader::Unsigned(const std::string& key, std::optional<std::uin
     const std::string& text = value.Scalar();
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     if (ec == std::errc() && ptr == text.data() + text.size() && !text.empty()) return out;
-    Fail(key, text.empty() || (text[0] != '-' && !std::isdigit(static_cast<unsigned char>(text[0]))) ? "'" + text + "'" : text,
+    Fail(key, text.empty() || (text[0] != '-' && !std::isdigit(static_cast<unsigned char>(text[0]))) ? Quote(text) : Escaped(text),
          expected);
   }
   Fail(key, Describe(value), expected);
 }
 
-std::string MapReader::String(const std::string& key, std::optional<std::string> fallback) const {
+std::string MapReader::String(const std::string& key, std::optional<std::string> fallback,
+                              std::size_t max_chars) const {
   if (!Has(key)) {
     if (fallback) return *fallback;
     Fail(key, "nothing (the key is missing)", "a text value");
   }
   const YAML::Node value = node_[key];
   if (!value.IsScalar() || value.Scalar().empty()) Fail(key, Describe(value), "a non-empty text value");
+  CheckText(value, PathOf(key), file_, max_chars);
   return value.Scalar();
 }
 
@@ -176,7 +208,7 @@ std::string MapReader::Choice(const std::string& key, const std::vector<std::str
                               std::optional<std::string> fallback) const {
   std::string value = String(key, std::move(fallback));
   if (std::find(options.begin(), options.end(), value) != options.end()) return value;
-  Fail(key, "'" + value + "'", DidYouMeanPrefix(value, options) + "one of " + JoinAlternatives(options, ", "));
+  Fail(key, Quote(value), DidYouMeanPrefix(value, options) + "one of " + JoinAlternatives(options, ", "));
 }
 
 MapReader MapReader::Map(const std::string& key, std::vector<std::string> allowed) const {
@@ -185,7 +217,8 @@ MapReader MapReader::Map(const std::string& key, std::vector<std::string> allowe
   return MapReader(node_[key], PathOf(key), file_, std::move(allowed));
 }
 
-std::vector<YAML::Node> MapReader::List(const std::string& key, std::size_t min_items, bool optional) const {
+std::vector<YAML::Node> MapReader::List(const std::string& key, std::size_t min_items, std::size_t max_items,
+                                        bool optional) const {
   const std::string expected = "a list of at least " + std::to_string(min_items) + " item" + (min_items == 1 ? "" : "s");
   if (!Has(key)) {
     if (optional) return {};
@@ -194,6 +227,8 @@ std::vector<YAML::Node> MapReader::List(const std::string& key, std::size_t min_
   const YAML::Node value = node_[key];
   if (!value.IsSequence()) Fail(key, Describe(value), expected);
   if (value.size() < min_items) Fail(key, "a list of " + std::to_string(value.size()), expected);
+  if (value.size() > max_items)
+    Fail(key, "a list of " + std::to_string(value.size()) + " items", "a list of at most " + std::to_string(max_items) + " items");
   std::vector<YAML::Node> items;
   for (const auto& item : value) items.push_back(item);
   return items;

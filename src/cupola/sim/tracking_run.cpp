@@ -284,6 +284,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   result.zone_scores = ScoreAlertZones(world.alert_zones(), result.alerts, truth, natural_impacted, natural_impact);
   result.reports = tracker.TakeReports();
   result.events = tracker.events();
+  result.tracker_limits = tracker.limit_counts();
   result.score = scorer.Result();
   for (const auto& e : result.events) result.tracks_confirmed += e.kind == TrackEvent::Kind::kConfirmed;
   return result;

@@ -55,6 +55,7 @@ struct TrackingResult {
   int detections = 0;
   int false_alarms = 0;
   int tracks_confirmed = 0;
+  TrackerLimitCounts tracker_limits;  // how often the tracker's bounds on a scan's work acted (0 in normal use)
   std::vector<ThreatAssessment> assessments;  // impact predictions (ballistic tracks)
   std::vector<int> assessment_truth_ids;      // parallel: threat under the track then (scoring only)
   std::vector<DecisionRecord> decisions;

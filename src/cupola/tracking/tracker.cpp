@@ -51,7 +51,34 @@ constexpr double kBelowGround_m = 200.0;
 double PositionSigma(const GaussianState& s) { return std::sqrt(s.P.topLeftCorner<3, 3>().trace()); }
 double PositionSigma(const Estimate& e) { return PositionSigma(e.state); }
 
+// Keeps the n entries of `items` nearest p (ties: the earlier entry), in
+// their order, so that an overload changes which are tested, not how.
+template <class PositionOf>
+void KeepNearest(std::vector<int>& items, const Eigen::Vector3d& p, std::size_t n, PositionOf position_of) {
+  std::vector<std::pair<double, std::size_t>> by_distance(items.size());
+  for (std::size_t k = 0; k < items.size(); ++k) by_distance[k] = {(position_of(items[k]) - p).squaredNorm(), k};
+  std::nth_element(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(n), by_distance.end());
+  by_distance.resize(n);
+  std::sort(by_distance.begin(), by_distance.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  std::vector<int> kept;
+  for (const auto& entry : by_distance) kept.push_back(items[entry.second]);
+  items = std::move(kept);
+}
+
 }  // namespace
+
+std::string TrackerLimitCounts::ToString() const {
+  std::string out;
+  const auto add = [&](std::size_t n, const char* what) {
+    if (n > 0) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+  };
+  add(detections_dropped, "detections dropped (scan too large)");
+  add(gating_limited, "detections gated against their nearest tracks only");
+  add(initiation_limited, "unassociated detections with initiation cut short");
+  add(jpda_clusters_as_gnn, "JPDA clusters associated by GNN");
+  add(greedy_clusters, "clusters associated greedily");
+  return out;
+}
 
 Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* radars, const FlightEnvironment* env)
     : config_(config), radars_(radars), env_(env), estimator_(MakeEstimator(config, env)),
@@ -126,6 +153,7 @@ void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector
   std::vector<int> nearby;
   last_pairs_tested_ = 0;
   for (std::size_t d = 0; d < detections.size(); ++d) {
+    bool limited = false;
     const Detection& det = detections[d];
     const MeasVector z = sensor.FromDetection(det.z);
     Eigen::Vector3d p_det = Eigen::Vector3d::Zero();
@@ -140,6 +168,12 @@ void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector
       nearby.resize(tracks_.size());
       std::iota(nearby.begin(), nearby.end(), 0);
     }
+    if (nearby.size() > kMaxTracksTestedPerDetection) {
+      KeepNearest(nearby, sensor.radar().PositionOf(det.z), kMaxTracksTestedPerDetection,
+                  [&](int i) { return predicted_[i].state.Position(); });
+      limited = true;
+    }
+    const std::size_t first = candidates.size();
     for (const int i : nearby) {
       // A rotating radar sees a target after the scan start: allow for the
       // track's motion in between.
@@ -155,11 +189,36 @@ void Tracker::Gate(int radar, std::span<const Detection> detections, std::vector
       if (!(in.nis <= gate)) continue;  // outside the gate, or NaN from a diverged filter
       candidates.push_back({i, static_cast<int>(d), std::move(in), std::move(moved)});
     }
+    if (candidates.size() - first > kMaxGatedTracksPerDetection) {
+      KeepBestGated(candidates, first);
+      limited = true;
+    }
+    limit_counts_.gating_limited += limited;
   }
+}
+
+void Tracker::KeepBestGated(std::vector<Candidate>& candidates, std::size_t first) {
+  std::vector<std::pair<double, std::size_t>> by_nis;
+  for (std::size_t k = first; k < candidates.size(); ++k) by_nis.emplace_back(candidates[k].innovation.nis, k);
+  const auto kept_end = by_nis.begin() + static_cast<std::ptrdiff_t>(kMaxGatedTracksPerDetection);
+  std::nth_element(by_nis.begin(), kept_end, by_nis.end());
+  std::vector<bool> keep(candidates.size() - first, false);
+  for (auto it = by_nis.begin(); it != kept_end; ++it) keep[it->second - first] = true;
+  std::size_t out = first;
+  for (std::size_t k = first; k < candidates.size(); ++k)
+    if (keep[k - first]) {
+      if (out != k) candidates[out] = std::move(candidates[k]);
+      ++out;
+    }
+  candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(out), candidates.end());
 }
 
 void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection> detections) {
   const SphericalMeasurementModel& sensor = sensors_[radar];
+  if (detections.size() > kMaxDetectionsPerScan) {
+    limit_counts_.detections_dropped += detections.size() - kMaxDetectionsPerScan;
+    detections = detections.first(kMaxDetectionsPerScan);
+  }
   // 1. Predict every live track to the scan time; a prediction that is not
   // finite is a diverged filter: the track is dropped below, with an event.
   t_scan_s_ = t_scan_s;
@@ -222,8 +281,29 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
     std::sort(cols.begin(), cols.end());
     cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
     const int R = static_cast<int>(rows.size()), C = static_cast<int>(cols.size());
+    // Past the bounds a JPDA cluster is associated by GNN, and an assignment
+    // problem too large to hold greedily: pairs in order of NIS.
+    bool cluster_jpda = jpda;
+    if (cluster_jpda && rows.size() * cols.size() > kMaxJpdaClusterPairs) {
+      cluster_jpda = false;
+      ++limit_counts_.jpda_clusters_as_gnn;
+    }
+    if (!cluster_jpda && rows.size() * cols.size() > kMaxAssignmentCells) {
+      ++limit_counts_.greedy_clusters;
+      std::vector<int> by_nis(cluster.begin(), cluster.end());
+      std::stable_sort(by_nis.begin(), by_nis.end(),
+                       [&](int a, int b) { return candidates[a].innovation.nis < candidates[b].innovation.nis; });
+      std::vector<bool> track_taken(n_tracks, false);
+      for (const int k : by_nis) {
+        const Candidate& c = candidates[k];
+        if (!(c.innovation.nis < gate) || track_taken[c.track] || detection_used[c.detection]) continue;
+        track_taken[c.track] = true;
+        Take(c);
+      }
+      continue;
+    }
     Eigen::MatrixXd cost = Eigen::MatrixXd::Constant(R, C, std::numeric_limits<double>::infinity());
-    Eigen::MatrixXd likelihood = jpda ? Eigen::MatrixXd::Zero(R, C) : Eigen::MatrixXd();
+    Eigen::MatrixXd likelihood = cluster_jpda ? Eigen::MatrixXd::Zero(R, C) : Eigen::MatrixXd();
     std::vector<int> pair_of(rows.size() * cols.size(), -1);
     for (const int k : cluster) {
       const auto r = std::lower_bound(rows.begin(), rows.end(), candidates[k].track) - rows.begin();
@@ -231,16 +311,16 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
       const Innovation& in = candidates[k].innovation;
       cost(r, c) = in.nis;
       // Likelihood ratio against clutter: Pd N(y; 0, S) / lambda(z).
-      if (jpda) {
+      if (cluster_jpda) {
         const Spherical& zk = detections[candidates[k].detection].z;
         likelihood(r, c) = config_.jpda_detection_probability *
                            std::exp(-0.5 * (in.nis + in.log_det_S) - 0.5 * sensor.dim() * std::log(2.0 * kPi)) /
                            ClutterDensity(radar, zk);
       }
       pair_of[r * cols.size() + c] = k;
-      if (jpda) detection_used[candidates[k].detection] = true;  // JPDA: every gated detection is spoken for
+      if (cluster_jpda) detection_used[candidates[k].detection] = true;  // JPDA: every gated detection is spoken for
     }
-    if (!jpda) {
+    if (!cluster_jpda) {
       // Leaving a track unassigned costs the gate: a pair is taken only if
       // it is inside it, and the total Mahalanobis cost is minimal.
       const std::vector<int> row_to_col = SolveAssignment(cost, gate).row_to_col;
@@ -372,6 +452,10 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
     // slowest plausible one, the most likely in clutter.
     nearby.clear();
     pending_grid.Query(second.p_W.head<2>(), reach, nearby);
+    if (nearby.size() > kMaxPartnersTestedPerDetection) {
+      KeepNearest(nearby, second.p_W, kMaxPartnersTestedPerDetection, [&](int j) { return pending_[j].p_W; });
+      ++limit_counts_.initiation_limited;
+    }
     int best = -1;
     double best_speed = std::numeric_limits<double>::infinity();
     for (const int j : nearby) {
@@ -423,6 +507,11 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
   for (std::size_t j = 0; j < pending_.size(); ++j)
     if (!pending_used[j]) kept.push_back(pending_[j]);
   kept.insert(kept.end(), fresh.begin(), fresh.end());
+  if (kept.size() > kMaxPendingDetections) {  // oldest first: forget them first
+    const std::size_t excess = kept.size() - kMaxPendingDetections;
+    limit_counts_.initiation_limited += excess;
+    kept.erase(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(excess));
+  }
   pending_ = std::move(kept);
 }
 

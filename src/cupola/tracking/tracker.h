@@ -28,6 +28,34 @@ namespace cupola {
 inline constexpr int kJpdaExactClusterTracks = 6;
 inline constexpr int kJpdaExactClusterDetections = 8;
 
+// Bounds on one scan's work and memory, whatever arrives: thousands of
+// detections at one spot make every track gate with every detection, one
+// cluster of millions of pairs. Past a bound the tracker does less, not
+// worse than nothing, and counts it (TrackerLimitCounts; docs/tracking.md,
+// "Limits"). The bundled raids stay far below them (at most 170 detections
+// in a scan, 36 tracks near a detection, 2 gated, clusters of 8 x 7).
+inline constexpr std::size_t kMaxDetectionsPerScan = 10'000;         // the rest of the scan is dropped
+inline constexpr std::size_t kMaxTracksTestedPerDetection = 256;     // the nearest are gated, the rest not
+inline constexpr std::size_t kMaxGatedTracksPerDetection = 8;        // the smallest NIS are kept
+inline constexpr std::size_t kMaxPartnersTestedPerDetection = 256;   // initiation: the nearest pending ones
+inline constexpr std::size_t kMaxPendingDetections = 100'000;        // the oldest are forgotten first
+inline constexpr std::size_t kMaxJpdaClusterPairs = 2'500;           // tracks x detections; larger: GNN
+inline constexpr std::size_t kMaxAssignmentCells = 250'000;          // tracks x detections; larger: greedy
+
+/// How often a bound above changed what the tracker did; all 0 in normal use.
+struct TrackerLimitCounts {
+  std::size_t detections_dropped = 0;    // beyond kMaxDetectionsPerScan in their scan
+  std::size_t gating_limited = 0;        // detections with tracks left untested or gated pairs dropped
+  std::size_t initiation_limited = 0;    // unassociated detections whose partner search was cut, or forgotten early
+  std::size_t jpda_clusters_as_gnn = 0;  // JPDA clusters past kMaxJpdaClusterPairs, associated by GNN
+  std::size_t greedy_clusters = 0;       // clusters past kMaxAssignmentCells, associated greedily by NIS
+  bool Any() const {
+    return detections_dropped + gating_limited + initiation_limited + jpda_clusters_as_gnn + greedy_clusters > 0;
+  }
+  /// "12 detections dropped, 3 clusters associated greedily, ..." (the non-zero ones).
+  std::string ToString() const;
+};
+
 /// A change in a track's life, for the event log.
 struct TrackEvent {
   enum class Kind { kInitiated, kConfirmed, kDeleted } kind = Kind::kInitiated;
@@ -61,6 +89,8 @@ class Tracker {
   const Estimator& estimator() const { return *estimator_; }
   /// Gated track-detection pairs tested in the last scan (for benchmarks).
   std::size_t last_pairs_tested() const { return last_pairs_tested_; }
+  /// How often the bounds on a scan's work changed what the tracker did.
+  const TrackerLimitCounts& limit_counts() const { return limit_counts_; }
 
  private:
   struct Candidate {
@@ -78,6 +108,9 @@ class Tracker {
   };
 
   void Gate(int radar, std::span<const Detection> detections, std::vector<Candidate>& candidates);
+  /// Keeps the kMaxGatedTracksPerDetection candidates of smallest NIS among
+  /// candidates[first..], in their order.
+  void KeepBestGated(std::vector<Candidate>& candidates, std::size_t first);
   void Initiate(std::span<const Detection> detections, const std::vector<bool>& used);
   void Report(const Track& track, double nis, int radar);
   /// Clutter density in radar `radar`'s measurement space at z (JPDA).
@@ -99,6 +132,7 @@ class Tracker {
   SpatialGrid grid_;
   int next_id_ = 0;
   std::size_t last_pairs_tested_ = 0;
+  TrackerLimitCounts limit_counts_;
 };
 
 }  // namespace cupola

@@ -123,5 +123,31 @@ TEST(Loader, MissingFileIsAnInputError) {
   EXPECT_THROW(LoadScenarioFile("/nonexistent/x.yaml"), InputError);
 }
 
+TEST(Loader, ScenarioNameIsAFolderName) {
+  // cupola run writes to out/<name>: a default from an awkward file name is
+  // made safe, a written one must already be.
+  EXPECT_EQ(LoadScenarioText(kMinimal, "dir/my scenario (v2).yaml").name, "my_scenario__v2_");
+  EXPECT_EQ(LoadScenarioText(kMinimal, "dir/..yaml").name, "scenario");
+  EXPECT_EQ(LoadScenarioText(std::string(kMinimal) + "name: raid-2024.v1_a\n", "t.yaml").name, "raid-2024.v1_a");
+  for (const char* bad : {".hidden", "a/b", "..", "caf\xc3\xa9", "x y"}) {
+    const std::string e = ErrorOf(std::string(kMinimal) + "name: \"" + bad + "\"\n");
+    EXPECT_NE(e.find("name: got '"), std::string::npos) << bad << ": " << e;
+    EXPECT_NE(e.find("expected a folder name"), std::string::npos) << bad << ": " << e;
+  }
+}
+
+TEST(Loader, SyntaxErrorsShowNoRawControlCharacters) {
+  // yaml-cpp's message for an unknown escape holds the character itself.
+  const std::string e = ErrorOf("version: 1\norigin: {lat_deg: 31.5, lon_deg: \"\\\x1b[2J\"}\n");
+  EXPECT_NE(e.find("unknown escape character: \\x1b)"), std::string::npos) << e;
+  EXPECT_EQ(e.find('\x1b'), std::string::npos);
+}
+
+TEST(Loader, HugeDocumentsAreRefusedBeforeParsing) {
+  const std::string lines(1'000'001, '\n');
+  EXPECT_EQ(ErrorOf(lines).rfind("t.yaml:1000001:1: <document>: got more than 1000000 structure marks", 0), 0u)
+      << ErrorOf(lines);
+}
+
 }  // namespace
 }  // namespace cupola

@@ -393,5 +393,53 @@ TEST(Tracker, DivergingFilterIsDroppedWithAnEventAndTheRunGoesOn) {
   EXPECT_LT((tracker.tracks()[0].estimate.state.Position() - sound(29)).norm(), 100.0);
 }
 
+// Thousands of detections at one spot, scan after scan (#22: 3.7 GB of
+// association clusters in `cupola track`): each detection is gated against
+// its nearest tracks only, clusters too large are associated by GNN or
+// greedily, and all of it is counted; one target alone reaches no bound.
+TEST(Tracker, ThousandsOfDetectionsAtOneSpotStayBounded) {
+  for (const std::string association : {"gnn", "jpda"}) {
+    SCOPED_TRACE(association);
+    Bench b;
+    TrackerConfig config;
+    config.association = association;
+    Tracker tracker(config, &b.radars, &b.env);
+    constexpr int kDetections = 1000;
+    for (int scan = 0; scan < 3; ++scan) {
+      std::vector<Detection> dets;
+      for (int k = 0; k < kDetections; ++k) {
+        Detection d = b.Measure(Eigen::Vector3d(14e3 + 15.0 * scan, 14e3, 3000), scan);
+        d.z[0] += 20.0 * b.rng.Normal();  // a 100 m blob: every pair two-point plausible, all gated together
+        dets.push_back(d);
+      }
+      tracker.ProcessScan(0, scan, dets);
+      EXPECT_LE(tracker.last_pairs_tested(), kDetections * kMaxTracksTestedPerDetection);
+    }
+    const TrackerLimitCounts& limits = tracker.limit_counts();
+    EXPECT_GT(limits.gating_limited, 0u);
+    EXPECT_GT(limits.greedy_clusters, 0u);
+    if (association == "jpda") {
+      EXPECT_GT(limits.jpda_clusters_as_gnn, 0u);
+    }
+    EXPECT_FALSE(tracker.tracks().empty());
+    EXPECT_NE(limits.ToString().find("clusters associated greedily"), std::string::npos) << limits.ToString();
+  }
+  Bench b;
+  Tracker alone(TrackerConfig{}, &b.radars, &b.env);
+  for (int k = 0; k < 10; ++k) alone.ProcessScan(0, k, std::vector<Detection>{b.Measure({20e3 - 200.0 * k, 15e3, 3000}, k)});
+  EXPECT_FALSE(alone.limit_counts().Any());
+}
+
+TEST(Tracker, AScanBeyondTheLimitIsCutAndCounted) {
+  Bench b;
+  Tracker tracker(TrackerConfig{}, &b.radars, &b.env);
+  std::vector<Detection> dets;
+  for (std::size_t k = 0; k < kMaxDetectionsPerScan + 50; ++k)
+    dets.push_back(b.Measure({5e3 + 5.0 * static_cast<double>(k), 20e3, 2000}, 0.0));
+  tracker.ProcessScan(0, 0.0, dets);
+  EXPECT_EQ(tracker.limit_counts().detections_dropped, 50u);
+  EXPECT_EQ(tracker.limit_counts().ToString(), "50 detections dropped (scan too large)");
+}
+
 }  // namespace
 }  // namespace cupola
