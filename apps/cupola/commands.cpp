@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cupola/core/error.h"
+#include "cupola/core/input_file.h"
 #include "cupola/core/progress.h"
 #include "cupola/core/sha256.h"
 #include "cupola/core/text.h"
@@ -142,9 +143,8 @@ void PrintTrackingTable(const TrackingResult& t) {
 int Run(const RunOptions& options) {
   const std::string path = options.scenario.empty() ? BundledScenario("border_town_salvo.yaml") : options.scenario;
   // The scenario's bytes are read once: the hash in the provenance is of what ran.
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, 0}, "", "a file that cannot be opened", "a readable scenario file");
-  const std::string scenario_text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  // Bounded like every input (core/input_file.h).
+  const std::string scenario_text = ReadInputFile(path, "a readable scenario file");
   ScenarioSpec spec = LoadScenarioText(scenario_text, path);
   if (options.seed) spec.seed = *options.seed;
   // The output folder comes from --out or from a name that is one plain path
