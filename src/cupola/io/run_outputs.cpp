@@ -285,7 +285,7 @@ nlohmann::ordered_json PredictionsGeoJson(const World& world, const ReplicationR
 std::string WriteRunOutputs(RunFolder& folder, const World& world, const ReplicationResult& result,
                             const RunSummary& summary, const OutputOptions& options) {
   const json summary_json = SummaryJson(world, result, summary, options.provenance);
-  const std::string summary_text = Dump(summary_json, 2) + "\n";
+  std::string summary_text = Dump(summary_json, 2) + "\n";
   const json report_data = ReportDataJson(world, result, summary_json);
   // Each file is rendered just before it is written, so that at most one big
   // text is held at a time; a failure leaves the staging folder, which the
