@@ -22,6 +22,7 @@ inline constexpr std::size_t kMaxRadars = 100;
 inline constexpr std::size_t kMaxBatteries = 100;
 inline constexpr std::size_t kMaxLaunchers = 100;                 // per battery
 inline constexpr std::size_t kMaxLinks = 10'000;
+inline constexpr std::size_t kMaxLinkOutages = 1'000;            // per link
 inline constexpr std::size_t kMaxWaypoints = 1'000;               // per salvo
 inline constexpr std::size_t kMaxDragRows = 1'000;
 

@@ -474,7 +474,7 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
   }
   const auto links = r.List("links", 0, kMaxLinks, true);
   for (std::size_t i = 0; i < links.size(); ++i) {
-    const MapReader l(links[i], Indexed("links", i), file, {"name", "from", "to", "latency_s", "loss_probability"});
+    const MapReader l(links[i], Indexed("links", i), file, {"name", "from", "to", "latency_s", "jitter_s", "loss_probability", "outages"});
     LinkSpec k;
     k.where = l.Where();
     k.from = l.Name("from");
@@ -492,7 +492,20 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
     }
     if (k.from == k.to) l.Fail("to", Quote(k.to) + " (same as from)", "a different node than 'from'");
     k.latency_s = l.Number("latency_s", Bounds::Closed(0, 3600), 0.0);
+    k.jitter_s = l.Number("jitter_s", Bounds::Closed(0, 3600), 0.0);
     k.loss_probability = l.Number("loss_probability", {0.0, 1.0, false, true}, 0.0);
+    if (l.Has("outages")) {
+      const std::vector<YAML::Node> items = l.List("outages", 1, kMaxLinkOutages);
+      for (std::size_t j = 0; j < items.size(); ++j) {
+        const MapReader o(items[j], Indexed(l.PathOf("outages"), j), file, {"start_s", "end_s"});
+        LinkOutage outage;
+        outage.start_s = o.Number("start_s", Bounds::Closed(0, spec.duration_s));
+        outage.end_s = o.Number("end_s", Bounds::Closed(0, spec.duration_s));
+        if (outage.end_s <= outage.start_s)
+          o.Fail("end_s", FormatNumber(outage.end_s), "a time after start_s (" + FormatNumber(outage.start_s) + ")");
+        k.outages.push_back(outage);
+      }
+    }
     spec.links.push_back(std::move(k));
   }
   if (r.Has("tracker")) spec.tracker = ReadTrackerConfig(r.Map("tracker", TrackerConfigKeys()));

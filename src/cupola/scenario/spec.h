@@ -121,11 +121,18 @@ struct BatterySpec {
   SourceLocation where;
 };
 
+/// A time when a link carries nothing.
+struct LinkOutage {
+  double start_s = 0.0, end_s = 0.0;
+};
+
 struct LinkSpec {
   std::string name;
   std::string from, to;  // radar or battery names
   double latency_s = 0.0;
+  double jitter_s = 0.0;  // extra delay per message, uniform in [0, jitter_s]
   double loss_probability = 0.0;
+  std::vector<LinkOutage> outages;
   SourceLocation where;
 };
 
