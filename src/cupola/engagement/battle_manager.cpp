@@ -20,8 +20,10 @@ const char* ToString(EngagementNote::Kind kind) {
   return "?";
 }
 
-BattleManager::BattleManager(const std::vector<BatteryModel>* batteries) : batteries_(batteries) {
+BattleManager::BattleManager(const std::vector<BatteryModel>* batteries, const std::vector<char>& commands)
+    : batteries_(batteries) {
   for (std::size_t b = 0; b < batteries->size(); ++b) {
+    if (!commands.empty() && commands[b] == 0) continue;
     const auto& launchers = (*batteries)[b].launchers;
     for (std::size_t l = 0; l < launchers.size(); ++l)
       launchers_.push_back({static_cast<int>(b), static_cast<int>(l), launchers[l].capacity, 0.0, 0.0, false});

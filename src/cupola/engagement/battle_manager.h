@@ -71,7 +71,8 @@ struct PlanStats {
 
 class BattleManager {
  public:
-  explicit BattleManager(const std::vector<BatteryModel>* batteries);
+  /// Plans for the batteries whose entry in `commands` is 1 (empty: all).
+  explicit BattleManager(const std::vector<BatteryModel>* batteries, const std::vector<char>& commands = {});
 
   /// Orders to fire now, at `t_s`.
   std::vector<FireOrder> Plan(double t_s, const std::vector<EngagementThreat>& threats);

@@ -137,6 +137,23 @@ json TrackingSummaryJson(const ReplicationResult& result) {
           {"mean_gospa_m", RoundTo(s.mean_gospa_m, 1e-3)},
           {"assessment", AssessmentSummaryJson(t)}};
 }
+// What crossed each link, and what each picture received (null without radars).
+json NetworkSummaryJson(const World& world, const ReplicationResult& result) {
+  if (!result.tracking) return nullptr;
+  const TrackingResult& t = *result.tracking;
+  json links = json::array();
+  for (std::size_t l = 0; l < t.links.size(); ++l) {
+    const LinkCounts& c = t.links[l];
+    const LinkSpec& spec = world.network().links()[l];
+    links.push_back({{"name", c.name}, {"from", spec.from}, {"to", spec.to}, {"messages_sent", c.sent},
+                     {"delivered", c.delivered}, {"lost", c.lost}, {"lost_in_outage", c.lost_in_outage}});
+  }
+  json pictures = json::array();
+  for (const PictureSummary& p : t.pictures)
+    pictures.push_back({{"batteries", p.batteries}, {"reports_received", p.reports_received},
+                        {"late_reports_discarded", p.late_reports}});
+  return {{"ideal", world.network().ideal()}, {"links", links}, {"pictures", pictures}};
+}
 }  // namespace
 
 nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& result, const RunSummary& summary,
@@ -175,6 +192,7 @@ nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& 
       {"tracking", TrackingSummaryJson(result)},
       {"engagement", result.tracking ? EngagementSummaryJson(world, *result.tracking) : json(nullptr)},
       {"defence", summary.defence ? DefenceJson(*summary.defence) : json(nullptr)},
+      {"network", NetworkSummaryJson(world, result)},
       {"provenance", ProvenanceJson(provenance, spec.seed)},
   };
 }

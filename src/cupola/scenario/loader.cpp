@@ -493,7 +493,7 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
     if (k.from == k.to) l.Fail("to", Quote(k.to) + " (same as from)", "a different node than 'from'");
     k.latency_s = l.Number("latency_s", Bounds::Closed(0, 3600), 0.0);
     k.jitter_s = l.Number("jitter_s", Bounds::Closed(0, 3600), 0.0);
-    k.loss_probability = l.Number("loss_probability", {0.0, 1.0, false, true}, 0.0);
+    k.loss_probability = l.Number("loss_probability", Bounds::Closed(0, 1), 0.0);
     if (l.Has("outages")) {
       const std::vector<YAML::Node> items = l.List("outages", 1, kMaxLinkOutages);
       for (std::size_t j = 0; j < items.size(); ++j) {

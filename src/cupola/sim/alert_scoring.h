@@ -27,6 +27,7 @@ struct AlertRecord {
   int truth_id = -1;            // threat under the track then (-1: none within 500 m)
   bool threat_hits_zone = false;
   double actual_impact_t_s = 0.0;  // of that threat (its end, if it never came down)
+  Eigen::Vector3d p_track_W = Eigen::Vector3d::Zero();  // where the track was (for labelling)
 };
 
 /// Per alert zone: how the alerts served the people in it.

@@ -11,6 +11,7 @@ InterceptorFleet::InterceptorFleet(const World& world, std::vector<TruthTrajecto
                                    std::uint64_t replication_seed)
     : world_(world),
       truth_(truth),
+      nearest_(truth),
       shots_(world.batteries().size(), 0) {
   for (const auto& b : world.batteries()) {
     dynamics_.emplace_back(&b.interceptor, &world.environment());
@@ -18,7 +19,9 @@ InterceptorFleet::InterceptorFleet(const World& world, std::vector<TruthTrajecto
   }
 }
 
-void InterceptorFleet::Launch(const FireOrder& order, int target_id, bool falls) {
+int InterceptorFleet::Launch(const FireOrder& order, int picture, bool falls, double t_track_s,
+                             const Eigen::Vector3d& p_track_W) {
+  const int target_id = nearest_.At(t_track_s, p_track_W);
   const BatteryModel& battery = world_.batteries()[order.battery];
   const Eigen::Vector3d& launcher = battery.launchers[order.launcher].p_W;
   // Towards the predicted intercept, raised to the launcher's lowest elevation.
@@ -32,6 +35,7 @@ void InterceptorFleet::Launch(const FireOrder& order, int target_id, bool falls)
   InterceptorRecord record;
   record.order = order;
   record.target_id = target_id;
+  record.picture = picture;
   record.falls = falls;
   const InterceptorState start = dynamics_[order.battery].Launch(launcher, aim, order.intercept.t_launch_s);
   record.path.push_back({start.t_s, start.p_W});
@@ -43,13 +47,14 @@ void InterceptorFleet::Launch(const FireOrder& order, int target_id, bool falls)
   flying_.emplace_back(&dynamics_[order.battery], start, seeker_seed);
   record_of_.push_back(static_cast<int>(records_.size()) - 1);
   uplinks_.push_back({order.t_s, order.intercept.p_intercept_W, Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero()});
+  return target_id;
 }
 
 int InterceptorFleet::flying() const {
   return static_cast<int>(std::count_if(flying_.begin(), flying_.end(), [](const Interceptor& i) { return !i.done(); }));
 }
 
-void InterceptorFleet::AdvanceTo(double t_s, const Tracker& tracker) {
+void InterceptorFleet::AdvanceTo(double t_s, const std::vector<const Tracker*>& trackers) {
   constexpr double kSlice_s = 0.1;
   while (now_s_ < t_s) {
     const double next = std::min(t_s, now_s_ + kSlice_s);
@@ -57,7 +62,7 @@ void InterceptorFleet::AdvanceTo(double t_s, const Tracker& tracker) {
       Interceptor& interceptor = flying_[k];
       if (interceptor.done() || interceptor.state().t_s >= next) continue;
       InterceptorRecord& record = records_[record_of_[k]];
-      if (const Track* track = tracker.Find(record.order.track_id)) {
+      if (const Track* track = trackers[record.picture]->Find(record.order.track_id)) {
         const GaussianState& s = track->estimate.state;
         uplinks_[k] = {s.t_s, s.Position(), s.Velocity(),
                        Eigen::Vector3d(0, 0, record.falls ? -kStandardGravity : 0.0)};

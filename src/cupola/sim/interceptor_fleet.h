@@ -6,9 +6,10 @@
 // of them forward in 0.1 s slices, together, so two interceptors at one
 // threat meet it in time order. Mid-course guidance uses the battle
 // manager's uplink: the estimate of the track it was fired at, refreshed
-// every slice from the tracker (held when the track is gone). The seeker and
-// the fuze see the real threat the track followed when the order was given
-// (interceptor/). A detonation kills with its kill probability, drawn from
+// every slice from the tracker of the picture that fired it (held when the
+// track is gone). The seeker and the fuze see the real threat the track
+// followed when the order was given: the nearest in flight to the track
+// (interceptor/; truth.h NearestThreat). A detonation kills with its kill probability, drawn from
 // the replication's "interceptors" stream; a kill ends the threat's truth
 // there, so the radars stop seeing it.
 #pragma once
@@ -35,6 +36,7 @@ struct InterceptorPathPoint {
 struct InterceptorRecord {
   FireOrder order;
   int target_id = -1;        // the real threat under the track at the order (-1: none)
+  int picture = 0;           // whose tracker feeds its uplink
   bool falls = true;         // the uplink assumes gravity (a rocket), else no acceleration (a drone)
   InterceptorPhase phase = InterceptorPhase::kMidcourse;
   InterceptorOutcome outcome;
@@ -52,10 +54,13 @@ class InterceptorFleet {
   /// `truth` is changed by kills.
   InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth, std::uint64_t replication_seed);
 
-  /// `falls`: the uplink assumes gravity acts on the target (a rocket), else no acceleration (a drone).
-  void Launch(const FireOrder& order, int target_id, bool falls);
-  /// Flies every interceptor to t_s.
-  void AdvanceTo(double t_s, const Tracker& tracker);
+  /// `picture`: the index of the tracker that gave the order (its uplink);
+  /// `falls`: the uplink assumes gravity acts on the target (a rocket), else
+  /// no acceleration (a drone); the track was at p_track_W at t_track_s.
+  /// Returns the real threat its seeker will see (-1: none).
+  int Launch(const FireOrder& order, int picture, bool falls, double t_track_s, const Eigen::Vector3d& p_track_W);
+  /// Flies every interceptor to t_s; `trackers` by picture index.
+  void AdvanceTo(double t_s, const std::vector<const Tracker*>& trackers);
   /// Interceptors in the air.
   int flying() const;
 
@@ -64,6 +69,7 @@ class InterceptorFleet {
  private:
   const World& world_;
   std::vector<TruthTrajectory>* truth_;
+  NearestThreat nearest_;
   std::vector<InterceptorDynamics> dynamics_;  // per battery
   std::vector<std::uint64_t> battery_seeds_;  // per battery: the stream its shots' sub-streams come from
   std::vector<std::uint64_t> shots_;          // per battery: interceptors launched so far

@@ -1,16 +1,18 @@
-// cupola/sim/tracking_run.h -- the radars scan the truth, the tracker tracks.
+// cupola/sim/tracking_run.h -- the radars scan the truth, the pictures
+// track and decide, the interceptors fly.
 //
 // Scans of every radar run on their own clocks (one every revisit_s from
-// t = 0) and are merged in time order into one tracker. Each radar draws
-// from its own random stream, so adding a radar never changes another's
-// detections. After every scan, the confirmed tracks are scored against the
-// truth (metrics/track_scoring.h). Confirmed falling tracks get an impact
-// prediction once a second (every 3 s once decided, unless an alert zone is
-// within reach), drones every 10 s; after three, an engage/ignore decision
-// against the engagement threshold (assessment/), and alerts for the zones
-// each prediction threatens (alert_scoring.h scores them). Tracks to engage
-// go to the battle manager (engagement/), which plans after every scan; its
-// fire orders fly as interceptors (interceptor_fleet.h) against the truth.
+// t = 0), in time order. Each scan's report goes at once to the common
+// picture (picture.h), which every radar feeds directly: it raises the
+// civil-defence alerts, gives the track outputs and is scored against the
+// truth after every scan (metrics/track_scoring.h). In a scenario without
+// links it also commands every battery. With links, each battery's picture
+// is what reaches it over them (network.h): reports arrive late, out of
+// order or not at all, and its battle manager plans on that; batteries with
+// the same feed share one picture. Fire orders fly as interceptors
+// (interceptor_fleet.h) against the truth. Each radar scan draws from its
+// own sub-stream (radar, scan number), each link message from (link,
+// radar, scan number), so nothing in one part moves a draw in another.
 #pragma once
 
 #include <cstddef>
@@ -23,28 +25,26 @@
 #include "cupola/metrics/track_scoring.h"
 #include "cupola/sim/alert_scoring.h"
 #include "cupola/sim/interceptor_fleet.h"
+#include "cupola/sim/network.h"
+#include "cupola/sim/picture.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
 #include "cupola/tracking/tracker.h"
 
 namespace cupola {
 
-/// An engage/ignore decision on a track, with what it should have been.
-struct DecisionRecord {
-  double t_s = 0.0;
-  int track_id = -1;
-  bool engage = false;
-  std::string reason;
-  Eigen::Vector2d predicted_EN = Eigen::Vector2d::Zero();
-  int most_likely_area = -1;
-  int truth_id = -1;          // the threat the track followed then (-1: none within 500 m)
-  bool should_engage = false; // that threat really came down in a defended area
-};
-
 /// A fire order with the threat the track followed then (scoring only).
 struct FireRecord {
   FireOrder order;
   int truth_id = -1;
+  int picture = 0;  // which picture gave it
+};
+
+/// One air picture's share of the work (picture.h).
+struct PictureSummary {
+  std::vector<std::string> batteries;  // it commands
+  long long reports_received = 0;      // scan reports processed
+  long long late_reports = 0;          // discarded: overtaken by a newer one on a jittery link
 };
 
 struct TrackingResult {
@@ -57,6 +57,7 @@ struct TrackingResult {
   int tracks_confirmed = 0;
   TrackerLimitCounts tracker_limits;  // how often the tracker's bounds on a scan's work acted (0 in normal use)
   std::vector<ThreatAssessment> assessments;  // impact predictions (ballistic tracks)
+  std::vector<Eigen::Vector3d> assessment_track_p_W;  // parallel: where the track was
   std::vector<int> assessment_truth_ids;      // parallel: threat under the track then (scoring only)
   std::vector<DecisionRecord> decisions;
   std::vector<AlertRecord> alerts;
@@ -64,6 +65,8 @@ struct TrackingResult {
   std::vector<FireRecord> fire_orders;           // the battle manager's launches (with batteries)
   std::vector<EngagementNote> engagement_notes;  // hold fire, no intercept, survivors
   std::vector<InterceptorRecord> interceptors;   // every interceptor's flight and fate
+  std::vector<LinkCounts> links;                 // per link of the scenario
+  std::vector<PictureSummary> pictures;          // [0]: the common picture
 };
 
 /// Called after each scan with the scans done and in all (a progress bar).

@@ -27,4 +27,20 @@ TargetState TruthSet::StateAt(int id, double t_s) const {
   return {id, p.p_W, p.v_W, truth.rcs_m2};
 }
 
+int NearestThreat::At(double t_s, const Eigen::Vector3d& p_W) {
+  if (t_s != t_s_) {
+    t_s_ = t_s;
+    TruthSet(truth_).AliveAt(t_s, ids_);
+    p_W_.clear();
+    for (const int id : ids_) p_W_.push_back((*truth_)[id].At(t_s).p_W);
+  }
+  int id = -1;
+  double nearest = kWithin_m;
+  for (std::size_t k = 0; k < ids_.size(); ++k) {
+    const double d = (p_W_[k] - p_W).norm();
+    if (d < nearest) nearest = d, id = ids_[k];
+  }
+  return id;
+}
+
 }  // namespace cupola

@@ -38,4 +38,21 @@ class TruthSet : public TargetSource {
   const std::vector<TruthTrajectory>* trajectories_;
 };
 
+/// The threat a track follows: the nearest in flight within 500 m of the
+/// track's position at that instant, or -1 (scoring observers and seekers
+/// only). Keeps the positions of the last instant asked about, since many
+/// tracks are asked about at once.
+class NearestThreat {
+ public:
+  static constexpr double kWithin_m = 500.0;
+  explicit NearestThreat(const std::vector<TruthTrajectory>* truth) : truth_(truth) {}
+  int At(double t_s, const Eigen::Vector3d& p_W);
+
+ private:
+  const std::vector<TruthTrajectory>* truth_;
+  double t_s_ = -1e300;
+  std::vector<int> ids_;
+  std::vector<Eigen::Vector3d> p_W_;
+};
+
 }  // namespace cupola

@@ -17,7 +17,8 @@ Polygon ToPolygon(const LocalFrame& frame, const std::vector<GeodeticPoint>& ver
 World::World(ScenarioSpec spec)
     : spec_(std::move(spec)),
       frame_(spec_.origin),
-      environment_(FlightEnvironment::Standard(frame_, spec_.origin.alt_m)) {
+      environment_(FlightEnvironment::Standard(frame_, spec_.origin.alt_m)),
+      network_(spec_) {
   environment_.earth_rotation = spec_.physics.earth_rotation;
   // Wind blows *from* wind_from: the air moves toward the opposite bearing.
   const double to = spec_.physics.wind_from_rad + kPi;

@@ -21,6 +21,7 @@
 #include "cupola/physics/fire_control.h"
 #include "cupola/scenario/spec.h"
 #include "cupola/sensors/radar.h"
+#include "cupola/sim/network.h"
 
 namespace cupola {
 
@@ -62,6 +63,8 @@ class World {
   const std::vector<RadarModel>& radars() const { return radars_; }
   const std::vector<AlertZone>& alert_zones() const { return alert_zones_; }
   const std::vector<BatteryModel>& batteries() const { return batteries_; }
+  /// The links between radars and batteries, and the paths over them.
+  const Network& network() const { return network_; }
 
   BallisticModel MakeBallisticModel(const ThreatType& type) const;
   DroneModel MakeDroneModel(const ThreatType& type) const;
@@ -83,6 +86,7 @@ class World {
   std::vector<RadarModel> radars_;
   std::vector<AlertZone> alert_zones_;
   std::vector<BatteryModel> batteries_;
+  Network network_;
   Eigen::AlignedBox2d extent_EN_;
 };
 

@@ -72,6 +72,8 @@ class Tracker {
   /// model gravity and air. Both must outlive the tracker.
   Tracker(const TrackerConfig& config, const std::vector<RadarModel>* radars, const FlightEnvironment* env);
 
+  /// New tracks get ids from `first_id` on (several pictures keep their ids apart).
+  void NumberTracksFrom(int first_id) { next_id_ = first_id; }
   /// One scan of radar `radar` at time t_scan_s with its detections (possibly none).
   void ProcessScan(int radar, double t_scan_s, std::span<const Detection> detections);
 

@@ -1,0 +1,140 @@
+// Links in a whole run: the bundled border-town scenario (one radar, one
+// battery, one link) with the link changed.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "cupola/scenario/loader.h"
+#include "cupola/sim/replication.h"
+
+namespace cupola {
+namespace {
+
+ScenarioSpec BorderTown() {
+  ScenarioSpec spec = LoadScenarioFile(std::string(CUPOLA_SOURCE_DIR) + "/scenarios/border_town_salvo.yaml");
+  EXPECT_EQ(spec.links.size(), 1u);
+  spec.links[0].latency_s = 0.0;
+  return spec;
+}
+
+ReplicationResult RunOnce(const ScenarioSpec& spec) {
+  const World world(spec);
+  ReplicationResult result = RunReplication(world, spec.seed, 0);
+  EXPECT_TRUE(result.tracking);
+  return result;
+}
+
+double FirstFire(const ReplicationResult& r) {
+  double t = 1e300;
+  for (const auto& f : r.tracking->fire_orders) t = std::min(t, f.order.t_s);
+  return t;
+}
+
+double FirstEngage(const ReplicationResult& r) {
+  double t = 1e300;
+  for (const auto& d : r.tracking->decisions)
+    if (d.engage) t = std::min(t, d.t_s);
+  return t;
+}
+
+// A perfect link gives the battery the common picture's reports at once: the
+// same fight, only its tracks are numbered in the battery's own range.
+TEST(Links, APerfectLinkChangesNothingButTheTrackNumbers) {
+  ScenarioSpec linked = BorderTown();
+  ScenarioSpec unlinked = linked;
+  unlinked.links.clear();
+  const ReplicationResult a = RunOnce(linked), b = RunOnce(unlinked);
+  ASSERT_FALSE(b.tracking->fire_orders.empty());
+  ASSERT_EQ(a.tracking->fire_orders.size(), b.tracking->fire_orders.size());
+  for (std::size_t k = 0; k < a.tracking->fire_orders.size(); ++k) {
+    const FireRecord &fa = a.tracking->fire_orders[k], &fb = b.tracking->fire_orders[k];
+    EXPECT_EQ(fa.order.t_s, fb.order.t_s);
+    EXPECT_EQ(fa.order.launcher, fb.order.launcher);
+    EXPECT_EQ(fa.truth_id, fb.truth_id);
+    EXPECT_EQ(fa.picture, 1);
+    EXPECT_GE(fa.order.track_id, Picture::kTrackIdsPerPicture);
+  }
+  for (std::size_t i = 0; i < a.threats.size(); ++i) EXPECT_EQ(a.threats[i].killed, b.threats[i].killed) << i;
+  EXPECT_EQ(a.tracking->links[0].sent, static_cast<long long>(a.tracking->scans.size()));
+  EXPECT_EQ(a.tracking->links[0].delivered, a.tracking->links[0].sent);
+}
+
+// The battery's picture is the same picture, later: its decisions come at
+// least the latency after the same decisions without it, and so its fire.
+TEST(Links, LatencyDelaysTheFirstFireOrderByAtLeastTheLatency) {
+  ScenarioSpec slow = BorderTown();
+  const ReplicationResult fast = RunOnce(slow);
+  slow.links[0].latency_s = 4.0;
+  const ReplicationResult late = RunOnce(slow);
+  ASSERT_FALSE(late.tracking->fire_orders.empty());
+  EXPECT_GE(FirstFire(late), FirstFire(fast) + 4.0);
+  EXPECT_GE(FirstFire(late), FirstEngage(fast) + 4.0);
+  // Decisions are taken on the same measurements: the same times and verdicts.
+  ASSERT_EQ(late.tracking->decisions.size(), fast.tracking->decisions.size());
+  for (std::size_t k = 0; k < late.tracking->decisions.size(); ++k) {
+    EXPECT_EQ(late.tracking->decisions[k].t_s, fast.tracking->decisions[k].t_s);
+    EXPECT_EQ(late.tracking->decisions[k].engage, fast.tracking->decisions[k].engage);
+  }
+}
+
+TEST(Links, ABatteryWhoseOnlyLinkLosesEverythingNeverFires) {
+  ScenarioSpec dead = BorderTown();
+  dead.links[0].loss_probability = 1.0;
+  const ReplicationResult r = RunOnce(dead);
+  EXPECT_TRUE(r.tracking->fire_orders.empty());
+  EXPECT_TRUE(r.tracking->decisions.empty());
+  EXPECT_EQ(r.tracking->links[0].lost, r.tracking->links[0].sent);
+  EXPECT_GT(r.tracking->links[0].sent, 0);
+  EXPECT_FALSE(r.tracking->alerts.empty());  // civil defence has the common picture
+  for (const auto& t : r.threats) EXPECT_FALSE(t.killed);
+}
+
+TEST(Links, ABatteryNoLinkReachesNeverFires) {
+  ScenarioSpec spec = BorderTown();
+  std::swap(spec.links[0].from, spec.links[0].to);  // battery -> radar: nothing reaches the battery
+  const ReplicationResult r = RunOnce(spec);
+  EXPECT_TRUE(r.tracking->fire_orders.empty());
+  EXPECT_EQ(r.tracking->pictures.size(), 1u);  // the common picture alone
+}
+
+TEST(Links, NothingIsFiredOnReportsThatAnOutageStopped) {
+  ScenarioSpec spec = BorderTown();
+  const ReplicationResult open = RunOnce(spec);
+  ASSERT_GE(open.tracking->fire_orders.size(), 4u);
+  // An outage from the first fire order for 60 s.
+  const double start = FirstFire(open), end = start + 60.0;
+  spec.links[0].outages = {{start, end}};
+  const ReplicationResult cut = RunOnce(spec);
+  for (const auto& f : cut.tracking->fire_orders) EXPECT_FALSE(f.order.t_s > start && f.order.t_s < end) << f.order.t_s;
+  EXPECT_EQ(cut.tracking->links[0].lost_in_outage, 60);  // one report a second
+  EXPECT_LT(cut.tracking->fire_orders.size(), open.tracking->fire_orders.size());
+}
+
+TEST(Links, ReportsOvertakenOnAJitteryLinkAreDiscardedAndCounted) {
+  ScenarioSpec spec = BorderTown();
+  spec.links[0].jitter_s = 3.0;  // three revisits
+  const ReplicationResult r = RunOnce(spec);
+  ASSERT_EQ(r.tracking->pictures.size(), 2u);
+  const PictureSummary& battery = r.tracking->pictures[1];
+  EXPECT_GT(battery.late_reports, 0);
+  // Every delivered report is processed or discarded, but for the last few
+  // (sent in the final 3 s, due after duration_s).
+  EXPECT_LE(battery.reports_received + battery.late_reports, r.tracking->links[0].delivered);
+  EXPECT_GE(battery.reports_received + battery.late_reports, r.tracking->links[0].delivered - 3);
+  EXPECT_EQ(r.tracking->pictures[0].late_reports, 0);
+}
+
+// Same seed, same run: link draws are keyed by (link, radar, scan).
+TEST(Links, SameSeedSameDeliveries) {
+  ScenarioSpec spec = BorderTown();
+  spec.links[0].jitter_s = 0.5;
+  spec.links[0].loss_probability = 0.3;
+  const ReplicationResult a = RunOnce(spec), b = RunOnce(spec);
+  EXPECT_EQ(a.tracking->links[0].lost, b.tracking->links[0].lost);
+  ASSERT_EQ(a.tracking->fire_orders.size(), b.tracking->fire_orders.size());
+  for (std::size_t k = 0; k < a.tracking->fire_orders.size(); ++k)
+    EXPECT_EQ(a.tracking->fire_orders[k].order.t_s, b.tracking->fire_orders[k].order.t_s);
+}
+
+}  // namespace
+}  // namespace cupola
