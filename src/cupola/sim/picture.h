@@ -29,7 +29,7 @@
 #include "cupola/assessment/impact_prediction.h"
 #include "cupola/assessment/threat_assessment.h"
 #include "cupola/engagement/battle_manager.h"
-#include "cupola/sim/alert_scoring.h"
+#include "cupola/sim/alert_record.h"
 #include "cupola/sim/world.h"
 #include "cupola/tracking/tracker.h"
 
