@@ -109,6 +109,20 @@ void PrintEngagementLine(const World& world, const TrackingResult& t) {
   }
   std::printf("  battle manager: %zu interceptors fired at %zu tracks; %d engaged tracks never fired at, %d held fire\n",
               t.fire_orders.size(), fired_at.size(), no_intercept, holds);
+  // The links, and batteries that nothing reaches (docs/links.md).
+  for (const LinkCounts& c : t.links)
+    std::printf("  link %s: %lld reports sent, %lld delivered, %lld lost, %lld lost in outages\n", c.name.c_str(), c.sent,
+                c.delivered, c.lost, c.lost_in_outage);
+  std::set<std::string> with_picture;
+  for (const PictureSummary& p : t.pictures) {
+    with_picture.insert(p.batteries.begin(), p.batteries.end());
+    if (p.late_reports > 0)
+      std::printf("  picture of %s: %lld late reports discarded (overtaken on a jittery link)\n",
+                  JoinAlternatives(p.batteries, ", ", 10).c_str(), p.late_reports);
+  }
+  for (const BatteryModel& b : world.batteries())
+    if (!with_picture.count(b.name))
+      std::printf("  battery %s: no link reaches it from any radar; it never fired\n", b.name.c_str());
 }
 
 void PrintTrackingTable(const TrackingResult& t) {
