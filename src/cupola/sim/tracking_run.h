@@ -34,7 +34,7 @@ struct DecisionRecord {
   double t_s = 0.0;
   int track_id = -1;
   bool engage = false;
-  std::string reason;
+  DecisionReason reason;      // why, with the numbers compared
   Eigen::Vector2d predicted_EN = Eigen::Vector2d::Zero();
   int most_likely_area = -1;
   int truth_id = -1;          // the threat the track followed then (-1: none within 500 m)
