@@ -191,7 +191,11 @@ nlohmann::ordered_json EventJson(const World& world, const Event& e) {
     j["reason_text"] = std::string(Text(e.reason));
   }
   // The event's own values, as JSON numbers, booleans and strings.
-  for (const EventValue& v : e.values) std::visit([&](const auto& x) { j[std::string(v.key)] = x; }, v.value);
+  for (const EventValue& v : e.values) {
+    const std::string key(v.key);
+    CUPOLA_CHECK(!j.contains(key), "event value key " + key + " is already taken");
+    std::visit([&](const auto& x) { j[key] = x; }, v.value);
+  }
   if (!e.detail.empty()) j["detail"] = e.detail;
   return j;
 }
