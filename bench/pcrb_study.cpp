@@ -595,7 +595,7 @@ int Run(const Options& o) {
       if (!confirmed_seen) ++result.runs_without_track;
       for (const auto& event : tracker.events()) {
         if (event.kind == TrackEvent::Kind::kInitiated) ++result.tracks_initiated;
-        if (event.kind == TrackEvent::Kind::kDeleted) ++result.tracks_deleted, ++result.deletion_reasons[event.reason];
+        if (event.kind == TrackEvent::Kind::kDeleted) ++result.tracks_deleted, ++result.deletion_reasons[std::string(Code(event.reason))];
       }
     }
     if (!complete) continue;  // the reference EKF needs every detection

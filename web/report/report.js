@@ -895,7 +895,8 @@
     let values, binSize = null;
     if (!binned) {
       values = events.map(ev => ({t: ev.t_s, label: rowsByType.get(ev.type).label, w: windowOf(windows, ev.t_s),
-                                  threat: ev.threat_id ?? '–', track: ev.track_id ?? '–', area: ev.area ?? '–', detail: ev.detail ?? ''}));
+                                  threat: ev.threat_id ?? '–', track: ev.track_id ?? '–', area: ev.area ?? '–',
+                                  reason: ev.reason ?? '–', detail: ev.detail ?? ''}));
     } else {
       // Bins of one round width (said in the caption and legend), about 5 px wide or more in every
       // panel; one row per (window, type, bin) that has events.
@@ -923,7 +924,8 @@
         return {...common, mark: {type: 'tick', thickness: 1.6, size: rowHeight * 0.7, opacity: 0.85, clip: true},
                 encoding: {x, y, color: {field: 'label', type: 'nominal', scale: {domain: labels, range: colors}, legend: null},
                            tooltip: [{field: 'label', title: 'event'}, {field: 't', title: 't [s]', format: '.2f'}, {field: 'threat', title: 'threat'},
-                                     {field: 'track', title: 'track'}, {field: 'area', title: 'area'}, {field: 'detail', title: 'detail'}]}};
+                                     {field: 'track', title: 'track'}, {field: 'area', title: 'area'}, {field: 'reason', title: 'reason'},
+                                     {field: 'detail', title: 'detail'}]}};
       }
       return {...common, mark: {type: 'rect', clip: true},
               encoding: {x: {...x, field: 't0'}, x2: {field: 't1'}, y,

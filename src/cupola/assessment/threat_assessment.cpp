@@ -1,7 +1,6 @@
 #include "cupola/assessment/threat_assessment.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <limits>
 
 namespace cupola {
@@ -24,17 +23,13 @@ ThreatAssessment Assess(double t_s, int track_id, const ImpactPrediction& predic
 }
 
 EngagementDecision Decide(const ThreatAssessment& a, double engage_threshold) {
-  char text[160];
-  if (a.value_at_risk >= engage_threshold) {
-    std::snprintf(text, sizeof(text), "value at risk %.3g >= threshold %.3g", a.value_at_risk, engage_threshold);
-    return {true, text};
-  }
-  if (a.p_any < 0.5) {
-    std::snprintf(text, sizeof(text), "open ground (P(defended area) = %.3f)", a.p_any);
-    return {false, text};
-  }
-  std::snprintf(text, sizeof(text), "below threshold (value at risk %.3g < %.3g)", a.value_at_risk, engage_threshold);
-  return {false, text};
+  EngagementDecision d;
+  d.engage = a.value_at_risk >= engage_threshold;
+  d.reason.code = d.engage ? Reason::kValueAtRisk : a.p_any < 0.5 ? Reason::kOpenGround : Reason::kBelowThreshold;
+  d.reason.value_at_risk = a.value_at_risk;
+  d.reason.threshold = engage_threshold;
+  d.reason.p_defended_area = a.p_any;
+  return d;
 }
 
 double ValueAtRisk(const ThreatAssessment& a, const std::vector<AreaAtRisk>& areas, const EngagementRule& rule) {
@@ -46,20 +41,31 @@ double ValueAtRisk(const ThreatAssessment& a, const std::vector<AreaAtRisk>& are
 
 EngagementDecision Decide(const ThreatAssessment& a, const std::vector<AreaAtRisk>& areas,
                           const std::vector<EngagementRule>& rules) {
+  // The first battery whose rule engages; failing that, the one nearest to
+  // engaging, so that the ignore says which threshold was missed and by how much.
+  const EngagementRule* nearest = nullptr;
+  double nearest_value = 0.0, nearest_ratio = -1.0;
   for (const auto& rule : rules) {
     const double value = ValueAtRisk(a, areas, rule);
     if (value >= rule.threshold) {
-      char text[200];
-      std::snprintf(text, sizeof(text), "battery %s: value at risk %.3g >= threshold %.3g", rule.battery.c_str(), value,
-                    rule.threshold);
-      return {true, text};
+      EngagementDecision d = Decide(a, rule.threshold);
+      d.engage = true;
+      d.reason.code = Reason::kValueAtRisk;
+      d.reason.value_at_risk = value;
+      d.reason.battery = rule.battery;
+      return d;
     }
+    const double ratio = value / rule.threshold;  // threshold > value >= 0 here
+    if (ratio > nearest_ratio) nearest = &rule, nearest_value = value, nearest_ratio = ratio;
   }
-  // No battery engages: say why, as the single-threshold rule would.
-  if (a.p_any < 0.5) return Decide(a, std::numeric_limits<double>::infinity());
-  char text[200];
-  std::snprintf(text, sizeof(text), "below every battery's threshold (value at risk %.3g)", a.value_at_risk);
-  return {false, text};
+  EngagementDecision d = Decide(a, std::numeric_limits<double>::infinity());
+  d.reason.threshold = std::numeric_limits<double>::quiet_NaN();
+  if (nearest != nullptr) {
+    d.reason.value_at_risk = nearest_value;
+    d.reason.threshold = nearest->threshold;
+    d.reason.battery = nearest->battery;
+  }
+  return d;
 }
 
 }  // namespace cupola

@@ -6,15 +6,18 @@
 //   value at risk = sum_k V_k P_k
 // Decision: engage when the value at risk reaches the engagement threshold
 // (per battery: over the areas that battery defends), else ignore, with the
-// reason: "open ground" when P(any area) < 0.5, "below threshold" otherwise.
+// reason (core/reason.h): value_at_risk to engage; to ignore, open_ground
+// when P(any area) < 0.5, below_threshold otherwise; and the numbers compared.
 // When to decide (a settled prediction) is the caller's choice.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "cupola/assessment/area_probability.h"
 #include "cupola/assessment/impact_prediction.h"
+#include "cupola/core/reason.h"
 
 namespace cupola {
 
@@ -37,9 +40,18 @@ struct ThreatAssessment {
 ThreatAssessment Assess(double t_s, int track_id, const ImpactPrediction& prediction,
                         const std::vector<AreaAtRisk>& areas);
 
+/// Why a decision went as it did: a code and the numbers it compared.
+struct DecisionReason {
+  Reason code = Reason::kNone;    // kValueAtRisk, kOpenGround or kBelowThreshold
+  double value_at_risk = 0.0;     // compared with `threshold` [value units]: over the battery's areas
+  double threshold = std::numeric_limits<double>::quiet_NaN();  // reached or missed (NaN: none applies)
+  double p_defended_area = 0.0;   // P(impact in any defended area); open ground below 0.5
+  std::string battery;            // whose rule was compared ("" for a single threshold)
+};
+
 struct EngagementDecision {
   bool engage = false;
-  std::string reason;  // "value at risk 2.3e4 >= 1", "open ground (P = 0.02)", ...
+  DecisionReason reason;
 };
 
 EngagementDecision Decide(const ThreatAssessment& assessment, double engage_threshold);
@@ -55,8 +67,10 @@ struct EngagementRule {
 /// Value at risk in the areas a rule's battery defends.
 double ValueAtRisk(const ThreatAssessment& assessment, const std::vector<AreaAtRisk>& areas, const EngagementRule& rule);
 
-/// Engage if any battery's rule says so (the reason names the battery);
-/// otherwise ignore, as Decide() explains.
+/// Engage if any battery's rule says so (the reason names the first such
+/// battery, its value at risk and threshold); otherwise ignore, as Decide()
+/// explains, with the numbers of the battery nearest to engaging (highest
+/// value / threshold; the first of equals).
 EngagementDecision Decide(const ThreatAssessment& assessment, const std::vector<AreaAtRisk>& areas,
                           const std::vector<EngagementRule>& rules);
 

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "cupola/core/error.h"
-#include "cupola/core/text.h"
 #include "cupola/engagement/exact.h"
 #include "cupola/engagement/local_search.h"
 
@@ -30,6 +29,16 @@ BattleManager::BattleManager(const std::vector<BatteryModel>* batteries, const s
   }
 }
 
+Reason BattleManager::WhyNoLauncherReady(const EngagementThreat& threat) const {
+  bool engaged = false;
+  for (const auto& l : launchers_) {
+    if (!threat.engage_by.empty() && !threat.engage_by[l.battery]) continue;
+    if (l.loaded > 0) return Reason::kNoLauncherReady;
+    engaged = true;
+  }
+  return engaged ? Reason::kMagazineEmpty : Reason::kNoBatteryEngages;
+}
+
 int BattleManager::Loaded(int battery) const {
   int n = 0;
   for (const auto& l : launchers_) n += l.battery == battery ? l.loaded : 0;
@@ -40,7 +49,7 @@ void BattleManager::Forget(int track_id, double t_s) {
   const auto it = threats_.find(track_id);
   if (it == threats_.end()) return;
   const ThreatState& state = it->second;
-  if (state.shots.empty() && !state.held && !state.not_fired_because.empty())
+  if (state.shots.empty() && !state.held && state.not_fired_because != Reason::kNone)
     notes_.push_back({t_s, track_id, EngagementNote::Kind::kNoIntercept, state.not_fired_because, state.last_p_W});
   threats_.erase(it);
 }
@@ -86,16 +95,12 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
       if (!shot.assessed && shot.assessed_t_s <= t_s) {
         shot.assessed = true;
         if (threat.last_update_t_s > shot.t_intercept_s) {
-          notes_.push_back({t_s, threat.track_id, EngagementNote::Kind::kSurvived,
-                            "detected after the predicted intercept at t = " +
-                                FormatNumber(std::round(shot.t_intercept_s * 10.0) / 10.0) + " s",
-                            shot.p_intercept_W});
+          notes_.push_back({t_s, threat.track_id, EngagementNote::Kind::kSurvived, Reason::kDetectedAfterIntercept,
+                            shot.p_intercept_W, -1.0, shot.t_intercept_s});
         } else if (state.presumed_killed_t_s < 0.0) {
           state.presumed_killed_t_s = shot.t_intercept_s;
           notes_.push_back({t_s, threat.track_id, EngagementNote::Kind::kPresumedKilled,
-                            "not detected since the predicted intercept at t = " +
-                                FormatNumber(std::round(shot.t_intercept_s * 10.0) / 10.0) + " s",
-                            shot.p_intercept_W});
+                            Reason::kNotDetectedSinceIntercept, shot.p_intercept_W, -1.0, shot.t_intercept_s});
         }
       }
       if (!shot.assessed) ++pending, surviving *= 1.0 - shot.pk;
@@ -104,7 +109,7 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
     if (state.presumed_killed_t_s >= 0.0) {
       if (threat.last_update_t_s <= state.presumed_killed_t_s) continue;
       state.presumed_killed_t_s = -1.0;
-      notes_.push_back({t_s, threat.track_id, EngagementNote::Kind::kSurvived, "detected again after a presumed kill",
+      notes_.push_back({t_s, threat.track_id, EngagementNote::Kind::kSurvived, Reason::kDetectedAfterPresumedKill,
                         threat.path != nullptr && !threat.path->empty() ? threat.path->points.front().p_W
                                                                         : Eigen::Vector3d::Zero()});
     }
@@ -142,12 +147,10 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
     if (c.pairs.empty()) {
       if (held && !state.held) {
         state.held = true;
-        notes_.push_back({t_s, threat.track_id, EngagementNote::Kind::kHoldFire,
-                          "not worth an interceptor: value " + FormatNumber(surviving) + " x Pk is below its cost",
-                          state.last_p_W});
+        notes_.push_back({t_s, threat.track_id, EngagementNote::Kind::kHoldFire, Reason::kValueBelowCost,
+                          state.last_p_W, surviving});
       } else if (fired == 0) {
-        state.not_fired_because = !any_engages ? "no launcher of an engaging battery was ready"
-                                               : "no ready launcher could intercept it in its envelope";
+        state.not_fired_because = any_engages ? Reason::kNoLauncherInEnvelope : WhyNoLauncherReady(threat);
       }
       continue;
     }

@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "cupola/core/reason.h"
 #include "cupola/engagement/battery.h"
 
 namespace cupola {
@@ -55,13 +56,19 @@ struct FireOrder {
   InterceptSolution intercept;  // launch time, predicted intercept time and point
 };
 
+/// A decision that fires nothing, and why (core/reason.h): hold fire
+/// (kValueBelowCost), no intercept (kNoLauncherInEnvelope, kNoLauncherReady,
+/// kMagazineEmpty, kNoBatteryEngages), survived (kDetectedAfterIntercept,
+/// kDetectedAfterPresumedKill), presumed killed (kNotDetectedSinceIntercept).
 struct EngagementNote {
   enum class Kind { kHoldFire, kNoIntercept, kSurvived, kPresumedKilled };
   double t_s = 0.0;
   int track_id = -1;
   Kind kind = Kind::kHoldFire;
-  std::string reason;
+  Reason reason = Reason::kNone;
   Eigen::Vector3d p_W = Eigen::Vector3d::Zero();  // the threat then, or the missed intercept point
+  double value_at_risk = -1.0;  // hold fire: the surviving value weighed against the cost (-1: not given)
+  double t_intercept_s = -1.0;  // survived, presumed killed: the assessed interceptor's predicted intercept (-1: none)
 };
 const char* ToString(EngagementNote::Kind kind);
 
@@ -106,9 +113,14 @@ class BattleManager {
     std::vector<Shot> shots;
     double presumed_killed_t_s = -1.0;  // >= 0: assessed killed then (no detection since the intercept)
     bool held = false;              // a hold-fire note was made
-    std::string not_fired_because;  // the last plan's reason for not firing at it
+    Reason not_fired_because = Reason::kNone;  // the last plan's reason for not firing at it
     Eigen::Vector3d last_p_W = Eigen::Vector3d::Zero();
   };
+
+  /// Why no ready launcher's battery engages `threat`: no battery's rule
+  /// engages it now, every launcher of those that do is empty (reloading
+  /// included), or their loaded launchers wait out their launch interval.
+  Reason WhyNoLauncherReady(const EngagementThreat& threat) const;
 
   const std::vector<BatteryModel>* batteries_;
   std::vector<Launcher> launchers_;

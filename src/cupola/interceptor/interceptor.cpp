@@ -3,7 +3,6 @@
 #include <Eigen/Geometry>
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <utility>
 
 #include "cupola/core/units.h"
@@ -42,7 +41,7 @@ bool Interceptor::SeekerSees(const TargetTruth& target) const {
 }
 
 void Interceptor::Finish(InterceptorPhase phase, double t_s, const Eigen::Vector3d& p_W, double miss_m, double pk,
-                         const std::string& reason) {
+                         Reason reason) {
   phase_ = phase;
   outcome_ = {t_s, p_W, miss_m, pk, reason};
 }
@@ -90,12 +89,12 @@ void Interceptor::Advance(double t_end_s, const Uplink& uplink, const TruthAt& t
     if (height < 0.0 && !dynamics_->Climbing(state_)) {
       const double back = height_before > height ? std::min(1.0, -height / (height_before - height)) : 0.0;
       Finish(InterceptorPhase::kMissed, state_.t_s - back * h, state_.p_W - back * h * state_.v_W, closest_m_, 0.0,
-             "hit the ground");
+             Reason::kHitGround);
       return;
     }
     const TargetTruth next = truth(state_.t_s);
     if (!next.alive) {
-      Finish(InterceptorPhase::kMissed, state_.t_s, state_.p_W, closest_m_, 0.0, "the target is gone");
+      Finish(InterceptorPhase::kMissed, state_.t_s, state_.p_W, closest_m_, 0.0, Reason::kTargetGone);
       return;
     }
     // Fuze: closest approach inside this step.
@@ -107,11 +106,9 @@ void Interceptor::Advance(double t_end_s, const Uplink& uplink, const TruthAt& t
         const Eigen::Vector3d p_ca = state_.p_W - (1.0 - c.fraction) * h * state_.v_W;
         if (c.miss_m <= fuze_radius) {
           Finish(InterceptorPhase::kDetonated, t_ca, p_ca, c.miss_m, KillProbability(c.miss_m, type.lethal_radius_m, type.kill_model),
-                 "");
+                 Reason::kNone);
         } else if (phase_ == InterceptorPhase::kTerminal) {
-          char text[80];
-          std::snprintf(text, sizeof(text), "passed %.0f m away", c.miss_m);
-          Finish(InterceptorPhase::kMissed, t_ca, p_ca, c.miss_m, 0.0, text);
+          Finish(InterceptorPhase::kMissed, t_ca, p_ca, c.miss_m, 0.0, Reason::kPassedOutsideFuze);
         }
         if (done()) return;
       }
@@ -119,9 +116,9 @@ void Interceptor::Advance(double t_end_s, const Uplink& uplink, const TruthAt& t
     target = next;
     const double flown = state_.t_s - state_.launch_t_s;
     if (flown > type.max_flight_time_s) {
-      Finish(InterceptorPhase::kMissed, state_.t_s, state_.p_W, closest_m_, 0.0, "flight time ran out");
+      Finish(InterceptorPhase::kMissed, state_.t_s, state_.p_W, closest_m_, 0.0, Reason::kFlightTimeOut);
     } else if (flown > type.airframe.motor.burn_time_s && state_.v_W.norm() < type.min_intercept_speed_mps * 0.5) {
-      Finish(InterceptorPhase::kMissed, state_.t_s, state_.p_W, closest_m_, 0.0, "too slow to manoeuvre");
+      Finish(InterceptorPhase::kMissed, state_.t_s, state_.p_W, closest_m_, 0.0, Reason::kTooSlow);
     }
   }
 }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cupola/core/random.h"
+#include "cupola/core/reason.h"
 #include "cupola/interceptor/flight.h"
 #include "cupola/interceptor/fuze.h"
 #include "cupola/interceptor/guidance.h"
@@ -52,7 +53,7 @@ struct InterceptorOutcome {
   Eigen::Vector3d p_W = Eigen::Vector3d::Zero();
   double miss_m = 0.0;           // closest approach to the target
   double kill_probability = 0.0; // of the detonation (0 for a miss)
-  std::string reason;            // for a miss: "passed 23 m away", "too slow", ...
+  Reason reason = Reason::kNone; // for a miss: kPassedOutsideFuze, kTooSlow, ... (kNone for a detonation)
 };
 
 class Interceptor {
@@ -75,7 +76,7 @@ class Interceptor {
  private:
   bool SeekerSees(const TargetTruth& target) const;
   void Finish(InterceptorPhase phase, double t_s, const Eigen::Vector3d& p_W, double miss_m, double pk,
-              const std::string& reason);
+              Reason reason);
 
   const InterceptorDynamics* dynamics_;
   InterceptorState state_;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <variant>
 
 #include "cupola/core/error.h"
 #include "cupola/core/version.h"
@@ -203,6 +204,16 @@ nlohmann::ordered_json EventJson(const World& world, const Event& e) {
   if (e.track_id >= 0) j["track_id"] = e.track_id;
   j["position"] = LatLonAltJson(world, e.p_W);
   if (!e.area.empty()) j["area"] = e.area;
+  if (e.reason != Reason::kNone) {
+    j["reason"] = std::string(Code(e.reason));
+    j["reason_text"] = std::string(Text(e.reason));
+  }
+  // The event's own values, as JSON numbers, booleans and strings.
+  for (const EventValue& v : e.values) {
+    const std::string key(v.key);
+    CUPOLA_CHECK(!j.contains(key), "event value key " + key + " is already taken");
+    std::visit([&](const auto& x) { j[key] = x; }, v.value);
+  }
   if (!e.detail.empty()) j["detail"] = e.detail;
   return j;
 }

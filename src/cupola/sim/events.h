@@ -2,11 +2,20 @@
 //
 // Every stage reports what it did as Events; io/ writes them as JSON Lines
 // (schema: docs/outputs.md). Events of a run are ordered by time, then
-// threat id, then type, so the log is identical on every thread count.
+// threat id, then track id, then type, so the log is identical on every
+// thread count. An event's numbers are values of their own, named with their
+// unit (`miss_m`, `pk`, `range_m`), and its why is a Reason code
+// (core/reason.h): the `detail` text only repeats them for people.
 #pragma once
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "cupola/core/reason.h"
 
 namespace cupola {
 
@@ -31,14 +40,22 @@ enum class EventType {
 };
 const char* ToString(EventType type);
 
+/// One named value of an event: a number (real or integer), a flag or a name.
+struct EventValue {
+  std::string_view key;  // a string literal: snake_case, unit last (miss_m, pk, t_intercept_s)
+  std::variant<double, std::int64_t, bool, std::string> value;
+};
+
 struct Event {
   double t_s = 0.0;
   EventType type = EventType::kLaunch;
   int threat_id = -1;  // -1 for events about tracks (the tracker never knows threats)
   Eigen::Vector3d p_W = Eigen::Vector3d::Zero();  // where it happened
   std::string area;     // defended area concerned ("" = open ground / none)
-  std::string detail;   // short human-readable note
+  std::string detail;   // short human-readable note (its numbers are in `values` too)
   int track_id = -1;    // track events
+  Reason reason = Reason::kNone;   // why, where the type has a why
+  std::vector<EventValue> values;  // the event's numbers and names, in the order written
 };
 
 bool EventOrder(const Event& a, const Event& b);

@@ -40,7 +40,7 @@ struct DecisionRecord {
   double t_s = 0.0;
   int track_id = -1;
   bool engage = false;
-  std::string reason;
+  DecisionReason reason;      // why, with the numbers compared
   Eigen::Vector2d predicted_EN = Eigen::Vector2d::Zero();
   int most_likely_area = -1;
   Eigen::Vector3d p_track_W = Eigen::Vector3d::Zero();  // where the track was (for labelling)

@@ -51,6 +51,18 @@ constexpr double kBelowGround_m = 200.0;
 double PositionSigma(const GaussianState& s) { return std::sqrt(s.P.topLeftCorner<3, 3>().trace()); }
 double PositionSigma(const Estimate& e) { return PositionSigma(e.state); }
 
+// A confirmation or deletion, stamped where the tracker believes the track
+// is, with the numbers of its life that M-of-N and the deleter look at.
+TrackEvent LifeEvent(TrackEvent::Kind kind, const Track& track, Reason reason) {
+  TrackEvent e{kind, track.estimate.state.t_s, track.id, track.estimate.state.Position(), reason, false};
+  e.update_times = track.update_times;
+  e.looks = track.looks;
+  e.misses_in_a_row = track.consecutive_misses;
+  e.since_detection_s = track.estimate.state.t_s - track.last_update_t_s;
+  e.position_sigma_m = PositionSigma(track.estimate);
+  return e;
+}
+
 // Keeps the n entries of `items` nearest p (ties: the earlier entry), in
 // their order, so that an overload changes which are tested, not how.
 template <class PositionOf>
@@ -369,9 +381,9 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
         assigned || (sensor.radar().Covers(expected) &&
                      ClearsEffectiveEarth(sensor.radar().site_height_m, env_->HeightFast(p_predicted) + env_->ground_alt_m,
                                           (p_predicted - sensor.radar().p_WR).head<2>().norm()));
-    std::string deletion;
+    Reason deletion = Reason::kNone;
     if (diverged[i]) {
-      deletion = "filter diverged";
+      deletion = Reason::kFilterDiverged;
     } else if (updated[i]) {
       track.estimate = std::move(*updated[i]);
       ++track.updates;
@@ -390,35 +402,37 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
       ++track.consecutive_misses;
     }
     if (looked && t_scan_s > track.last_look_t_s) ++track.looks, track.last_look_t_s = t_scan_s;
-    if (!deletion.empty()) {
+    if (deletion != Reason::kNone) {
       // diverged: nothing else to decide
     } else if (track.status == TrackStatus::kTentative) {
       if (track.update_times >= config_.confirm_m) {
         track.status = TrackStatus::kConfirmed;
-        events_.push_back({TrackEvent::Kind::kConfirmed, track.estimate.state.t_s, track.id, track.estimate.state.Position(), "", false});
+        events_.push_back(LifeEvent(TrackEvent::Kind::kConfirmed, track, Reason::kNone));
       } else if (track.looks >= config_.confirm_n) {
-        deletion = "not confirmed: " + std::to_string(track.update_times) + " of " + std::to_string(track.looks) + " looks";
+        deletion = Reason::kNotConfirmed;
       }
     } else if (track.consecutive_misses >= config_.max_misses) {
-      deletion = std::to_string(track.consecutive_misses) + " looks without a detection";
+      deletion = Reason::kMissedLooks;
     }
-    if (deletion.empty() && PositionSigma(track.estimate) > config_.max_position_sigma_m) deletion = "position uncertainty too large";
+    if (deletion == Reason::kNone && PositionSigma(track.estimate) > config_.max_position_sigma_m)
+      deletion = Reason::kPositionUncertain;
     // Tracks out of every radar's view are never looked at, so misses cannot
     // end them: age and the ground do.
-    if (deletion.empty() && t_scan_s - track.last_update_t_s > config_.max_coast_s)
-      deletion = "no detection for " + std::to_string(static_cast<int>(t_scan_s - track.last_update_t_s)) + " s";
+    if (deletion == Reason::kNone && t_scan_s - track.last_update_t_s > config_.max_coast_s)
+      deletion = Reason::kCoastedTooLong;
     // Below the ground by more than its own vertical uncertainty allows: a
     // low drone seen at long range can dip below it on paper.
     const double sigma_up = std::sqrt(std::max(0.0, predicted_[i].state.P(2, 2)));
-    if (deletion.empty() && env_->HeightFast(predicted_[i].state.Position()) < -(kBelowGround_m + 3.0 * sigma_up))
-      deletion = "below the ground";
-    if (!deletion.empty()) {
+    if (deletion == Reason::kNone && env_->HeightFast(predicted_[i].state.Position()) < -(kBelowGround_m + 3.0 * sigma_up))
+      deletion = Reason::kBelowGround;
+    if (deletion != Reason::kNone) {
       // Stamp the deletion at this scan, where the tracker last believed the track was.
       if (!updated[i]) track.estimate = predicted_[i];
       const bool was_confirmed = track.status == TrackStatus::kConfirmed;
       track.status = TrackStatus::kDeleted;
-      events_.push_back(
-          {TrackEvent::Kind::kDeleted, track.estimate.state.t_s, track.id, track.estimate.state.Position(), deletion, was_confirmed});
+      TrackEvent deleted = LifeEvent(TrackEvent::Kind::kDeleted, track, deletion);
+      deleted.was_confirmed = was_confirmed;
+      events_.push_back(deleted);
       Report(track, 0.0, -1);
       continue;
     }
@@ -497,9 +511,12 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
     pv.P.block<3, 3>(3, 3) = (first.P_W + second.P_W) / (dt * dt);
     track.estimate = estimator_->Initiate(pv);
     if (track.update_times >= config_.confirm_m) track.status = TrackStatus::kConfirmed;
-    events_.push_back({TrackEvent::Kind::kInitiated, det.t_s, track.id, second.p_W, "", false});
-    if (track.status == TrackStatus::kConfirmed)
-      events_.push_back({TrackEvent::Kind::kConfirmed, det.t_s, track.id, second.p_W, "", false});
+    events_.push_back({TrackEvent::Kind::kInitiated, det.t_s, track.id, second.p_W, Reason::kNone, false});
+    if (track.status == TrackStatus::kConfirmed) {
+      TrackEvent confirmed = LifeEvent(TrackEvent::Kind::kConfirmed, track, Reason::kNone);
+      confirmed.t_s = det.t_s, confirmed.p_W = second.p_W, confirmed.since_detection_s = 0.0;
+      events_.push_back(confirmed);
+    }
     Report(track, 0.0, det.radar);
     tracks_.push_back(std::move(track));
   }

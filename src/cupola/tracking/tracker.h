@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "cupola/core/reason.h"
 #include "cupola/sensors/scan.h"
 #include "cupola/tracking/estimator.h"
 #include "cupola/tracking/spatial_grid.h"
@@ -62,8 +63,14 @@ struct TrackEvent {
   double t_s = 0.0;
   int track_id = 0;
   Eigen::Vector3d p_W = Eigen::Vector3d::Zero();
-  std::string reason;  // why it was deleted
+  Reason reason = Reason::kNone;  // why it was deleted (core/reason.h)
   bool was_confirmed = false;  // for deletions: had the track been confirmed
+  // The track's life then (confirmations and deletions), the numbers behind the reason.
+  int update_times = 0;            // scan times with a detection (M of M-of-N)
+  int looks = 0;                   // scan times a radar could have seen it (N)
+  int misses_in_a_row = 0;         // looks without a detection since the last one
+  double since_detection_s = 0.0;  // from its last detection to the event [s]
+  double position_sigma_m = 0.0;   // sqrt(trace of the position covariance) [m]
 };
 
 class Tracker {

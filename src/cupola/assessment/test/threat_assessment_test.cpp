@@ -35,13 +35,19 @@ TEST(ThreatAssessment, DecisionsAndTheirReasons) {
   const auto towns = TwoTowns();
   const EngagementDecision hit = Decide(Assess(0, 1, At(2000, 10), towns), 100.0);
   EXPECT_TRUE(hit.engage);
-  EXPECT_NE(hit.reason.find("value at risk"), std::string::npos);
+  EXPECT_EQ(hit.reason.code, Reason::kValueAtRisk);
+  EXPECT_NEAR(hit.reason.value_at_risk, 5000.0, 1e-6);
+  EXPECT_EQ(hit.reason.threshold, 100.0);
   const EngagementDecision field = Decide(Assess(0, 1, At(0, 10), towns), 100.0);
   EXPECT_FALSE(field.engage);
-  EXPECT_NE(field.reason.find("open ground"), std::string::npos);
+  EXPECT_EQ(field.reason.code, Reason::kOpenGround);
+  EXPECT_LT(field.reason.p_defended_area, 0.5);
   const EngagementDecision cheap = Decide(Assess(0, 1, At(-2000, 10), towns), 2000.0);  // the west town's value is 1000
   EXPECT_FALSE(cheap.engage);
-  EXPECT_NE(cheap.reason.find("below threshold"), std::string::npos);
+  EXPECT_EQ(cheap.reason.code, Reason::kBelowThreshold);
+  EXPECT_NEAR(cheap.reason.value_at_risk, 1000.0, 1e-6);
+  EXPECT_EQ(cheap.reason.threshold, 2000.0);
+  EXPECT_GT(cheap.reason.p_defended_area, 0.5);
 }
 
 }  // namespace
@@ -56,12 +62,21 @@ TEST(ThreatAssessment, EachBatteryWeighsOnlyTheAreasItDefends) {
   // A battery defending only the east town ignores it; one defending the west engages.
   const EngagementDecision east_only = Decide(west, towns, {{"east-battery", 500.0, {1}}});
   EXPECT_FALSE(east_only.engage);
-  EXPECT_NE(east_only.reason.find("below every battery"), std::string::npos) << east_only.reason;
+  EXPECT_EQ(east_only.reason.code, Reason::kBelowThreshold);
+  EXPECT_EQ(east_only.reason.battery, "east-battery");
+  EXPECT_NEAR(east_only.reason.value_at_risk, 0.0, 1e-6);  // nothing of the east town at risk
+  EXPECT_EQ(east_only.reason.threshold, 500.0);
   const EngagementDecision both = Decide(west, towns, {{"east-battery", 500.0, {1}}, {"west-battery", 500.0, {0}}});
   EXPECT_TRUE(both.engage);
-  EXPECT_NE(both.reason.find("west-battery"), std::string::npos) << both.reason;
+  EXPECT_EQ(both.reason.code, Reason::kValueAtRisk);
+  EXPECT_EQ(both.reason.battery, "west-battery");
+  EXPECT_NEAR(both.reason.value_at_risk, 1000.0, 1e-6);
+  // The ignore names the battery nearest to engaging: the west one at 1000 / 2000.
+  const EngagementDecision nearest = Decide(west, towns, {{"east-battery", 500.0, {1}}, {"west-battery", 2000.0, {0}}});
+  EXPECT_EQ(nearest.reason.battery, "west-battery");
+  EXPECT_EQ(nearest.reason.threshold, 2000.0);
   // Open ground stays open ground.
-  EXPECT_NE(Decide(Assess(0, 1, At(0, 10), towns), towns, {{"b", 1.0, {}}}).reason.find("open ground"), std::string::npos);
+  EXPECT_EQ(Decide(Assess(0, 1, At(0, 10), towns), towns, {{"b", 1.0, {}}}).reason.code, Reason::kOpenGround);
 }
 
 }  // namespace

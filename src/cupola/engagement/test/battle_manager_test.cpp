@@ -72,6 +72,8 @@ TEST_F(BattleManagerTest, ATrackNotSeenSinceTheInterceptIsPresumedKilled) {
   }
   ASSERT_FALSE(bm.notes().empty());
   EXPECT_EQ(bm.notes().back().kind, EngagementNote::Kind::kPresumedKilled);
+  EXPECT_EQ(bm.notes().back().reason, Reason::kNotDetectedSinceIntercept);
+  EXPECT_EQ(bm.notes().back().t_intercept_s, t_intercept);
   // Seen again: it survived after all, and is engaged again.
   threats[0].last_update_t_s = 40.0;
   EXPECT_EQ(bm.Plan(40.0, threats).size(), 1u);
@@ -99,6 +101,8 @@ TEST_F(BattleManagerTest, ValueCostRuleHoldsFire) {
   EXPECT_TRUE(bm.Plan(0.0, {{1, 10.0, {}, &path}}).empty());
   ASSERT_EQ(bm.notes().size(), 1u);
   EXPECT_EQ(bm.notes()[0].kind, EngagementNote::Kind::kHoldFire);
+  EXPECT_EQ(bm.notes()[0].reason, Reason::kValueBelowCost);
+  EXPECT_EQ(bm.notes()[0].value_at_risk, 10.0);
   // Worth it at 100 units: 70,000 USD.
   EXPECT_EQ(bm.Plan(1.0, {{2, 100.0, {}, &path}}).size(), 1u);
 }
@@ -123,6 +127,29 @@ TEST_F(BattleManagerTest, InventoryLaunchIntervalAndReload) {
   const auto later = bm.Plan(30.0, {{2, 100.0, {}, &b}});
   ASSERT_EQ(later.size(), 1u);
   EXPECT_EQ(later[0].track_id, 2);
+}
+
+// A threat never fired at says why when it leaves the picture: its last plan's reason.
+TEST_F(BattleManagerTest, NoInterceptSaysWhy) {
+  const auto why_not = [&](const std::vector<BatteryModel>& batteries, const std::vector<char>& engage_by,
+                           double plan_t_s, const ThreatPath& path, bool fire_first) {
+    BattleManager bm(&batteries);
+    const ThreatPath first = Incoming(20000.0, 66.0);
+    if (fire_first) {
+      EXPECT_EQ(bm.Plan(0.0, {{1, 100.0, {}, &first}}).size(), 1u);
+    }
+    EXPECT_TRUE(bm.Plan(plan_t_s, {{2, 100.0, engage_by, &path}}).empty());
+    bm.Forget(2, plan_t_s + 1.0);
+    return bm.notes().empty() ? Reason::kNone : bm.notes().back().reason;
+  };
+  const ThreatPath near = Incoming(20000.0, 66.0), gone = Incoming(20000.0, 0.5);
+  const std::vector<BatteryModel> one_round = {Battery(1, 1, Doctrine{1, false, 2.0, 1.0, 0.0})};
+  const std::vector<BatteryModel> ten_rounds = {Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0})};
+  EXPECT_EQ(why_not(one_round, {}, 0.5, near, true), Reason::kMagazineEmpty);        // its only round is in the air
+  EXPECT_EQ(why_not(ten_rounds, {}, 0.5, near, true), Reason::kNoLauncherReady);     // launch interval (1 s)
+  EXPECT_EQ(why_not(ten_rounds, {0}, 0.0, near, false), Reason::kNoBatteryEngages);  // the rule no longer engages it
+  EXPECT_EQ(why_not(ten_rounds, {}, 0.0, gone, false), Reason::kNoLauncherInEnvelope);
+  EXPECT_EQ(Code(Reason::kMagazineEmpty), "magazine_empty");
 }
 
 TEST_F(BattleManagerTest, OnlyBatteriesWhoseRuleEngagesFire) {

@@ -38,7 +38,7 @@ TEST_F(InterceptorTest, HitsAConstantVelocityDroneWithinTheLethalRadius) {
   };
   const Interceptor i = Engage(Eigen::Vector3d::Zero(), Eigen::Vector3d(7000, -1300, 1500), 0.0, drone,
                                Eigen::Vector3d::Zero());
-  ASSERT_EQ(i.phase(), InterceptorPhase::kDetonated) << i.outcome().reason;
+  ASSERT_EQ(i.phase(), InterceptorPhase::kDetonated) << Code(i.outcome().reason);
   EXPECT_LT(i.outcome().miss_m, tamir_.lethal_radius_m);
   EXPECT_GT(i.terminal_since_t_s(), 0.0);  // the seeker locked on before the end
 }
@@ -58,7 +58,7 @@ TEST_F(InterceptorTest, HitsABallisticRocketWithinTheLethalRadius) {
   const double t_launch = flight.end.t_s - 25.0;
   const Interceptor i = Engage(launcher, rocket(t_launch + 12.0).p_W, t_launch, rocket,
                                Eigen::Vector3d(0, 0, -kStandardGravity));
-  ASSERT_EQ(i.phase(), InterceptorPhase::kDetonated) << i.outcome().reason;
+  ASSERT_EQ(i.phase(), InterceptorPhase::kDetonated) << Code(i.outcome().reason);
   EXPECT_LT(i.outcome().miss_m, tamir_.lethal_radius_m);
 }
 
@@ -75,7 +75,7 @@ TEST_F(InterceptorTest, FlyingIntoTheGroundIsAMissWhereItCrossedTheSurface) {
     if (!interceptor.done()) lowest_m = std::min(lowest_m, dynamics_.HeightAboveGround(interceptor.state()));
   }
   ASSERT_EQ(interceptor.phase(), InterceptorPhase::kMissed);
-  EXPECT_EQ(interceptor.outcome().reason, "hit the ground");
+  EXPECT_EQ(interceptor.outcome().reason, Reason::kHitGround);
   EXPECT_GE(lowest_m, 0.0);  // never flying below the ground
   // The miss is placed where the path crossed the surface (linear within one step).
   EXPECT_NEAR(env_.HeightExact(interceptor.outcome().p_W), 0.0, 1.0);

@@ -147,7 +147,7 @@ TEST(Replication, EngagesWhatThreatensTheTownAndIgnoresTheRest) {
   int engaged = 0;
   for (const auto& d : decisions) {
     ASSERT_GE(d.truth_id, 0);
-    EXPECT_EQ(d.engage, d.should_engage) << "track " << d.track_id << ": " << d.reason;
+    EXPECT_EQ(d.engage, d.should_engage) << "track " << d.track_id << ": " << Code(d.reason.code);
     engaged += d.engage;
   }
   // Engaged: exactly the rockets that would have come down in Sderot, untouched.

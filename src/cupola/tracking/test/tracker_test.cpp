@@ -336,7 +336,7 @@ TEST(Tracker, CorruptDetectionsNeverReachTheTracksAndTheRunGoesOn) {
     EXPECT_EQ(on_second, 1) << "fault " << fault;
     for (const auto& e : tracker.events())
       if (e.kind == TrackEvent::Kind::kDeleted) {
-        EXPECT_FALSE(e.reason.empty());
+        EXPECT_NE(e.reason, Reason::kNone);
       }
   }
 }
@@ -386,7 +386,7 @@ TEST(Tracker, DivergingFilterIsDroppedWithAnEventAndTheRunGoesOn) {
       ASSERT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.sigma_p_W.allFinite()) << "scan " << k;
   }
   for (const TrackEvent& e : tracker.events()) {
-    if (e.kind == TrackEvent::Kind::kDeleted && e.reason == "filter diverged") dropped = true;
+    if (e.kind == TrackEvent::Kind::kDeleted && e.reason == Reason::kFilterDiverged) dropped = true;
   }
   EXPECT_TRUE(dropped);
   ASSERT_EQ(tracker.tracks().size(), 1u);
