@@ -52,6 +52,8 @@
     ['no_intercept', 'no intercept', '#9c5ba6'],
     ['impact', 'impact', '#d7263d'],
     ['airborne_at_end', 'airborne at end', '#d9a400'],
+    ['link_down', 'link down', '#555555'],
+    ['link_up', 'link up', '#9aa3ab'],
   ];
   const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 

@@ -50,7 +50,9 @@ namespace cupola {
   X(kMissedLooks, "missed_looks", "too many looks in a row without a detection")                                 \
   X(kPositionUncertain, "position_uncertain", "position uncertainty above the limit")                            \
   X(kCoastedTooLong, "coasted_too_long", "no detection for longer than the coast limit")                         \
-  X(kBelowGround, "below_ground", "predicted below the ground")
+  X(kBelowGround, "below_ground", "predicted below the ground")                                                  \
+  /* data links (sim/network.h) */                                                                               \
+  X(kLinkOutage, "link_outage", "a scheduled outage: the link carries nothing")
 
 enum class Reason : unsigned char {
   kNone,  // no reason given (the event's type says it all)

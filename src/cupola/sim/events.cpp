@@ -23,6 +23,8 @@ const char* ToString(EventType type) {
     case EventType::kPresumedKilled: return "presumed_killed";
     case EventType::kDetonation: return "detonation";
     case EventType::kInterceptorMiss: return "interceptor_miss";
+    case EventType::kLinkDown: return "link_down";
+    case EventType::kLinkUp: return "link_up";
   }
   return "unknown";
 }

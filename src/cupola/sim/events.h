@@ -37,6 +37,8 @@ enum class EventType {
   kPresumedKilled,  // kill assessment: not detected since an interceptor's intercept
   kDetonation,      // an interceptor's warhead goes off at its closest approach
   kInterceptorMiss, // an interceptor passes, runs out of time or speed, or loses its target
+  kLinkDown,        // a link's outage begins: it carries nothing until link_up
+  kLinkUp,          // a link's outage ends
 };
 const char* ToString(EventType type);
 

@@ -184,7 +184,10 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
     if (options.record_trajectories) SampleTrajectory(truth, world.spec().physics.trajectory_sample_s, result.trajectories);
     AddThreatEvents(world, o, result.events);
   }
-  if (result.tracking) AddTrackingEvents(world, *result.tracking, result.events);
+  if (result.tracking) {
+    AddTrackingEvents(world, *result.tracking, result.events);
+    AddNetworkEvents(world, result.events);
+  }
   std::stable_sort(result.events.begin(), result.events.end(), EventOrder);
   return result;
 }

@@ -195,4 +195,27 @@ void AddTrackingEvents(const World& world, const TrackingResult& tracking, std::
   }
 }
 
+void AddNetworkEvents(const World& world, std::vector<Event>& events) {
+  // A link's place is its receiving end: the battery's first launcher, or the radar.
+  auto SiteOf = [&world](const std::string& node) -> Eigen::Vector3d {
+    for (const BatteryModel& b : world.batteries())
+      if (b.name == node) return b.launchers.front().p_W;
+    for (const RadarModel& r : world.radars())
+      if (r.name == node) return r.p_WR;
+    return Eigen::Vector3d::Zero();
+  };
+  const double end = world.spec().duration_s;
+  for (const LinkSpec& link : world.network().links()) {
+    for (const LinkOutage& o : link.outages) {
+      if (o.start_s >= end) continue;
+      const std::vector<EventValue> values{Name("link", link.name), Name("from", link.from), Name("to", link.to)};
+      events.push_back(Make(o.start_s, EventType::kLinkDown, -1, -1, SiteOf(link.to), "", Reason::kLinkOutage, values,
+                            link.name + " down until t = " + FormatNumber(o.end_s) + " s"));
+      if (o.end_s < end)
+        events.push_back(Make(o.end_s, EventType::kLinkUp, -1, -1, SiteOf(link.to), "", Reason::kNone, values,
+                              link.name + " up again"));
+    }
+  }
+}
+
 }  // namespace cupola

@@ -17,5 +17,7 @@ void AddThreatEvents(const World& world, const ThreatOutcome& outcome, std::vect
 /// Track confirmations and deletions, alerts, decisions, fire orders,
 /// detonations and misses, and the battle manager's notes.
 void AddTrackingEvents(const World& world, const TrackingResult& tracking, std::vector<Event>& events);
+/// Each link's scheduled outages within the run: link_down, and link_up when it ends in time.
+void AddNetworkEvents(const World& world, std::vector<Event>& events);
 
 }  // namespace cupola

@@ -108,6 +108,11 @@ TEST(Links, NothingIsFiredOnReportsThatAnOutageStopped) {
   for (const auto& f : cut.tracking->fire_orders) EXPECT_FALSE(f.order.t_s > start && f.order.t_s < end) << f.order.t_s;
   EXPECT_EQ(cut.tracking->links[0].lost_in_outage, 60);  // one report a second
   EXPECT_LT(cut.tracking->fire_orders.size(), open.tracking->fire_orders.size());
+  // The outage is in the log: down at its start, up at its end.
+  std::vector<std::pair<double, EventType>> link_events;
+  for (const Event& e : cut.events)
+    if (e.type == EventType::kLinkDown || e.type == EventType::kLinkUp) link_events.emplace_back(e.t_s, e.type);
+  EXPECT_EQ(link_events, (std::vector<std::pair<double, EventType>>{{start, EventType::kLinkDown}, {end, EventType::kLinkUp}}));
 }
 
 TEST(Links, ReportsOvertakenOnAJitteryLinkAreDiscardedAndCounted) {
