@@ -17,23 +17,15 @@
 #include <string>
 #include <vector>
 
+#include "cli_fixture.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string Source(const std::string& relative) { return std::string(CUPOLA_SOURCE_DIR) + "/" + relative; }
+using cupola_test::Result;
+using cupola_test::Slurp;
+using cupola_test::Source;
 
 // Whether a message is safe to print: no control byte but its line ends,
 // and short whatever the input.
@@ -43,37 +35,14 @@ bool PrintableAndShort(const std::string& message, std::size_t max_bytes = 2000)
   return message.size() <= max_bytes;
 }
 
-class CliLimits : public ::testing::Test {
+class CliLimits : public cupola_test::CliFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("cupola_limits_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs `cupola <args>` in the scratch directory, after `env` (VAR=value ...).
-  Result Cupola(const std::string& args, const std::string& env = "") const {
-#ifdef __SANITIZE_ADDRESS__
-    const std::string limit;  // ASan reserves terabytes of address space
-#else
-    const std::string limit = "ulimit -v 2000000; ";
+  CliLimits() {
+#ifndef __SANITIZE_ADDRESS__
+    run_prefix_ = "ulimit -v 2000000; ";  // ASan reserves terabytes of address space: no limit there
 #endif
-    const std::string cmd = "cd '" + dir_.string() + "' && (" + limit + env + " '" + std::string(CUPOLA_EXE) + "' " +
-                            args + ") > stdout.txt 2> stderr.txt < /dev/null";
-    const int status = std::system(cmd.c_str());
-    Result r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(dir_ / "stdout.txt");
-    r.err = Slurp(dir_ / "stderr.txt");
-    return r;
   }
-  std::string Write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-    return (dir_ / name).string();
-  }
+
   // Exit 2, every piece of `wanted` in the message, the message printable
   // and short, nothing on stdout and no output directory.
   void ExpectRefused(const Result& r, const std::vector<std::string>& wanted) const {
@@ -83,8 +52,6 @@ class CliLimits : public ::testing::Test {
     EXPECT_EQ(r.out, "");
     EXPECT_FALSE(fs::exists(dir_ / "written"));
   }
-
-  fs::path dir_;
 };
 
 const char* kHeader =

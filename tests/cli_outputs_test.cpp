@@ -22,21 +22,14 @@
 #include <string>
 #include <vector>
 
+#include "cli_fixture.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using cupola_test::Result;
+using cupola_test::Slurp;
 
 std::set<std::string> Names(const fs::path& dir) {
   std::set<std::string> names;
@@ -52,36 +45,12 @@ std::set<std::string> Hidden(const fs::path& dir) {
   return hidden;
 }
 
-class CliOutputs : public ::testing::Test {
+class CliOutputs : public cupola_test::CliFixture {
  public:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("cupola_cli_outputs_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
   void TearDown() override {
     if (view_pid_ > 0) ::kill(view_pid_, SIGTERM), ::waitpid(view_pid_, nullptr, 0);
-    fs::remove_all(dir_);
-    for (const char* extension : {".sh", ".out", ".err"}) fs::remove(dir_.string() + extension);
+    CliFixture::TearDown();
   }
-
-  // Runs a bash command line in the scratch folder, where `cupola` is the
-  // binary. The script and what it prints live beside the folder, not in it.
-  Result Shell(const std::string& line) const {
-    const std::string base = dir_.string();
-    std::ofstream(base + ".sh") << "cd '" << base << "' || exit 99\ncupola() { '" << CUPOLA_EXE << "' \"$@\"; }\n"
-                                << line << "\n";
-    const int status = std::system(("bash '" + base + ".sh' > '" + base + ".out' 2> '" + base + ".err' < /dev/null").c_str());
-    Result r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(base + ".out");
-    r.err = Slurp(base + ".err");
-    return r;
-  }
-  Result Cupola(const std::string& args) const { return Shell("cupola " + args); }
-  static std::string Source(const std::string& relative) { return std::string(CUPOLA_SOURCE_DIR) + "/" + relative; }
 
   // A copy of the default scenario with its name line replaced.
   fs::path ScenarioNamed(const std::string& name) const {
@@ -115,7 +84,6 @@ class CliOutputs : public ::testing::Test {
     return -1;
   }
 
-  fs::path dir_;
   pid_t view_pid_ = -1;
   mutable int counter_ = 0;
 };

@@ -15,50 +15,16 @@
 #include <set>
 #include <sstream>
 
+#include "cli_fixture.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string out, err;
-};
+using cupola_test::Result;
+using cupola_test::Slurp;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class Cli : public ::testing::Test {
- public:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("cupola_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  const fs::path& dir() const { return dir_; }
-  // Runs `cupola <args>` in the scratch directory.
-  Result Cupola(const std::string& args) const {
-    const std::string cmd = "cd '" + dir_.string() + "' && '" + std::string(CUPOLA_EXE) + "' " + args + " > stdout.txt 2> stderr.txt < /dev/null";
-    const int status = std::system(cmd.c_str());
-    Result r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(dir_ / "stdout.txt");
-    r.err = Slurp(dir_ / "stderr.txt");
-    return r;
-  }
-  // Empty test body: Cli is also used as a plain fixture object by helpers.
-  void TestBody() override {}
-  static std::string Source(const std::string& relative) { return std::string(CUPOLA_SOURCE_DIR) + "/" + relative; }
-
-  fs::path dir_;
-};
+class Cli : public cupola_test::CliFixture {};
 
 TEST_F(Cli, RunWithoutArgumentsRunsTheDefaultScenario) {
   const Result r = Cupola("run");

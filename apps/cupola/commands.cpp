@@ -46,6 +46,12 @@ std::string FindShared(const char* env, const char* share, std::vector<fs::path>
   return "";
 }
 
+std::vector<ScenarioOverride> ParseOverrides(const std::vector<std::string>& arguments) {
+  std::vector<ScenarioOverride> overrides;
+  for (const auto& argument : arguments) overrides.push_back(ParseOverride(argument));
+  return overrides;
+}
+
 }  // namespace
 
 std::string BundledScenario(const std::string& file_name) {
@@ -158,8 +164,10 @@ int Run(const RunOptions& options) {
   const std::string path = options.scenario.empty() ? BundledScenario("border_town_salvo.yaml") : options.scenario;
   // The scenario's bytes are read once: the hash in the provenance is of what ran.
   // Bounded like every input (core/input_file.h).
+  // A malformed --set is a usage error: reported before any file is read.
+  const std::vector<ScenarioOverride> overrides = ParseOverrides(options.overrides);
   const std::string scenario_text = ReadInputFile(path, "a readable scenario file");
-  ScenarioSpec spec = LoadScenarioText(scenario_text, path);
+  ScenarioSpec spec = LoadScenarioText(scenario_text, path, overrides);
   if (options.seed) spec.seed = *options.seed;
   // The output folder comes from --out or from a name that is one plain path
   // component: a scenario named '/', '../x' or '/etc/x' must not choose where
@@ -184,7 +192,9 @@ int Run(const RunOptions& options) {
   const RunSummary summary = Summarize(world, result);
   OutputOptions output_options;
   output_options.export_detections = options.export_detections;
-  output_options.provenance = {Sha256Hex(scenario_text), options.command_line, run_options.threads};
+  // The file's hash is not the whole input when --set changed it: the
+  // overrides are recorded beside it.
+  output_options.provenance = {Sha256Hex(scenario_text), options.overrides, options.command_line, run_options.threads};
   output_options.on_file = [&](std::size_t done, std::size_t total) { progress.Report("writing outputs", done, total); };
   std::string report_template = options.report ? WebAsset("report_template.html") : "";
   if (!report_template.empty()) {
@@ -223,11 +233,13 @@ int Run(const RunOptions& options) {
   return 0;
 }
 
-int Validate(const std::vector<std::string>& files) {
+int Validate(const std::vector<std::string>& files, const std::vector<std::string>& override_arguments) {
+  const std::vector<ScenarioOverride> overrides = ParseOverrides(override_arguments);
   for (const auto& file : files) {
-    const ScenarioSpec spec = LoadScenarioFile(file);
-    std::printf("ok: %s: %d threats in %zu salvos, %zu defended areas, %zu alert zones, %zu radars, %zu batteries, %zu links\n",
-                file.c_str(), spec.TotalThreats(), spec.threats.size(), spec.defended_areas.size(),
+    const ScenarioSpec spec = LoadScenarioFile(file, overrides);
+    std::printf("ok: %s%s: %d threats in %zu salvos, %zu defended areas, %zu alert zones, %zu radars, %zu batteries, %zu links\n",
+                file.c_str(), overrides.empty() ? "" : (" with " + std::to_string(overrides.size()) + " --set").c_str(),
+                spec.TotalThreats(), spec.threats.size(), spec.defended_areas.size(),
                 spec.alert_zones.size(), spec.radars.size(), spec.batteries.size(), spec.links.size());
   }
   return 0;

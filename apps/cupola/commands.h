@@ -12,6 +12,7 @@ struct RunOptions {
   std::string scenario;  // empty: the bundled default
   std::string out_dir;   // empty: out/<scenario name>
   std::optional<std::uint64_t> seed;
+  std::vector<std::string> overrides;  // --set KEY=VALUE, in order
   int threads = 0;  // 0: all cores
   bool trajectories = true;
   bool export_detections = false;
@@ -29,7 +30,8 @@ struct TrackOptions {
 };
 
 int Run(const RunOptions& options);
-int Validate(const std::vector<std::string>& files);
+/// Checks each file with the same `overrides` (--set KEY=VALUE) applied.
+int Validate(const std::vector<std::string>& files, const std::vector<std::string>& overrides);
 int Presets(bool as_json);
 int Track(const TrackOptions& options);
 

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "arguments.h"
 #include "commands.h"
@@ -10,6 +12,23 @@
 #include "wta_command.h"
 #include "cupola/core/error.h"
 #include "cupola/core/version.h"
+
+namespace {
+
+// `--set KEY=VALUE`, repeatable, one KEY=VALUE per --set (never the
+// scenario file after it).
+void AddSetOption(CLI::App* command, std::vector<std::string>& overrides) {
+  command
+      ->add_option("--set", overrides,
+                   "Change one scenario key before checking it, as if the file said so; repeatable. KEY is the "
+                   "key's dotted path in docs/scenario.md, list items by index from 0 or by name "
+                   "(threats.0.count, batteries.battery-sderot.max_interceptors_per_threat); VALUE is YAML "
+                   "(40, [1, 2], {lat_deg: 31.5, lon_deg: 34.6})")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace cupola::cli;
@@ -22,6 +41,7 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  cupola run                                   run the bundled default scenario\n"
       "  cupola run scenarios/mortar_attack.yaml      run a scenario file\n"
+      "  cupola run --set threats.0.count=40          change a scenario key without editing the file\n"
       "  cupola validate my_scenario.yaml             check a file without running it\n"
       "  cupola presets                               list the threat catalog\n"
       "  cupola track detections.csv                  track recorded detections\n"
@@ -41,6 +61,7 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   run_cmd->add_option("-o,--out", run.out_dir, "Output directory (default: out/<scenario name>)");
   auto* seed_opt = run_cmd->add_option("-s,--seed", seed, "Override the scenario's seed (0 to 2^64 - 1)");
+  AddSetOption(run_cmd, run.overrides);
   run_cmd->add_option("-j,--threads", run.threads, "Worker threads (default: all cores); results do not depend on it")
       ->check(CLI::Range(0, 256));
   bool no_trajectories = false;
@@ -64,16 +85,22 @@ int main(int argc, char** argv) {
       "  cupola run\n"
       "  cupola run scenarios/drone_raid_city.yaml --out results/kyiv --seed 7\n"
       "  cupola run scenarios/mortar_attack.yaml -j 1 -q && cat out/mortar_attack/summary.json\n"
-      "  cupola run --json | jq .provenance");
+      "  cupola run --json | jq .provenance\n"
+      "  cupola run --set threats.0.count=40 --set batteries.battery-sderot.max_interceptors_per_threat=1\n"
+      "  cupola run scenarios/drone_raid_city.yaml --set 'threats.0.waypoints=[{lat_deg: 50.4, lon_deg: 30.6}]'");
 
   std::vector<std::string> validate_files;
+  std::vector<std::string> validate_overrides;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
   validate_cmd->add_option("files", validate_files, "Scenario YAML files")->required();
+  AddSetOption(validate_cmd, validate_overrides);
   validate_cmd->footer(
       "Every problem is reported as file:line:column: key: got <value>; expected <what>,\n"
-      "with exit status 2. Unknown keys get a did-you-mean.\n\n"
-      "Example:\n"
-      "  cupola validate scenarios/*.yaml");
+      "with exit status 2. Unknown keys get a did-you-mean. A problem with a value given by\n"
+      "--set names the argument instead: --set threats.0.count=abc: threats[0].count: got 'abc'; ...\n\n"
+      "Examples:\n"
+      "  cupola validate scenarios/*.yaml\n"
+      "  cupola validate scenarios/mortar_attack.yaml --set duration_s=120 --set radars.0.revisit_s=0.5");
 
   bool presets_json = false;
   auto* presets_cmd = app.add_subcommand("presets", "List the built-in threat and interceptor types and their public parameters");
@@ -184,7 +211,7 @@ int main(int argc, char** argv) {
       run.report = !no_report;
       return Run(run);
     }
-    if (*validate_cmd) return Validate(validate_files);
+    if (*validate_cmd) return Validate(validate_files, validate_overrides);
     if (*presets_cmd) return Presets(presets_json);
     if (*track_cmd) return Track(track);
     if (*wta_cmd) {

@@ -10,6 +10,7 @@ nlohmann::ordered_json ProvenanceJson(const RunProvenance& provenance, std::uint
   return {{"version", Version()},
           {"commit", commit.empty() ? json(nullptr) : json(commit)},
           {"scenario_sha256", provenance.scenario_sha256.empty() ? json(nullptr) : json(provenance.scenario_sha256)},
+          {"scenario_overrides", provenance.scenario_overrides},
           {"command_line", provenance.command_line},
           {"seed", std::to_string(seed)},
           {"threads", provenance.threads}};

@@ -515,7 +515,8 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
 
 }  // namespace
 
-ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_label) {
+ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_label,
+                              const std::vector<ScenarioOverride>& overrides) {
   YAML::Node root;
   try {
     CheckYamlSize(text, file_label);
@@ -534,11 +535,19 @@ ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_l
   }
   if (!root.IsDefined() || root.IsNull())
     throw InputError({file_label, 1, 1}, "<document>", "an empty file", "a scenario map (see docs/scenario.md)");
-  return ReadScenario(root, file_label);
+  // A document that is no map is the file's problem, reported as such.
+  if (overrides.empty() || !root.IsMap()) return ReadScenario(root, file_label);
+  const std::vector<std::string> owned = ApplyOverrides(root, overrides);
+  try {
+    return ReadScenario(root, file_label);
+  } catch (const InputError& e) {
+    // Not control flow: the same error, told where its value came from.
+    throw AttributeToOverride(e, overrides, owned);
+  }
 }
 
-ScenarioSpec LoadScenarioFile(const std::string& path) {
-  return LoadScenarioText(ReadInputFile(path, "a readable scenario file"), path);
+ScenarioSpec LoadScenarioFile(const std::string& path, const std::vector<ScenarioOverride>& overrides) {
+  return LoadScenarioText(ReadInputFile(path, "a readable scenario file"), path, overrides);
 }
 
 const ThreatType* ScenarioSpec::FindThreatType(const std::string& type_name) const {

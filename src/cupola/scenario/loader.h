@@ -7,14 +7,18 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "cupola/scenario/overrides.h"
 #include "cupola/scenario/spec.h"
 
 namespace cupola {
 
-/// Reads and checks a scenario file. Throws InputError on any problem.
-ScenarioSpec LoadScenarioFile(const std::string& path);
+/// Reads and checks a scenario file, after applying `overrides` (`--set`,
+/// overrides.h) to it in order. Throws InputError on any problem.
+ScenarioSpec LoadScenarioFile(const std::string& path, const std::vector<ScenarioOverride>& overrides = {});
 /// Same, from text; `file_label` names the source in messages.
-ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_label);
+ScenarioSpec LoadScenarioText(const std::string& text, const std::string& file_label,
+                              const std::vector<ScenarioOverride>& overrides = {});
 
 }  // namespace cupola
