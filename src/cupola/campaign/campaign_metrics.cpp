@@ -58,6 +58,9 @@ std::vector<MetricEstimate> EstimateMetrics(std::span<const ReplicationMetrics> 
       e.estimate = WilsonInterval(yes, n);
     } else {
       e.estimate = MeanInterval(values);
+      // Every metric is >= 0: a t interval reaching below 0 (a rare count)
+      // is cut there, which only removes impossible values.
+      if (e.estimate.low < 0.0) e.estimate.low = 0.0;
     }
     out.push_back(e);
   }

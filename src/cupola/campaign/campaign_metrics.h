@@ -5,7 +5,8 @@
 // costs, times and per-run shares are estimated by their mean with a
 // Student t interval; a yes/no per run (magazine_empty) by the share of runs
 // with a Wilson interval. A run that does not define a value (NaN) is left
-// out of that metric, so each metric carries its own n.
+// out of that metric, so each metric carries its own n. Every metric is
+// non-negative, so a t interval's low end is cut at 0.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,0 +1,28 @@
+// apps/cupola/mc_command.h -- `cupola mc`: Monte Carlo campaigns (docs/campaigns.md).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cupola::cli {
+
+struct McOptions {
+  std::string scenario;                // empty: the bundled default
+  std::uint64_t runs = 100;            // replications 0 .. runs-1 (per defence and sweep point)
+  int threads = 0;                     // 0: all cores
+  std::optional<std::uint64_t> seed;   // campaign seed; default: the scenario's
+  std::vector<std::string> overrides;  // --set, applied to every arm
+  std::string out_dir;                 // empty: out/mc-<scenario name>
+  std::string versus;                  // --versus B.yaml
+  std::vector<std::string> versus_overrides;  // --versus-set: B is A (or B.yaml) with these
+  std::vector<std::string> sweeps;     // --sweep KEY=v1,v2,...
+  bool quiet = false;
+  bool json = false;
+  std::vector<std::string> command_line;
+};
+
+int Mc(const McOptions& options);
+
+}  // namespace cupola::cli
