@@ -150,6 +150,44 @@ TEST_F(CliMc, SweepMakesAGrid) {
   EXPECT_EQ(points[3]["metrics"]["launched"]["mean"], 11.0);
 }
 
+TEST_F(CliMc, PartsMergeToTheWholeCampaign) {
+  // Two defences, in two parts of uneven size, on different thread counts.
+  const std::string versus = " --versus-set batteries.0.max_interceptors_per_threat=1";
+  ASSERT_EQ(Cupola("mc -q -j 1 --replications 0:5 --out p1" + versus).exit_code, 0);
+  ASSERT_EQ(Cupola("mc -q -j 2 --replications 5:12 --out p2" + versus).exit_code, 0);
+  ASSERT_EQ(Cupola("mc -q -j 2 -n 12 --out whole" + versus).exit_code, 0);
+  const Result merged = Cupola("mc merge p2 p1/results.sqlite --out merged");
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  EXPECT_NE(merged.out.find("narrowing"), std::string::npos) << merged.out;
+  const json m = Summary("merged"), w = Summary("whole");
+  EXPECT_EQ(m["metrics"].dump(), w["metrics"].dump());
+  EXPECT_EQ(m["versus"].dump(), w["versus"].dump());
+  EXPECT_EQ(m["replications"], json({0, 12}));
+  EXPECT_EQ(Summary("p2")["replications"], json({5, 12}));
+  EXPECT_EQ(Query("merged", "SELECT count(*) FROM threats"), 2 * 12 * 13);
+
+  // Overlapping parts, a gap, another campaign's part, an existing database.
+  ASSERT_EQ(Cupola("mc -q --replications 4:6 --out overlap" + versus).exit_code, 0);
+  Result r = Cupola("mc merge p1 overlap --out bad1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("replication 4"), std::string::npos) << r.err;
+  r = Cupola("mc merge p2 --out bad2");
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // one part alone is a campaign of its own range
+  ASSERT_EQ(Cupola("mc -q --replications 13:14 --out far" + versus).exit_code, 0);
+  r = Cupola("mc merge p1 far --out bad3");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("5 missing"), std::string::npos) << r.err;
+  ASSERT_EQ(Cupola("mc -q --replications 5:6 --seed 3 --out seed3" + versus).exit_code, 0);
+  r = Cupola("mc merge p1 seed3 --out bad4");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("seed"), std::string::npos) << r.err;
+  r = Cupola("mc merge p1 p2 --out whole");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("already holds"), std::string::npos) << r.err;
+  r = Cupola("mc merge p1 nowhere --out bad5");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
 TEST_F(CliMc, BadInputIsExit2WithAReason) {
   const struct {
     const char* args;
@@ -168,6 +206,11 @@ TEST_F(CliMc, BadInputIsExit2WithAReason) {
       {"mc --versus no_such_file.yaml", "no_such_file.yaml"},
       {"mc --versus-set duration_s=10 --sweep threats.0.count=1,2", "--versus"},
       {"mc --set threats.9.count=1", "threats"},
+      {"mc --replications 5:5", "--replications"},
+      {"mc --replications 5", "--replications"},
+      {"mc --replications -1:4", "--replications"},
+      {"mc --replications 0:4 --runs 4", "--runs"},
+      {"mc merge", "parts"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.args);

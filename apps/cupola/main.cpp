@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -152,8 +153,15 @@ int main(int argc, char** argv) {
                                           "two defences compared, sweeps");
   mc_cmd->add_option("scenario", mc.scenario, "Scenario YAML file (default: the bundled border_town_salvo.yaml)")
       ->check(CLI::ExistingFile);
-  mc_cmd->add_option("-n,--runs", mc.runs, "Replications 0 .. N-1 (per defence and sweep point; default 100)")
+  std::uint64_t mc_runs = 100;
+  auto* mc_runs_opt = mc_cmd->add_option("-n,--runs", mc_runs, "Replications 0 .. N-1 (per defence and sweep point; default 100)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
+  std::string mc_replications;
+  mc_cmd->add_option("--replications", mc_replications,
+                     "Only replications A .. B-1: one part of a campaign split over jobs; combine the parts' folders "
+                     "with `cupola mc merge`")
+      ->type_name("A:B")
+      ->excludes(mc_runs_opt);
   mc_cmd->add_option("-j,--threads", mc.threads, "Worker threads (default: all cores); results do not depend on it")
       ->check(CLI::Range(0, 256));
   auto* mc_seed_opt = mc_cmd->add_option("-s,--seed", mc_seed, "Campaign seed (default: the scenario's; 0 to 2^64 - 1)");
@@ -191,7 +199,25 @@ int main(int argc, char** argv) {
       "  cupola mc -n 200 --sweep threats.0.count=10,20,40 --sweep batteries.0.max_interceptors_per_threat=1,2\n"
       "                                                         a 3 x 2 grid: hits against salvo size\n"
       "  cupola mc -n 1000 --json | jq .metrics.hits_defended\n"
+      "  cupola mc --replications 0:500 --out p1 & cupola mc --replications 500:1000 --out p2; wait\n"
+      "  cupola mc merge p1 p2 --out whole                      parts of one campaign (Slurm arrays, GNU parallel)\n"
       "  sqlite3 out/mc-border_town_salvo/results.sqlite 'SELECT fate, count(*) FROM threats GROUP BY fate'");
+
+  McMergeOptions mc_merge;
+  mc_merge.command_line.assign(argv, argv + argc);
+  auto* mc_merge_cmd = mc_cmd->add_subcommand("merge", "Combine parts of one campaign (--replications A:B) into one");
+  mc_merge_cmd->add_option("parts", mc_merge.parts, "Campaign folders of the parts (or their results.sqlite)")
+      ->required();
+  mc_merge_cmd->add_option("-o,--out", mc_merge.out_dir, "Folder of the merged campaign (new or empty)")->required();
+  mc_merge_cmd->add_flag("-q,--quiet", mc_merge.quiet, "Print nothing but errors");
+  mc_merge_cmd->add_flag("--json", mc_merge.json, "Print summary.json's content to stdout instead of the table");
+  mc_merge_cmd->footer(
+      "The parts must be of one campaign (same scenario bytes, --set, --versus, --sweep, seed and cupola\n"
+      "version) and together cover one range of replications, each once; the merged summary is the one\n"
+      "the campaign run at once gives, bit for bit.\n\n"
+      "Examples:\n"
+      "  cupola mc merge part-0 part-1 part-2 --out campaign\n"
+      "  cupola mc merge parts/*/results.sqlite --out campaign --json | jq .metrics");
 
   WtaOptions wta;
   auto* wta_cmd = app.add_subcommand("wta", "Solve a static weapon-target assignment instance, or generate one");
@@ -269,8 +295,11 @@ int main(int argc, char** argv) {
       return Wta(wta);
     }
     if (*view_cmd) return View(view);
+    if (*mc_merge_cmd) return McMerge(mc_merge);
     if (*mc_cmd) {
       if (*mc_seed_opt) mc.seed = ParseSeed(mc_seed, "cupola mc", "--seed");
+      mc.end = mc_runs;
+      if (!mc_replications.empty()) std::tie(mc.begin, mc.end) = ParseRange(mc_replications, "cupola mc", "--replications");
       return Mc(mc);
     }
   } catch (const cupola::InputError& e) {

@@ -98,15 +98,13 @@ void PrintPaired(const std::vector<MetricEstimate>& a, const std::vector<MetricE
   }
 }
 
-void PrintSweep(const std::vector<Arm>& arms, const std::vector<std::vector<MetricEstimate>>& estimates,
-                std::size_t base_overrides) {
+void PrintSweep(const std::vector<std::string>& labels, const std::vector<std::vector<MetricEstimate>>& estimates) {
   const char* shown[] = {"hits_defended", "intercepted", "interceptors_fired", "magazine_empty"};
   std::printf("  %-36s", "sweep point");
   for (const char* name : shown) std::printf(" %-30s", name);
   std::printf("\n");
-  for (std::size_t a = 0; a < arms.size(); ++a) {
-    const auto& o = arms[a].identity.overrides;
-    std::printf("  %-36s", JoinAlternatives({o.begin() + static_cast<long>(base_overrides), o.end()}, ", ").c_str());
+  for (std::size_t a = 0; a < labels.size(); ++a) {
+    std::printf("  %-36s", labels[a].c_str());
     for (const char* name : shown)
       for (const MetricEstimate& e : estimates[a])
         if (std::string(e.metric->name) == name)
@@ -114,6 +112,85 @@ void PrintSweep(const std::vector<Arm>& arms, const std::vector<std::vector<Metr
                       (Number(e.estimate.mean) + " " + Interval(e.estimate.low, e.estimate.high)).c_str());
     std::printf("\n");
   }
+}
+
+// The campaign's estimates for replications [begin, end) of every arm, from
+// the database in index order (the same whether run at once, resumed, on
+// any number of threads or merged from parts): summary.json, and the table.
+void Report(const fs::path& dir, const ResultsDb& db, const CampaignIdentity& identity, const json& description,
+            std::uint64_t begin, std::uint64_t end, const std::vector<std::string>& command_line, bool quiet,
+            bool as_json) {
+  const std::string mode = description.value("mode", "single");
+  const std::vector<std::string> files = description.value("files", std::vector<std::string>{});
+  const std::size_t base = description.value("base_overrides", std::size_t{0});
+  std::vector<std::vector<ReplicationMetrics>> runs;
+  std::vector<std::vector<MetricEstimate>> estimates;
+  for (int a = 0; a < static_cast<int>(identity.arms.size()); ++a) {
+    runs.push_back(db.Load(a, begin, end));
+    CUPOLA_CHECK(runs.back().size() == end - begin, "a replication is missing from the database");
+    estimates.push_back(EstimateMetrics(runs.back()));
+  }
+  const auto point = [&](std::size_t a) {
+    const auto& o = identity.arms[a].overrides;
+    return std::vector<std::string>(o.begin() + static_cast<long>(std::min(base, o.size())), o.end());
+  };
+  json summary = {{"cupola_version", identity.cupola_version},
+                  {"scenario", {{"name", description.value("scenario_name", "")}, {"file", files.empty() ? "" : files[0]}}},
+                  {"seed", std::to_string(identity.seed)},
+                  {"runs", end - begin},
+                  {"replications", {begin, end}}};
+  std::vector<PairedDifference> differences;
+  if (mode != "sweep") summary["metrics"] = MetricsJson(estimates[0]);
+  if (mode == "versus") {
+    differences = ComparePaired(runs[0], runs[1]);
+    summary["versus"] = {{"scenario", {{"file", files.size() > 1 ? files[1] : ""}}},
+                         {"overrides", identity.arms[1].overrides},
+                         {"metrics", MetricsJson(estimates[1])},
+                         {"difference", PairedJson(differences)}};
+  }
+  if (mode == "sweep") {
+    json points = json::array();
+    for (std::size_t a = 0; a < identity.arms.size(); ++a)
+      points.push_back({{"overrides", point(a)}, {"metrics", MetricsJson(estimates[a])}});
+    summary["sweep"] = {{"keys", description.value("sweep_keys", std::vector<std::string>{})}, {"points", points}};
+  }
+  // Threads 1: each replication ran on one; the pool's size changes no number.
+  const auto& first = identity.arms[0];
+  summary["provenance"] = ProvenanceJson(
+      {first.scenario_sha256, {first.overrides.begin(), first.overrides.begin() + static_cast<long>(std::min(base, first.overrides.size()))},
+       command_line, 1},
+      identity.seed);
+  const std::string text = summary.dump(2) + "\n";
+  WriteFileAtomically((dir / "summary.json").string(), text);
+
+  if (as_json) {
+    std::fputs(text.c_str(), stdout);
+    return;
+  }
+  if (quiet) return;
+  std::printf("\ncampaign %s: replications %llu to %llu%s, seed %llu\n\n",
+              description.value("scenario_name", "").c_str(), static_cast<unsigned long long>(begin),
+              static_cast<unsigned long long>(end - 1),
+              identity.arms.size() > 1
+                  ? (" of each of " + std::to_string(identity.arms.size()) + (mode == "versus" ? " defences" : " sweep points")).c_str()
+                  : "",
+              static_cast<unsigned long long>(identity.seed));
+  if (mode == "versus") {
+    std::printf("  A: %s%s\n  B: %s%s\n\n", files[0].c_str(), base == 0 ? "" : " with --set", files[1].c_str(),
+                identity.arms[1].overrides.size() > base
+                    ? (" with " + JoinAlternatives(point(1), ", ")).c_str()
+                    : "");
+    PrintPaired(estimates[0], estimates[1], differences);
+    std::printf("\n  paired on the same replications (common random numbers); narrowing: how much narrower the\n"
+                "  paired interval is than two independent campaigns' would be\n");
+  } else if (mode == "sweep") {
+    std::vector<std::string> labels;
+    for (std::size_t a = 0; a < identity.arms.size(); ++a) labels.push_back(JoinAlternatives(point(a), ", "));
+    PrintSweep(labels, estimates);
+  } else {
+    PrintEstimates(estimates[0]);
+  }
+  std::printf("\n  wrote %s/{summary.json, %s} (%zu replications stored)\n\n", dir.c_str(), kDatabase, db.Count());
 }
 
 }  // namespace
@@ -124,6 +201,9 @@ int Mc(const McOptions& options) {
   if (versus && !options.sweeps.empty())
     throw InputError({"cupola mc"}, "--sweep", "given with --versus",
                      "one of them: compare two defences, or sweep keys of one (run a sweep per defence)");
+  if (options.begin >= options.end)
+    throw InputError({"cupola mc"}, "--replications", std::to_string(options.begin) + ":" + std::to_string(options.end),
+                     "A:B with A < B");
   // Usage errors first, before any file is read or replication run.
   std::vector<SweepAxis> axes;
   for (const auto& s : options.sweeps) axes.push_back(ParseSweep(s));
@@ -164,15 +244,21 @@ int Mc(const McOptions& options) {
   const fs::path dir = options.out_dir.empty() ? fs::path("out") / ("mc-" + spec.name) : fs::path(options.out_dir);
   PrepareFolder(dir);
   CampaignIdentity identity{Version(), seed, {}};
-  for (const Arm& a : arms) identity.arms.push_back(a.identity);
-  ResultsDb db((dir / kDatabase).string(), identity);
+  json description = {{"scenario_name", spec.name},
+                       {"mode", versus ? "versus" : axes.empty() ? "single" : "sweep"},
+                       {"files", json::array()},
+                       {"base_overrides", options.overrides.size()},
+                       {"sweep_keys", json::array()}};
+  for (const Arm& a : arms) identity.arms.push_back(a.identity), description["files"].push_back(a.file);
+  for (const SweepAxis& axis : axes) description["sweep_keys"].push_back(axis.key);
+  ResultsDb db((dir / kDatabase).string(), identity, description.dump());
 
   // What is missing, index-major so that a stopped versus campaign holds whole pairs.
   std::vector<ReplicationJob> jobs;
-  for (std::uint64_t i = 0; i < options.runs; ++i)
+  for (std::uint64_t i = options.begin; i < options.end; ++i)
     for (int a = 0; a < static_cast<int>(arms.size()); ++a)
       if (!db.Has(a, i)) jobs.push_back({a, i});
-  const std::size_t wanted = options.runs * arms.size();
+  const std::size_t wanted = (options.end - options.begin) * arms.size();
   if (!options.quiet && jobs.size() < wanted)
     std::fprintf(stderr, "resuming: %zu of %zu replications are already in %s\n", wanted - jobs.size(), wanted,
                  (dir / kDatabase).c_str());
@@ -192,65 +278,62 @@ int Mc(const McOptions& options) {
     });
     progress.Finish();
   }
+  Report(dir, db, identity, description, options.begin, options.end, options.command_line, options.quiet,
+         options.json);
+  return 0;
+}
 
-  // Estimates from the database, in index order: the same whether run at
-  // once, resumed or on any number of threads.
-  std::vector<std::vector<ReplicationMetrics>> runs;
-  std::vector<std::vector<MetricEstimate>> estimates;
-  for (int a = 0; a < static_cast<int>(arms.size()); ++a) {
-    runs.push_back(db.Load(a, options.runs));
-    CUPOLA_CHECK(runs.back().size() == options.runs, "a replication is missing from the database");
-    estimates.push_back(EstimateMetrics(runs.back()));
-  }
-  json summary = {{"cupola_version", Version()},
-                  {"scenario", {{"name", spec.name}, {"file", path}}},
-                  {"seed", std::to_string(seed)},
-                  {"runs", options.runs}};
-  std::vector<PairedDifference> differences;
-  if (axes.empty()) summary["metrics"] = MetricsJson(estimates[0]);
-  if (versus) {
-    differences = ComparePaired(runs[0], runs[1]);
-    summary["versus"] = {{"scenario", {{"file", arms[1].file}}},
-                         {"overrides", arms[1].identity.overrides},
-                         {"metrics", MetricsJson(estimates[1])},
-                         {"difference", PairedJson(differences)}};
-  }
-  if (!axes.empty()) {
-    json keys = json::array(), points = json::array();
-    for (const SweepAxis& axis : axes) keys.push_back(axis.key);
-    for (std::size_t a = 0; a < arms.size(); ++a) {
-      const auto& o = arms[a].identity.overrides;
-      points.push_back({{"overrides", std::vector<std::string>(o.begin() + static_cast<long>(options.overrides.size()), o.end())},
-                        {"metrics", MetricsJson(estimates[a])}});
-    }
-    summary["sweep"] = {{"keys", keys}, {"points", points}};
-  }
-  // Threads 1: each replication ran on one; the pool's size changes no number.
-  summary["provenance"] = ProvenanceJson({arms[0].identity.scenario_sha256, options.overrides, options.command_line, 1}, seed);
-  const std::string text = summary.dump(2) + "\n";
-  WriteFileAtomically((dir / "summary.json").string(), text);
-
-  if (options.json) {
-    std::fputs(text.c_str(), stdout);
-  } else if (!options.quiet) {
-    std::printf("\ncampaign %s: %llu replications%s, seed %llu\n\n", spec.name.c_str(),
-                static_cast<unsigned long long>(options.runs),
-                arms.size() > 1 ? (" of each of " + std::to_string(arms.size()) + (versus ? " defences" : " sweep points")).c_str() : "",
-                static_cast<unsigned long long>(seed));
-    if (versus) {
-      std::printf("  A: %s%s\n  B: %s%s\n\n", arms[0].file.c_str(), options.overrides.empty() ? "" : " with --set",
-                  arms[1].file.c_str(),
-                  options.versus_overrides.empty() ? "" : (" with " + JoinAlternatives(options.versus_overrides, ", ")).c_str());
-      PrintPaired(estimates[0], estimates[1], differences);
-      std::printf("\n  paired on the same replications (common random numbers); narrowing: how much narrower the\n"
-                  "  paired interval is than two independent campaigns' would be\n");
-    } else if (!axes.empty()) {
-      PrintSweep(arms, estimates, options.overrides.size());
+int McMerge(const McMergeOptions& options) {
+  // Every part must be the same campaign: the first one's identity is the reference.
+  std::vector<std::string> databases;
+  std::string description_text;
+  CampaignIdentity identity;
+  for (const std::string& part : options.parts) {
+    const std::string file = fs::is_directory(part) ? (fs::path(part) / kDatabase).string() : part;
+    if (!fs::is_regular_file(file))
+      throw InputError({part}, "part", "no " + std::string(kDatabase), "a campaign folder or its results.sqlite");
+    std::string description;
+    const CampaignIdentity id = ResultsDb::ReadIdentity(file, &description);
+    if (databases.empty()) {
+      identity = id, description_text = description;
     } else {
-      PrintEstimates(estimates[0]);
+      const auto field = [&](const std::string& name, const std::string& theirs, const std::string& ours) {
+        if (theirs != ours)
+          throw InputError({part}, name, Quote(theirs) + " here, " + Quote(ours) + " in " + options.parts[0],
+                           "parts of one campaign (the same scenario, --set, --versus, --sweep, seed and version)");
+      };
+      field("seed", std::to_string(id.seed), std::to_string(identity.seed));
+      field("cupola_version", id.cupola_version, identity.cupola_version);
+      field("arms", std::to_string(id.arms.size()) + " arms", std::to_string(identity.arms.size()) + " arms");
+      for (std::size_t a = 0; a < id.arms.size(); ++a) {
+        field("scenario_sha256", id.arms[a].scenario_sha256, identity.arms[a].scenario_sha256);
+        field("overrides", JoinAlternatives(id.arms[a].overrides, ", "), JoinAlternatives(identity.arms[a].overrides, ", "));
+      }
     }
-    std::printf("\n  wrote %s/{summary.json, %s} (%zu replications stored)\n\n", dir.c_str(), kDatabase, db.Count());
+    databases.push_back(file);
   }
+  const fs::path dir(options.out_dir);
+  if (fs::exists(dir / kDatabase))
+    throw InputError({options.out_dir}, "--out", "a folder that already holds " + std::string(kDatabase),
+                     "a new or empty folder for the merged campaign");
+  PrepareFolder(dir);
+  ResultsDb db((dir / kDatabase).string(), identity, description_text);
+  for (const std::string& file : databases) db.MergeFrom(file);
+
+  // The merged indices must be one range, the same on every arm.
+  const std::vector<std::uint64_t> indices = db.Indices(0);
+  if (indices.empty()) throw InputError({options.parts[0]}, "part", "no replications", "parts that ran some");
+  for (std::size_t k = 0; k < indices.size(); ++k)
+    if (indices[k] != indices[0] + k)
+      throw InputError({"cupola mc merge"}, "replications", std::to_string(indices[0] + k) + " missing",
+                       "parts that cover one range without gaps (--replications A:B, B:C, ...)");
+  for (int a = 1; a < static_cast<int>(identity.arms.size()); ++a)
+    if (db.Indices(a) != indices)
+      throw InputError({"cupola mc merge"}, "replications of " + identity.arms[a].label, "not those of arm A",
+                       "finished parts (run each part's command again to finish it)");
+  const json description = json::parse(description_text.empty() ? "{}" : description_text, nullptr, false);
+  Report(dir, db, identity, description.is_object() ? description : json::object(), indices.front(),
+         indices.back() + 1, options.command_line, options.quiet, options.json);
   return 0;
 }
 

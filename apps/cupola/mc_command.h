@@ -10,7 +10,7 @@ namespace cupola::cli {
 
 struct McOptions {
   std::string scenario;                // empty: the bundled default
-  std::uint64_t runs = 100;            // replications 0 .. runs-1 (per defence and sweep point)
+  std::uint64_t begin = 0, end = 100;  // replications begin .. end-1 (per defence and sweep point)
   int threads = 0;                     // 0: all cores
   std::optional<std::uint64_t> seed;   // campaign seed; default: the scenario's
   std::vector<std::string> overrides;  // --set, applied to every arm
@@ -23,6 +23,17 @@ struct McOptions {
   std::vector<std::string> command_line;
 };
 
+struct McMergeOptions {
+  std::vector<std::string> parts;  // campaign folders (or their results.sqlite)
+  std::string out_dir;
+  bool quiet = false;
+  bool json = false;
+  std::vector<std::string> command_line;
+};
+
 int Mc(const McOptions& options);
+/// `cupola mc merge PARTS... --out DIR`: parts of one campaign (--replications
+/// A:B each) into one, with the summary the campaign run at once gives.
+int McMerge(const McMergeOptions& options);
 
 }  // namespace cupola::cli

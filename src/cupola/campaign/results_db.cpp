@@ -110,7 +110,8 @@ void ResultsDb::Exec(const char* sql) const {
   }
 }
 
-ResultsDb::ResultsDb(const std::string& path, const CampaignIdentity& identity) : path_(path) {
+ResultsDb::ResultsDb(const std::string& path, const CampaignIdentity& identity, const std::string& description)
+    : path_(path) {
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
                       nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -140,7 +141,8 @@ ResultsDb::ResultsDb(const std::string& path, const CampaignIdentity& identity) 
                {"format", std::to_string(kFormat)},
                {"cupola_version", identity.cupola_version},
                {"seed", std::to_string(identity.seed)},
-               {"arms", arms}}) {
+               {"arms", arms},
+               {"description", description}}) {
         put.Bind(1, key), put.Bind(2, value);
         put.Step();
         put.Reset();
@@ -239,13 +241,82 @@ void ResultsDb::Append(const std::vector<ReplicationRecord>& records) {
   Exec("COMMIT");
 }
 
-std::vector<ReplicationMetrics> ResultsDb::Load(int arm, std::uint64_t runs) const {
+CampaignIdentity ResultsDb::ReadIdentity(const std::string& path, std::string* description) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw InputError({path}, "results database", "not readable", "a results.sqlite written by cupola mc");
+  }
+  CampaignIdentity identity;
+  try {
+    sqlite3_busy_timeout(db, 0);
+    Statement get(db, "SELECT key, value FROM campaign");
+    while (get.Step()) {
+      const std::string key = get.Text(0), value = get.Text(1);
+      if (key == "cupola_version") identity.cupola_version = value;
+      if (key == "seed") identity.seed = std::stoull(value);
+      if (key == "description" && description) *description = value;
+      if (key == "arms")
+        for (const auto& a : nlohmann::json::parse(value))
+          identity.arms.push_back({a.at("label"), a.at("scenario_sha256"), a.at("overrides")});
+    }
+  } catch (const InputError&) {
+    sqlite3_close(db);
+    throw;
+  } catch (const std::exception& e) {
+    sqlite3_close(db);
+    const bool busy = std::string(e.what()).find("locked") != std::string::npos;
+    throw InputError({path}, "results database", busy ? "in use by another process" : "not a campaign database",
+                     busy ? "a finished campaign part: wait for it to end" : "a results.sqlite written by cupola mc");
+  }
+  sqlite3_close(db);
+  return identity;
+}
+
+std::vector<std::uint64_t> ResultsDb::Indices(int arm) const {
+  Statement s(db_, "SELECT idx FROM replications WHERE arm = ? ORDER BY idx");
+  s.Bind(1, arm);
+  std::vector<std::uint64_t> out;
+  while (s.Step()) out.push_back(static_cast<std::uint64_t>(s.Int64(0)));
+  return out;
+}
+
+void ResultsDb::MergeFrom(const std::string& part) {
+  {
+    Statement attach(db_, "ATTACH DATABASE ? AS part");
+    attach.Bind(1, part);
+    attach.Step();
+  }
+  try {
+    {
+      Statement clash(db_, "SELECT r.arm, r.idx FROM replications r JOIN part.replications p USING (arm, idx) LIMIT 1");
+      if (clash.Step())
+        throw InputError({part}, "replication " + std::to_string(clash.Int64(1)) + " (arm " +
+                                     std::to_string(clash.Int(0)) + ")",
+                         "in this part and in an earlier one", "parts of disjoint --replications ranges");
+    }
+    Exec("BEGIN IMMEDIATE");
+    try {
+      Exec("INSERT INTO replications SELECT * FROM part.replications; INSERT INTO threats SELECT * FROM part.threats;");
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+    Exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "DETACH DATABASE part", nullptr, nullptr, nullptr);
+    throw;
+  }
+  Exec("DETACH DATABASE part");
+}
+
+std::vector<ReplicationMetrics> ResultsDb::Load(int arm, std::uint64_t begin, std::uint64_t end) const {
   Statement s(db_,
               "SELECT arm, idx, seed, launched, fell_short, engaged, intercepted, hits_defended, value_lost, "
               "interceptors_fired, defence_cost_usd, cost_exchange_ratio, warning_min_s, decisions_scored, "
-              "decisions_right, magazine_empty, magazine_empty_t_s FROM replications WHERE arm = ? AND idx < ? "
-              "ORDER BY idx");
-  s.Bind(1, arm), s.Bind(2, static_cast<long long>(runs));
+              "decisions_right, magazine_empty, magazine_empty_t_s FROM replications WHERE arm = ? AND idx >= ? "
+              "AND idx < ? ORDER BY idx");
+  s.Bind(1, arm), s.Bind(2, static_cast<long long>(begin)), s.Bind(3, static_cast<long long>(end));
   std::vector<ReplicationMetrics> out;
   while (s.Step()) {
     ReplicationMetrics m;

@@ -43,8 +43,12 @@ class ResultsDb {
  public:
   /// Opens `path`, creating it with the schema if absent. InputError if it is
   /// not a cupola campaign database, belongs to another campaign, or another
-  /// process has it open; std::runtime_error on I/O failure.
-  ResultsDb(const std::string& path, const CampaignIdentity& identity);
+  /// process has it open; std::runtime_error on I/O failure. `description`
+  /// (JSON text: how to present the arms) is stored when the database is made.
+  ResultsDb(const std::string& path, const CampaignIdentity& identity, const std::string& description = "{}");
+  /// Opens an existing campaign database to read it, whatever its identity
+  /// (InputError if it is none, or is in use).
+  static CampaignIdentity ReadIdentity(const std::string& path, std::string* description = nullptr);
   ~ResultsDb();
   ResultsDb(const ResultsDb&) = delete;
   ResultsDb& operator=(const ResultsDb&) = delete;
@@ -55,11 +59,17 @@ class ResultsDb {
   std::size_t Count() const;
   /// Stores `records` in one transaction (all or none).
   void Append(const std::vector<ReplicationRecord>& records);
-  /// The metrics of `arm`'s replications with index < `runs`, by index.
-  std::vector<ReplicationMetrics> Load(int arm, std::uint64_t runs) const;
+  /// The metrics of `arm`'s replications with begin <= index < end, by index.
+  std::vector<ReplicationMetrics> Load(int arm, std::uint64_t begin, std::uint64_t end) const;
+  /// The indices stored for `arm`, ascending.
+  std::vector<std::uint64_t> Indices(int arm) const;
+  /// Copies every row of the campaign database `part` into this one, in one
+  /// transaction. InputError if a replication is in both (nothing is copied).
+  void MergeFrom(const std::string& part);
 
  private:
   void Exec(const char* sql) const;
+  void Exec(const std::string& sql) const { Exec(sql.c_str()); }
   std::string path_;
   sqlite3* db_ = nullptr;
 };

@@ -53,7 +53,7 @@ TEST_F(ResultsDbTest, StoresAndLoadsByIndexToTheBit) {
     EXPECT_FALSE(db.Has(1, 0));
   }
   ResultsDb db(Path(), Identity());  // reopened: the same campaign
-  const auto runs = db.Load(0, 10);
+  const auto runs = db.Load(0, 0, 10);
   ASSERT_EQ(runs.size(), 3u);
   for (std::uint64_t i = 0; i < 3; ++i) {
     EXPECT_EQ(runs[i].index, i);
@@ -62,7 +62,9 @@ TEST_F(ResultsDbTest, StoresAndLoadsByIndexToTheBit) {
     EXPECT_EQ(runs[i].warning_min_s, 1.0 / 3.0);
     EXPECT_TRUE(std::isnan(runs[i].cost_exchange_ratio));
   }
-  EXPECT_EQ(db.Load(0, 2).size(), 2u);
+  EXPECT_EQ(db.Load(0, 0, 2).size(), 2u);
+  EXPECT_EQ(db.Load(0, 1, 3).front().index, 1u);
+  EXPECT_EQ(db.Indices(0), (std::vector<std::uint64_t>{0, 1, 2}));
   // A replication is stored once: the second copy is refused and the batch rolled back.
   EXPECT_THROW(db.Append({Record(3), Record(1)}), std::runtime_error);
   EXPECT_FALSE(db.Has(0, 3));
@@ -89,6 +91,26 @@ TEST_F(ResultsDbTest, OneWriterAtATime) {
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("in use by another process"), std::string::npos) << e.what();
   }
+}
+
+TEST_F(ResultsDbTest, MergesDisjointPartsAndRefusesOverlaps) {
+  const std::string p1 = (dir_ / "p1.sqlite").string(), p2 = (dir_ / "p2.sqlite").string();
+  ResultsDb(p1, Identity()).Append({Record(0), Record(1)});
+  ResultsDb(p2, Identity()).Append({Record(2)});
+  std::string description;
+  EXPECT_EQ(ResultsDb::ReadIdentity(p1, &description).seed, 7u);
+  EXPECT_EQ(description, "{}");
+  ResultsDb merged(Path(), Identity());
+  merged.MergeFrom(p1);
+  merged.MergeFrom(p2);
+  EXPECT_EQ(merged.Indices(0), (std::vector<std::uint64_t>{0, 1, 2}));
+  try {
+    merged.MergeFrom(p2);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("replication 2"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(merged.Count(), 3u);
 }
 
 }  // namespace
