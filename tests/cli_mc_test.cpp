@@ -188,6 +188,26 @@ TEST_F(CliMc, PartsMergeToTheWholeCampaign) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+TEST_F(CliMc, KeepsTheWorstRunsWhole) {
+  const Result r = Cupola("mc -n 10 -q --out k --keep-runs 1 --keep-index 3");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const long long worst = Query("k", "SELECT idx FROM replications ORDER BY hits_defended DESC, value_lost DESC, idx LIMIT 1");
+  const std::string run = "k/runs/replication-" + std::to_string(worst);
+  ASSERT_TRUE(fs::exists(dir() / run / "events.jsonl")) << run;
+  ASSERT_TRUE(fs::exists(dir() / "k/runs/replication-3/replay.czml"));
+  // The whole run is the campaign's replication: the same seed, the same hits.
+  const json kept = Summary(run);
+  EXPECT_EQ(kept["impacts_in_defended_areas"],
+            Query("k", "SELECT hits_defended FROM replications WHERE idx = " + std::to_string(worst)));
+  const Result seed = Shell("python3 -c \"import sqlite3; print(sqlite3.connect('k/results.sqlite').execute("
+                            "'SELECT seed FROM replications WHERE idx = " + std::to_string(worst) +
+                            "').fetchone()[0])\"");
+  EXPECT_EQ(kept["replication_seed"].get<std::string>() + "\n", seed.out);
+  const Result bad = Cupola("mc -n 10 -q --out k --keep-index 10");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--keep-index"), std::string::npos) << bad.err;
+}
+
 TEST_F(CliMc, BadInputIsExit2WithAReason) {
   const struct {
     const char* args;

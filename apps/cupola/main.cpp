@@ -177,6 +177,14 @@ int main(int argc, char** argv) {
   mc_cmd->add_option("--sweep", mc.sweeps, "Vary a --set key over values, KEY=v1,v2,...; repeatable: a grid")
       ->type_name("KEY=V1,V2,...")
       ->allow_extra_args(false);
+  mc_cmd->add_option("--keep-runs", mc.keep_runs,
+                     "Also write the full outputs of `cupola run` (events, tracks, report, replay) for the K worst "
+                     "replications by hits, per defence or sweep point, into DIR/runs/")
+      ->type_name("K")
+      ->check(CLI::Range(0, 1000));
+  mc_cmd->add_option("--keep-index", mc.keep_indices, "Also write the full outputs of replication I (repeatable)")
+      ->type_name("I")
+      ->allow_extra_args(false);
   mc_cmd->add_flag("-q,--quiet", mc.quiet, "Print nothing but errors");
   mc_cmd->add_flag("--json", mc.json, "Print summary.json's content to stdout instead of the table");
   mc_cmd->footer(
@@ -199,6 +207,8 @@ int main(int argc, char** argv) {
       "  cupola mc -n 200 --sweep threats.0.count=10,20,40 --sweep batteries.0.max_interceptors_per_threat=1,2\n"
       "                                                         a 3 x 2 grid: hits against salvo size\n"
       "  cupola mc -n 1000 --json | jq .metrics.hits_defended\n"
+      "  cupola mc -n 500 --keep-runs 3 && cupola view out/mc-border_town_salvo/runs/replication-<i>\n"
+      "                                                         the 3 worst raids, whole, to look at\n"
       "  cupola mc --replications 0:500 --out p1 & cupola mc --replications 500:1000 --out p2; wait\n"
       "  cupola mc merge p1 p2 --out whole                      parts of one campaign (Slurm arrays, GNU parallel)\n"
       "  sqlite3 out/mc-border_town_salvo/results.sqlite 'SELECT fate, count(*) FROM threats GROUP BY fate'");

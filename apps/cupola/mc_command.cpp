@@ -3,7 +3,11 @@
 // their estimates with 95 % intervals (docs/campaigns.md).
 #include "mc_command.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -22,7 +26,9 @@
 #include "cupola/core/version.h"
 #include "cupola/io/atomic_file.h"
 #include "cupola/io/provenance.h"
+#include "cupola/io/report_html.h"
 #include "cupola/io/run_folder.h"
+#include "cupola/io/run_outputs.h"
 #include "cupola/scenario/loader.h"
 
 namespace cupola::cli {
@@ -193,6 +199,43 @@ void Report(const fs::path& dir, const ResultsDb& db, const CampaignIdentity& id
   std::printf("\n  wrote %s/{summary.json, %s} (%zu replications stored)\n\n", dir.c_str(), kDatabase, db.Count());
 }
 
+// The replications of one arm worth keeping whole: its `keep` worst (most
+// hits in defended areas, then most value lost, then lowest index) and the
+// `indices` asked for, in index order.
+std::vector<std::uint64_t> RunsToKeep(std::vector<ReplicationMetrics> runs, int keep,
+                                      const std::vector<std::uint64_t>& indices) {
+  std::sort(runs.begin(), runs.end(), [](const ReplicationMetrics& a, const ReplicationMetrics& b) {
+    if (a.hits_defended != b.hits_defended) return a.hits_defended > b.hits_defended;
+    if (a.value_lost != b.value_lost) return a.value_lost > b.value_lost;
+    return a.index < b.index;
+  });
+  std::set<std::uint64_t> kept;
+  for (int k = 0; k < keep && k < static_cast<int>(runs.size()); ++k) kept.insert(runs[k].index);
+  for (std::uint64_t i : indices) kept.insert(i);  // checked in range before the campaign ran
+  return {kept.begin(), kept.end()};
+}
+
+// Runs a kept replication again with every output `cupola run` writes
+// (trajectories, events, tracks, report, replay) into its own folder, under
+// the folder rules of `cupola run`: replaced whole, refused if not cupola's.
+void WriteKeptRun(const fs::path& target, const World& world, std::uint64_t seed, std::uint64_t index,
+                  const RunProvenance& provenance) {
+  RunFolder folder(target.string());
+  ReplicationOptions options;
+  options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const ReplicationResult result = RunReplication(world, seed, index, options);
+  OutputOptions output;
+  output.provenance = provenance;
+  if (const std::string path = WebAsset("report_template.html"); !path.empty()) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (IsReportTemplate(text.str())) output.report_template = text.str();
+  }
+  WriteRunOutputs(folder, world, result, Summarize(world, result), output);
+  folder.Commit();
+}
+
 }  // namespace
 
 int Mc(const McOptions& options) {
@@ -205,6 +248,11 @@ int Mc(const McOptions& options) {
     throw InputError({"cupola mc"}, "--replications", std::to_string(options.begin) + ":" + std::to_string(options.end),
                      "A:B with A < B");
   // Usage errors first, before any file is read or replication run.
+  for (std::uint64_t i : options.keep_indices)
+    if (i < options.begin || i >= options.end)
+      throw InputError({"cupola mc"}, "--keep-index", std::to_string(i),
+                       "a replication of this campaign, " + std::to_string(options.begin) + " to " +
+                           std::to_string(options.end - 1));
   std::vector<SweepAxis> axes;
   for (const auto& s : options.sweeps) axes.push_back(ParseSweep(s));
   for (const auto& s : options.overrides) ParseOverride(s);
@@ -280,6 +328,23 @@ int Mc(const McOptions& options) {
   }
   Report(dir, db, identity, description, options.begin, options.end, options.command_line, options.quiet,
          options.json);
+
+  // Whole runs, for a look at what went wrong: runs/replication-<i>[-<arm>].
+  if (options.keep_runs > 0 || !options.keep_indices.empty()) {
+    std::size_t written = 0;
+    for (int a = 0; a < static_cast<int>(arms.size()); ++a) {
+      const auto keep = RunsToKeep(db.Load(a, options.begin, options.end), options.keep_runs, options.keep_indices);
+      for (std::uint64_t i : keep) {
+        const std::string name = "replication-" + std::to_string(i) +
+                                 (arms.size() == 1 ? "" : versus ? "-" + arms[a].identity.label : "-point" + std::to_string(a));
+        WriteKeptRun(dir / "runs" / name, *arms[a].world, seed, i,
+                     {arms[a].identity.scenario_sha256, arms[a].identity.overrides, options.command_line, 1});
+        ++written;
+      }
+    }
+    if (!options.quiet && !options.json)
+      std::printf("  kept %zu whole run(s) in %s/runs (cupola view %s/runs/<run>)\n\n", written, dir.c_str(), dir.c_str());
+  }
   return 0;
 }
 

@@ -18,6 +18,8 @@ struct McOptions {
   std::string versus;                  // --versus B.yaml
   std::vector<std::string> versus_overrides;  // --versus-set: B is A (or B.yaml) with these
   std::vector<std::string> sweeps;     // --sweep KEY=v1,v2,...
+  int keep_runs = 0;                   // full outputs of each arm's K worst replications
+  std::vector<std::uint64_t> keep_indices;  // and of these
   bool quiet = false;
   bool json = false;
   std::vector<std::string> command_line;
