@@ -148,6 +148,10 @@ TEST_F(CliMc, SweepMakesAGrid) {
   // The other salvo keeps its 3 rounds: 1 + 2 + 3 and 5 + 3 + 3.
   EXPECT_EQ(points[0]["metrics"]["launched"]["mean"], 6.0);
   EXPECT_EQ(points[3]["metrics"]["launched"]["mean"], 11.0);
+  // report.html plots each metric against the first key, a band per value of the second.
+  const std::string report = Slurp(dir() / "s" / "report.html");
+  EXPECT_NE(report.find("hits_defended against threats.0.count"), std::string::npos);
+  EXPECT_NE(report.find("<polygon"), std::string::npos);
 }
 
 TEST_F(CliMc, PartsMergeToTheWholeCampaign) {

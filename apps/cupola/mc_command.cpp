@@ -14,6 +14,7 @@
 
 #include "commands.h"
 #include "cupola/campaign/campaign_metrics.h"
+#include "cupola/campaign/campaign_report.h"
 #include "cupola/campaign/paired.h"
 #include "cupola/campaign/results_db.h"
 #include "cupola/campaign/runner.h"
@@ -106,16 +107,17 @@ void PrintPaired(const std::vector<MetricEstimate>& a, const std::vector<MetricE
 
 void PrintSweep(const std::vector<std::string>& labels, const std::vector<std::vector<MetricEstimate>>& estimates) {
   const char* shown[] = {"hits_defended", "intercepted", "interceptors_fired", "magazine_empty"};
-  std::printf("  %-36s", "sweep point");
-  for (const char* name : shown) std::printf(" %-30s", name);
+  int width = 12;
+  for (const auto& label : labels) width = std::max(width, static_cast<int>(label.size()));
+  std::printf("  %-*s", width, "sweep point");
+  for (const char* name : shown) std::printf("  %-26s", name);
   std::printf("\n");
   for (std::size_t a = 0; a < labels.size(); ++a) {
-    std::printf("  %-36s", labels[a].c_str());
+    std::printf("  %-*s", width, labels[a].c_str());
     for (const char* name : shown)
       for (const MetricEstimate& e : estimates[a])
         if (std::string(e.metric->name) == name)
-          std::printf(" %-30s",
-                      (Number(e.estimate.mean) + " " + Interval(e.estimate.low, e.estimate.high)).c_str());
+          std::printf("  %-26s", (Number(e.estimate.mean) + " " + Interval(e.estimate.low, e.estimate.high)).c_str());
     std::printf("\n");
   }
 }
@@ -168,6 +170,14 @@ void Report(const fs::path& dir, const ResultsDb& db, const CampaignIdentity& id
       identity.seed);
   const std::string text = summary.dump(2) + "\n";
   WriteFileAtomically((dir / "summary.json").string(), text);
+  CampaignReport page{description.value("scenario_name", ""),
+                      "seed " + std::to_string(identity.seed) + ", replications " + std::to_string(begin) + " to " +
+                          std::to_string(end - 1) + ", cupola " + identity.cupola_version,
+                      {}, mode == "sweep"};
+  for (std::size_t a = 0; a < identity.arms.size(); ++a)
+    page.arms.push_back({mode == "sweep" ? JoinAlternatives(point(a), ", ") : identity.arms[a].label,
+                         mode == "sweep" ? point(a) : std::vector<std::string>{}, runs[a], estimates[a]});
+  WriteFileAtomically((dir / "report.html").string(), CampaignReportHtml(page));
 
   if (as_json) {
     std::fputs(text.c_str(), stdout);
@@ -196,7 +206,8 @@ void Report(const fs::path& dir, const ResultsDb& db, const CampaignIdentity& id
   } else {
     PrintEstimates(estimates[0]);
   }
-  std::printf("\n  wrote %s/{summary.json, %s} (%zu replications stored)\n\n", dir.c_str(), kDatabase, db.Count());
+  std::printf("\n  wrote %s/{summary.json, report.html, %s} (%zu replications stored)\n\n", dir.c_str(), kDatabase,
+              db.Count());
 }
 
 // The replications of one arm worth keeping whole: its `keep` worst (most
