@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
+#include <bit>
+#include <cstdint>
 #include <string>
 
 #include "cupola/campaign/campaign_metrics.h"
@@ -24,7 +25,7 @@ std::vector<ReplicationRecord> RunAll(const World& world, int runs, int threads)
 }
 
 // The same bits of every metric, whatever the thread count.
-bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool SameBits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
 
 TEST(Runner, SameRecordsOnOneAndTwoThreads) {
   const World world(LoadScenarioFile(std::string(CUPOLA_SOURCE_DIR) + "/scenarios/border_town_salvo.yaml"));
