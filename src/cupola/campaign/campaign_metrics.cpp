@@ -34,7 +34,7 @@ constexpr MetricDefinition kMetrics[] = {
      [](const ReplicationMetrics& m) {
        return m.decisions_scored > 0 ? double(m.decisions_right) / m.decisions_scored : kNaN;
      },
-     "share of engage/ignore decisions right against the truth"},
+     "share of engage/ignore decisions right against the truth", 1.0},
     {"magazine_empty", true, [](const ReplicationMetrics& m) { return m.magazine_empty ? 1.0 : 0.0; },
      "share of runs where a threat found every launcher empty"},
     {"magazine_empty_t_s", false, [](const ReplicationMetrics& m) { return m.magazine_empty_t_s; },
@@ -58,9 +58,10 @@ std::vector<MetricEstimate> EstimateMetrics(std::span<const ReplicationMetrics> 
       e.estimate = WilsonInterval(yes, n);
     } else {
       e.estimate = MeanInterval(values);
-      // Every metric is >= 0: a t interval reaching below 0 (a rare count)
-      // is cut there, which only removes impossible values.
+      // Every metric is >= 0, a share <= 1: a t interval reaching past
+      // (a rare count, a share near 1) is cut there, removing only impossible values.
       if (e.estimate.low < 0.0) e.estimate.low = 0.0;
+      if (metric.upper > 0.0 && e.estimate.high > metric.upper) e.estimate.high = metric.upper;
     }
     out.push_back(e);
   }

@@ -6,7 +6,8 @@
 // Student t interval; a yes/no per run (magazine_empty) by the share of runs
 // with a Wilson interval. A run that does not define a value (NaN) is left
 // out of that metric, so each metric carries its own n. Every metric is
-// non-negative, so a t interval's low end is cut at 0.
+// non-negative and a share is at most 1, so a t interval is cut at those
+// bounds (which only removes impossible values).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -24,6 +25,7 @@ struct MetricDefinition {
   bool proportion;         // a yes/no per run: Wilson interval on the share of runs
   double (*value)(const ReplicationMetrics&);  // NaN: not defined in this run
   const char* meaning;     // one line for the table and docs
+  double upper = 0.0;      // > 0: the largest value a run can have (a share: 1); intervals are cut there
 };
 
 /// Every metric, in the order of the table and summary.json.
