@@ -80,6 +80,21 @@ TEST_F(CliMc, ResumesAfterAKillWithNothingLostOrCountedTwice) {
   EXPECT_EQ(Summary("resumed")["metrics"].dump(), Summary("whole")["metrics"].dump());
 }
 
+TEST_F(CliMc, AFullDiskKeepsWhatWasCommitted) {
+  // A file size limit (150 KiB) stands for the full disk: the write fails, not the process.
+  const Result full = Shell("(trap '' XFSZ; ulimit -f 150; cupola mc -n 400 -q --out full)");
+  EXPECT_EQ(full.exit_code, 1);
+  EXPECT_NE(full.err.find("committed so far are kept"), std::string::npos) << full.err;
+  EXPECT_FALSE(fs::exists(dir() / "full" / "summary.json"));
+  const long long kept = Query("full", "SELECT count(*) FROM replications");
+  EXPECT_GT(kept, 0);
+  EXPECT_EQ(Query("full", "SELECT count(*) FROM threats"), kept * 13);  // whole replications only
+  // With room again, the same command finishes it.
+  const Result resumed = Cupola("mc -n 400 -q --out full");
+  EXPECT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(Query("full", "SELECT count(*) FROM replications"), 400);
+}
+
 TEST_F(CliMc, RefusesAnotherCampaignsDatabase) {
   ASSERT_EQ(Cupola("mc -n 2 -q --out c").exit_code, 0);
   Result r = Cupola("mc -n 2 -q --out c --seed 5");

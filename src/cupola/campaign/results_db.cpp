@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -34,12 +35,25 @@ CREATE TABLE threats (
   PRIMARY KEY (arm, idx, threat_id));
 )sql";
 
+// What went wrong, for a message. A full disk or a file size limit reaches
+// SQLite as SQLITE_FULL or, often, as a plain I/O error (its errno is not
+// always kept): both say what is kept and how to go on.
+std::string SqliteMessage(sqlite3* db) {
+  const int code = sqlite3_errcode(db) & 0xff, system = sqlite3_system_errno(db);
+  const char* go_on = "; the replications committed so far are kept: free some space and run the same command again "
+                      "to continue";
+  if (code == SQLITE_FULL || system == ENOSPC || system == EFBIG)
+    return std::string("the disk is full (or the file size limit reached)") + go_on;
+  if (code == SQLITE_IOERR)
+    return std::string("SQLite: ") + sqlite3_errmsg(db) + " (is the disk full, or a file size limit reached?)" + go_on;
+  return std::string("SQLite: ") + sqlite3_errmsg(db);
+}
+
 // A prepared statement, finalized on scope exit.
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw std::runtime_error(std::string("SQLite: ") + sqlite3_errmsg(db));
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) throw std::runtime_error(SqliteMessage(db));
   }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
@@ -60,7 +74,7 @@ class Statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
+    throw std::runtime_error(SqliteMessage(db_));
   }
   void Reset() {
     sqlite3_reset(stmt_);
@@ -103,9 +117,8 @@ void ResultsDb::Exec(const char* sql) const {
     if (code == SQLITE_NOTADB)
       throw InputError({path_}, "results database", "not an SQLite database",
                        "a database written by cupola mc; give another --out");
-    if (code == SQLITE_FULL)
-      throw std::runtime_error(path_ + ": the disk is full; the replications committed so far are kept: free some "
-                               "space and run the same command again to continue");
+    if ((code & 0xff) == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR)
+      throw std::runtime_error(path_ + ": " + SqliteMessage(db_));
     throw std::runtime_error(path_ + ": SQLite: " + text);
   }
 }
@@ -234,9 +247,10 @@ void ResultsDb::Append(const std::vector<ReplicationRecord>& records) {
         threat.Reset();
       }
     }
-  } catch (...) {
+  } catch (const std::runtime_error& e) {
+    const std::string message = e.what();
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
+    throw std::runtime_error(path_ + ": " + message);
   }
   Exec("COMMIT");
 }
