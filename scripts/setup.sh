@@ -13,6 +13,10 @@ packages=(
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang libclang-rt-dev)
 fi
+# `mpirun -n K cupola mc` (optional; built when found): scripts/setup.sh --mpi.
+if [ "${1:-}" = "--mpi" ]; then
+  packages+=(libopenmpi-dev openmpi-bin)
+fi
 # The browser tests of web/ (scripts/web.sh --test) drive Debian's chromium: scripts/setup.sh --browser.
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium fonts-liberation)  # fonts are only a Recommends of chromium

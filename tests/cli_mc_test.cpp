@@ -227,6 +227,24 @@ TEST_F(CliMc, KeepsTheWorstRunsWhole) {
   EXPECT_NE(bad.err.find("--keep-index"), std::string::npos) << bad.err;
 }
 
+// `mpirun -n 2` on one machine: the ranks split the replications, rank 0
+// merges them, and the numbers are those of one process.
+TEST_F(CliMc, TwoMpiRanksGiveTheNumbersOfOneProcess) {
+#ifndef CUPOLA_MC_MPI
+  GTEST_SKIP() << "cupola built without MPI";
+#else
+  if (Shell("command -v mpirun").exit_code != 0) GTEST_SKIP() << "no mpirun";
+  const Result mpi = Shell("mpirun --allow-run-as-root --oversubscribe -n 2 '" CUPOLA_EXE
+                           "' mc -n 12 -j 1 -q --out ranks --versus-set batteries.0.max_interceptors_per_threat=1");
+  ASSERT_EQ(mpi.exit_code, 0) << mpi.err;
+  ASSERT_EQ(Cupola("mc -n 12 -j 1 -q --out one --versus-set batteries.0.max_interceptors_per_threat=1").exit_code, 0);
+  EXPECT_EQ(Summary("ranks")["metrics"].dump(), Summary("one")["metrics"].dump());
+  EXPECT_EQ(Summary("ranks")["versus"].dump(), Summary("one")["versus"].dump());
+  EXPECT_EQ(Query("ranks", "SELECT count(*) FROM replications"), 24);
+  EXPECT_FALSE(fs::exists(dir() / "ranks" / ".rank-1.sqlite"));  // merged and removed
+#endif
+}
+
 TEST_F(CliMc, BadInputIsExit2WithAReason) {
   const struct {
     const char* args;

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "mc_ranks.h"
 #include "cupola/campaign/campaign_metrics.h"
 #include "cupola/campaign/campaign_report.h"
 #include "cupola/campaign/paired.h"
@@ -301,7 +302,6 @@ int Mc(const McOptions& options) {
                      "1 to 64 letters, digits, '.', '_' or '-', not starting with '.', to name the output folder "
                      "out/mc-<name>; or give --out DIR");
   const fs::path dir = options.out_dir.empty() ? fs::path("out") / ("mc-" + spec.name) : fs::path(options.out_dir);
-  PrepareFolder(dir);
   CampaignIdentity identity{Version(), seed, {}};
   json description = {{"scenario_name", spec.name},
                        {"mode", versus ? "versus" : axes.empty() ? "single" : "sweep"},
@@ -310,41 +310,74 @@ int Mc(const McOptions& options) {
                        {"sweep_keys", json::array()}};
   for (const Arm& a : arms) identity.arms.push_back(a.identity), description["files"].push_back(a.file);
   for (const SweepAxis& axis : axes) description["sweep_keys"].push_back(axis.key);
-  ResultsDb db((dir / kDatabase).string(), identity, description.dump());
 
-  // What is missing, index-major so that a stopped versus campaign holds whole pairs.
+  // Under mpirun, rank 0 owns the database and says what is missing; every
+  // rank runs its share into a part that rank 0 merges at the end.
+  const Ranks ranks = StartRanks();
+  const bool lead = ranks.rank == 0;
+  const auto rank_part = [&](int rank) { return dir / (".rank-" + std::to_string(rank) + ".sqlite"); };
+  std::unique_ptr<ResultsDb> db;
   std::vector<ReplicationJob> jobs;
-  for (std::uint64_t i = options.begin; i < options.end; ++i)
-    for (int a = 0; a < static_cast<int>(arms.size()); ++a)
-      if (!db.Has(a, i)) jobs.push_back({a, i});
-  const std::size_t wanted = (options.end - options.begin) * arms.size();
-  if (!options.quiet && jobs.size() < wanted)
-    std::fprintf(stderr, "resuming: %zu of %zu replications are already in %s\n", wanted - jobs.size(), wanted,
-                 (dir / kDatabase).c_str());
+  if (lead) {
+    PrepareFolder(dir);
+    db = std::make_unique<ResultsDb>((dir / kDatabase).string(), identity, description.dump());
+    // Parts left by a killed MPI run hold committed replications: keep them.
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind(".rank-", 0) == 0 && entry.path().extension() == ".sqlite") {
+        db->MergeFrom(entry.path().string(), true);
+        fs::remove(entry.path());
+      }
+    }
+    // What is missing, index-major so that a stopped versus campaign holds whole pairs.
+    for (std::uint64_t i = options.begin; i < options.end; ++i)
+      for (int a = 0; a < static_cast<int>(arms.size()); ++a)
+        if (!db->Has(a, i)) jobs.push_back({a, i});
+    const std::size_t wanted = (options.end - options.begin) * arms.size();
+    if (!options.quiet && jobs.size() < wanted)
+      std::fprintf(stderr, "resuming: %zu of %zu replications are already in %s\n", wanted - jobs.size(), wanted,
+                   (dir / kDatabase).c_str());
+  }
+  jobs = ShareJobs(ranks, std::move(jobs));
+  std::vector<ReplicationJob> mine;
+  for (std::size_t k = static_cast<std::size_t>(ranks.rank); k < jobs.size(); k += static_cast<std::size_t>(ranks.size))
+    mine.push_back(jobs[k]);
 
   const int threads = options.threads > 0 ? options.threads
                                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<const World*> worlds;
   for (const Arm& a : arms) worlds.push_back(a.world.get());
   {
-    Progress progress(!options.quiet, 1);
+    std::unique_ptr<ResultsDb> part;
+    if (!lead) part = std::make_unique<ResultsDb>(rank_part(ranks.rank).string(), identity, description.dump());
+    ResultsDb& out = lead ? *db : *part;
+    Progress progress(!options.quiet && lead, 1);
     std::size_t done = 0;
-    progress.Report("replications", 0, jobs.size());
-    RunReplications(worlds, seed, jobs, threads, [&](std::vector<ReplicationRecord>& batch) {
-      db.Append(batch);
+    progress.Report("replications", 0, mine.size());
+    RunReplications(worlds, seed, mine, threads, [&](std::vector<ReplicationRecord>& batch) {
+      out.Append(batch);
       done += batch.size();
-      progress.Report("replications", done, jobs.size());
+      progress.Report("replications", done, mine.size());
     });
     progress.Finish();
   }
-  Report(dir, db, identity, description, options.begin, options.end, options.command_line, options.quiet,
+  WaitForRanks(ranks);
+  if (!lead) {
+    StopRanks(ranks);
+    return 0;
+  }
+  for (int r = 1; r < ranks.size; ++r) {
+    db->MergeFrom(rank_part(r).string(), true);
+    fs::remove(rank_part(r));
+  }
+  Report(dir, *db, identity, description, options.begin, options.end, options.command_line, options.quiet,
          options.json);
 
   // Whole runs, for a look at what went wrong: runs/replication-<i>[-<arm>].
   if (options.keep_runs > 0 || !options.keep_indices.empty()) {
     std::size_t written = 0;
     for (int a = 0; a < static_cast<int>(arms.size()); ++a) {
-      const auto keep = RunsToKeep(db.Load(a, options.begin, options.end), options.keep_runs, options.keep_indices);
+      const auto keep = RunsToKeep(db->Load(a, options.begin, options.end), options.keep_runs, options.keep_indices);
       for (std::uint64_t i : keep) {
         const std::string name = "replication-" + std::to_string(i) +
                                  (arms.size() == 1 ? "" : versus ? "-" + arms[a].identity.label : "-point" + std::to_string(a));
@@ -356,6 +389,7 @@ int Mc(const McOptions& options) {
     if (!options.quiet && !options.json)
       std::printf("  kept %zu whole run(s) in %s/runs (cupola view %s/runs/<run>)\n\n", written, dir.c_str(), dir.c_str());
   }
+  StopRanks(ranks);
   return 0;
 }
 

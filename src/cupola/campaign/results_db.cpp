@@ -295,7 +295,7 @@ std::vector<std::uint64_t> ResultsDb::Indices(int arm) const {
   return out;
 }
 
-void ResultsDb::MergeFrom(const std::string& part) {
+void ResultsDb::MergeFrom(const std::string& part, bool skip_stored) {
   {
     Statement attach(db_, "ATTACH DATABASE ? AS part");
     attach.Bind(1, part);
@@ -304,14 +304,17 @@ void ResultsDb::MergeFrom(const std::string& part) {
   try {
     {
       Statement clash(db_, "SELECT r.arm, r.idx FROM replications r JOIN part.replications p USING (arm, idx) LIMIT 1");
-      if (clash.Step())
+      if (!skip_stored && clash.Step())
         throw InputError({part}, "replication " + std::to_string(clash.Int64(1)) + " (arm " +
                                      std::to_string(clash.Int(0)) + ")",
                          "in this part and in an earlier one", "parts of disjoint --replications ranges");
     }
     Exec("BEGIN IMMEDIATE");
     try {
-      Exec("INSERT INTO replications SELECT * FROM part.replications; INSERT INTO threats SELECT * FROM part.threats;");
+      Exec(skip_stored ? "INSERT OR IGNORE INTO replications SELECT * FROM part.replications; "
+                         "INSERT OR IGNORE INTO threats SELECT * FROM part.threats;"
+                       : "INSERT INTO replications SELECT * FROM part.replications; "
+                         "INSERT INTO threats SELECT * FROM part.threats;");
     } catch (...) {
       sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
       throw;

@@ -64,8 +64,11 @@ class ResultsDb {
   /// The indices stored for `arm`, ascending.
   std::vector<std::uint64_t> Indices(int arm) const;
   /// Copies every row of the campaign database `part` into this one, in one
-  /// transaction. InputError if a replication is in both (nothing is copied).
-  void MergeFrom(const std::string& part);
+  /// transaction. InputError if a replication is in both (nothing is copied),
+  /// unless `skip_stored`: then rows already here are kept (replications are
+  /// deterministic, so a copy is the same row; used for an MPI rank's part
+  /// left by a killed run).
+  void MergeFrom(const std::string& part, bool skip_stored = false);
 
  private:
   void Exec(const char* sql) const;
