@@ -66,19 +66,18 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   // alerts are judged against it, whether or not an interceptor got there first).
   const NaturalEnds natural = NaturalEnds::Of(world, truth);
   TrackingResult result;
-  const auto& radars = world.radars();
+  const auto& sensors = world.sensors();
   const double duration = world.spec().duration_s;
   const Network& network = world.network();
 
   // The merged scan schedule: (time, radar, scan number), in time order.
   std::vector<std::tuple<double, int, int>> schedule;
-  for (std::size_t r = 0; r < radars.size(); ++r)
-    for (int k = 0; k * radars[r].spec.revisit_s < duration; ++k)
-      schedule.emplace_back(k * radars[r].spec.revisit_s, static_cast<int>(r), k);
+  for (std::size_t r = 0; r < sensors.size(); ++r)
+    for (int k = 0; sensors[r]->ScanTime(k) < duration; ++k) schedule.emplace_back(sensors[r]->ScanTime(k), static_cast<int>(r), k);
   std::sort(schedule.begin(), schedule.end());
 
   std::vector<std::uint64_t> radar_seeds;  // each scan draws from its own sub-stream (by scan number)
-  for (const auto& radar : radars) radar_seeds.push_back(StreamSeed(replication_seed, "radar/" + radar.name));
+  for (const auto& sensor : sensors) radar_seeds.push_back(StreamSeed(replication_seed, "radar/" + sensor->name()));
   std::vector<std::uint64_t> link_seeds;
   for (const auto& link : network.links()) {
     link_seeds.push_back(StreamSeed(replication_seed, "link/" + link.name));
@@ -143,7 +142,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     // Interceptors fly up to the scan; a kill ends a threat before the radar looks.
     fleet.AdvanceTo(t, trackers);
     ScanOutput out;
-    ScanOnce(radars[r], r, world.frame(), t, targets, SubstreamSeed(radar_seeds[r], static_cast<std::uint64_t>(k)), out);
+    sensors[r]->Scan(k, targets, SubstreamSeed(radar_seeds[r], static_cast<std::uint64_t>(k)), out);
     for (const int id : out.truth_ids) (id < 0 ? result.false_alarms : result.detections) += 1;
     result.scans.push_back({r, k, t, std::move(out.detections), std::move(out.truth_ids)});
     Receive(0, result.scans.back(), t);
