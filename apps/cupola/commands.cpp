@@ -241,6 +241,16 @@ int Validate(const std::vector<std::string>& files, const std::vector<std::strin
                 file.c_str(), overrides.empty() ? "" : (" with " + std::to_string(overrides.size()) + " --set").c_str(),
                 spec.TotalThreats(), spec.threats.size(), spec.defended_areas.size(),
                 spec.alert_zones.size(), spec.radars.size(), spec.batteries.size(), spec.links.size());
+    // Legitimate (a cut-off battery is a study), but rarely meant.
+    const Network network(spec);
+    for (std::size_t b = 0; b < spec.batteries.size(); ++b) {
+      bool reached = false;
+      for (std::size_t r = 0; r < spec.radars.size(); ++r)
+        reached = reached || network.Reaches(static_cast<int>(r), static_cast<int>(b));
+      if (!reached)
+        std::printf("  note: battery %s: no link reaches it from any radar, so it will never fire (docs/links.md)\n",
+                    spec.batteries[b].name.c_str());
+    }
   }
   return 0;
 }
