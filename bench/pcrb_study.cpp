@@ -455,7 +455,7 @@ int Run(const Options& o) {
   spec.sigma_azimuth_rad = o.sigma_angle_rad;
   spec.sigma_elevation_rad = o.sigma_angle_rad;
   spec.sigma_radial_velocity_mps = 0.0;
-  spec.rotating = false;
+  spec.scan = RadarScan::kElectronic;
   spec.detection_probability = 1.0 - 1e-12;  // Pd = 1 for the study (misses are counted)
   spec.false_alarms_per_scan = 0.0;
   const std::vector<RadarModel> radars{RadarModel::FromSpec(spec, frame)};

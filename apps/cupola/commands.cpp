@@ -23,6 +23,8 @@
 #include "cupola/io/run_folder.h"
 #include "cupola/io/run_outputs.h"
 #include "cupola/io/track_outputs.h"
+#include "cupola/io/atomic_file.h"
+#include "cupola/scenario/format_docs.h"
 #include "cupola/scenario/loader.h"
 #include "cupola/scenario/presets.h"
 #include "cupola/sim/summary.h"
@@ -274,6 +276,20 @@ int Track(const TrackOptions& options) {
   if (tracker.limit_counts().Any())
     std::fprintf(stderr, "note: tracker limits reached (docs/tracking.md, \"Limits\"): %s\n",
                  tracker.limit_counts().ToString().c_str());
+  return 0;
+}
+
+int GenerateFormatDocs(const std::string& root) {
+  const std::vector<KeyTable> tables = ScenarioKeyTables();
+  for (const auto& [relative, update] :
+       {std::pair{"docs/scenario.md", &UpdateFormatDocs}, std::pair{"schemas/scenario.schema.json", &UpdateFormatSchema}}) {
+    const std::string path = (fs::path(root) / relative).string();
+    const std::string before = ReadWholeFile(path);
+    const std::string after = update(before, tables);
+    if (after == before) continue;
+    WriteFileAtomically(path, after);
+    std::printf("wrote %s\n", path.c_str());
+  }
   return 0;
 }
 
