@@ -474,7 +474,7 @@ int Run(const Options& o) {
   int K = static_cast<int>(truth.size());
 
   TrackerConfig config;
-  config.motion_model = "ballistic";
+  config.motion_model = MotionModelKind::kBallistic;
   config.q_ballistic_m2ps3 = o.q_velocity;
   config.q_kappa = o.q_kappa;
   config.prior_kappa_m2pkg = o.prior_kappa;
@@ -557,7 +557,7 @@ int Run(const Options& o) {
     for (int f = 0; f < 2; ++f) {
       FilterResult& result = results[f];
       TrackerConfig c = config;
-      c.filter = result.name;
+      c.filter = result.name == "ukf" ? FilterKind::kUkf : FilterKind::kEkf;
       Tracker tracker(c, &radars, &env);
       bool confirmed_seen = false;
       for (int k = 0; k < K; ++k) {

@@ -178,17 +178,17 @@ json Property(const FieldInfo& f) {
 
 }  // namespace
 
-std::string UpdateFormatDocs(const std::string& markdown, const std::vector<KeyTable>& tables) {
+std::string UpdateFormatDocs(const std::string& markdown, const std::vector<KeyTable>& tables, const std::string& doc) {
   std::string out = markdown;
   for (const auto& table : tables) {
-    if (table.name.empty()) continue;
+    if (table.name.empty() || table.doc != doc) continue;
     const std::string start = "<!-- keys: " + table.name + " ";
     const std::string end = "<!-- end of keys: " + table.name + " -->";
     const std::size_t at = out.find(start);
     const std::size_t body = at == std::string::npos ? at : out.find('\n', at);
     const std::size_t stop = body == std::string::npos ? body : out.find(end, body);
     if (stop == std::string::npos)
-      throw std::runtime_error("docs: no '" + start + "...-->' and '" + end + "' lines around the " + table.name +
+      throw std::runtime_error(doc + ": no '" + start + "...-->' and '" + end + "' lines around the " + table.name +
                                " key table");
     std::string rows = "| key | unit | default | meaning | accepted |\n|---|---|---|---|---|\n";
     AppendRows(table.fields, "", rows);

@@ -17,9 +17,11 @@
 
 namespace cupola {
 
-/// `markdown` with every table's rows rewritten between its markers.
-/// std::runtime_error if a table's markers are missing.
-std::string UpdateFormatDocs(const std::string& markdown, const std::vector<KeyTable>& tables);
+/// `markdown`, the text of `doc` (kFormatDocs), with the rows of every table
+/// of that doc rewritten between its markers. std::runtime_error if a table's
+/// markers are missing.
+std::string UpdateFormatDocs(const std::string& markdown, const std::vector<KeyTable>& tables,
+                             const std::string& doc = "docs/scenario.md");
 
 /// `schema` (JSON text) with every table's properties rewritten, as JSON
 /// indented by 2. std::runtime_error if a table's object is missing.

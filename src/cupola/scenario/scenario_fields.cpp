@@ -358,6 +358,7 @@ std::vector<KeyTable> ScenarioKeyTables() {
       {"launchers", "/$defs/launcher", Describe(LauncherFields())},
       {"links", "/$defs/link", Describe(LinkFields())},
       {"", "/$defs/link/properties/outages/items", Describe(LinkOutageFields())},
+      {"tracker", "/properties/tracker", Describe(TrackerFields()), "docs/tracking.md"},
   };
 }
 

@@ -29,14 +29,18 @@ const std::vector<Field<LauncherSpec>>& LauncherFields();
 const std::vector<Field<LinkSpec>>& LinkFields();
 const std::vector<Field<LinkOutage>>& LinkOutageFields();  // links[i].outages[j]
 
-/// A generated key table: the rows of docs/scenario.md between the markers
-/// named `name` (none when empty: its rows are a parent's children), and the
+/// A generated key table: the rows of `doc` between the markers named
+/// `name` (none when empty: its rows are a parent's children), and the
 /// properties and `required` of the schema object at JSON pointer `schema_at`.
 struct KeyTable {
   std::string name;
   std::string schema_at;
   std::vector<FieldInfo> fields;
+  std::string doc = "docs/scenario.md";
 };
+
+/// The documents that hold generated key tables.
+inline const std::vector<std::string> kFormatDocs = {"docs/scenario.md", "docs/tracking.md"};
 
 std::vector<KeyTable> ScenarioKeyTables();
 

@@ -22,9 +22,11 @@ const char* const kHowToUpdate =
     "run: build/release/apps/cupola/cupola generate-format-docs . and commit the result";
 
 TEST(FormatDocs, TheCommittedKeyTablesAreTheDeclaredOnes) {
-  const std::string docs = Slurp("docs/scenario.md");
-  ASSERT_FALSE(docs.empty());
-  EXPECT_EQ(UpdateFormatDocs(docs, ScenarioKeyTables()), docs) << "docs/scenario.md" << kHowToUpdate;
+  for (const std::string& doc : kFormatDocs) {
+    const std::string text = Slurp(doc);
+    ASSERT_FALSE(text.empty()) << doc;
+    EXPECT_EQ(UpdateFormatDocs(text, ScenarioKeyTables(), doc), text) << doc << kHowToUpdate;
+  }
 }
 
 TEST(FormatDocs, TheCommittedSchemaIsTheDeclaredOne) {
@@ -101,6 +103,7 @@ threats:
   ExpectStructDefaults(BatteryFields(), s.batteries.at(0), "batteries");
   ExpectStructDefaults(LauncherFields(), s.batteries.at(0).launchers.at(0), "launchers");
   ExpectStructDefaults(LinkFields(), s.links.at(0), "links");
+  ExpectStructDefaults(TrackerFields(), s.tracker, "tracker");
   // Values that once disagreed between spec.h and the loader.
   EXPECT_DOUBLE_EQ(s.defended_areas[0].value, 1.0);
   EXPECT_DOUBLE_EQ(s.radars[0].max_elevation_rad, DegToRad(85.0));
