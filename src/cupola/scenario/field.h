@@ -70,16 +70,16 @@ struct Field : FieldInfo {
     required = true;
     return std::move(*this);
   }
-  Field Default(std::string text) && {
-    default_text = std::move(text);
+  Field Default(const std::string& text) && {
+    default_text = text;
     return std::move(*this);
   }
-  Field Note(std::string text) && {
-    note = std::move(text);
+  Field Note(const std::string& text) && {
+    note = text;
     return std::move(*this);
   }
-  Field Children(std::vector<FieldInfo> keys) && {
-    children = std::move(keys);
+  Field Children(const std::vector<FieldInfo>& keys) && {
+    children = keys;
     return std::move(*this);
   }
   /// Declared for the docs, read by hand (its check depends on other values).
@@ -96,21 +96,21 @@ struct Field : FieldInfo {
 
 namespace field_detail {
 template <class Spec>
-Field<Spec> Make(std::string key, std::string unit, FieldType type, std::string doc) {
+Field<Spec> Make(const std::string& key, const std::string& unit, FieldType type, const std::string& doc) {
   Field<Spec> f;
-  f.key = std::move(key);
-  f.unit = std::move(unit);
+  f.key = key;
+  f.unit = unit;
   f.type = type;
-  f.doc = std::move(doc);
+  f.doc = doc;
   return f;
 }
 }  // namespace field_detail
 
 /// A number in `bounds` (file unit), stored as SI by `scale`.
 template <class Spec>
-Field<Spec> NumberField(std::string key, std::string unit, double Spec::*member, Bounds bounds, std::string doc,
-                        Scale scale = kAsIs) {
-  auto f = field_detail::Make<Spec>(std::move(key), std::move(unit), FieldType::kNumber, std::move(doc));
+Field<Spec> NumberField(const std::string& key, const std::string& unit, double Spec::*member, Bounds bounds,
+                        const std::string& doc, Scale scale = kAsIs) {
+  auto f = field_detail::Make<Spec>(key, unit, FieldType::kNumber, doc);
   f.bounds = bounds;
   f.get = [member, scale](const Spec& s) -> std::optional<FieldValue> { return scale.from_si(s.*member); };
   f.set = [member, scale](Spec& s, const FieldValue& v) { s.*member = scale.to_si(std::get<double>(v)); };
@@ -119,20 +119,20 @@ Field<Spec> NumberField(std::string key, std::string unit, double Spec::*member,
 
 /// A number that is absent unless given (its default is someone else's: `default_text`).
 template <class Spec>
-Field<Spec> OptionalNumberField(std::string key, std::string unit, std::optional<double> Spec::*member, Bounds bounds,
-                                std::string doc, std::string default_text) {
-  auto f = field_detail::Make<Spec>(std::move(key), std::move(unit), FieldType::kNumber, std::move(doc));
+Field<Spec> OptionalNumberField(const std::string& key, const std::string& unit, std::optional<double> Spec::*member,
+                                Bounds bounds, const std::string& doc, const std::string& default_text) {
+  auto f = field_detail::Make<Spec>(key, unit, FieldType::kNumber, doc);
   f.bounds = bounds;
-  f.default_text = std::move(default_text);
+  f.default_text = default_text;
   f.get = [](const Spec&) -> std::optional<FieldValue> { return std::nullopt; };
   f.set = [member](Spec& s, const FieldValue& v) { s.*member = std::get<double>(v); };
   return f;
 }
 
 template <class Spec>
-Field<Spec> IntegerField(std::string key, std::string unit, int Spec::*member, long long lo, long long hi,
-                         std::string doc) {
-  auto f = field_detail::Make<Spec>(std::move(key), std::move(unit), FieldType::kInteger, std::move(doc));
+Field<Spec> IntegerField(const std::string& key, const std::string& unit, int Spec::*member, long long lo, long long hi,
+                         const std::string& doc) {
+  auto f = field_detail::Make<Spec>(key, unit, FieldType::kInteger, doc);
   f.bounds = Bounds::Closed(static_cast<double>(lo), static_cast<double>(hi));
   f.get = [member](const Spec& s) -> std::optional<FieldValue> { return static_cast<long long>(s.*member); };
   f.set = [member](Spec& s, const FieldValue& v) { s.*member = static_cast<int>(std::get<long long>(v)); };
@@ -140,18 +140,18 @@ Field<Spec> IntegerField(std::string key, std::string unit, int Spec::*member, l
 }
 
 template <class Spec>
-Field<Spec> BoolField(std::string key, bool Spec::*member, std::string doc) {
-  auto f = field_detail::Make<Spec>(std::move(key), "-", FieldType::kBool, std::move(doc));
+Field<Spec> BoolField(const std::string& key, bool Spec::*member, const std::string& doc) {
+  auto f = field_detail::Make<Spec>(key, "-", FieldType::kBool, doc);
   f.get = [member](const Spec& s) -> std::optional<FieldValue> { return s.*member; };
   f.set = [member](Spec& s, const FieldValue& v) { s.*member = std::get<bool>(v); };
   return f;
 }
 
 template <class Spec>
-Field<Spec> OptionalBoolField(std::string key, std::optional<bool> Spec::*member, std::string doc,
-                              std::string default_text) {
-  auto f = field_detail::Make<Spec>(std::move(key), "-", FieldType::kBool, std::move(doc));
-  f.default_text = std::move(default_text);
+Field<Spec> OptionalBoolField(const std::string& key, std::optional<bool> Spec::*member, const std::string& doc,
+                              const std::string& default_text) {
+  auto f = field_detail::Make<Spec>(key, "-", FieldType::kBool, doc);
+  f.default_text = default_text;
   f.get = [](const Spec&) -> std::optional<FieldValue> { return std::nullopt; };
   f.set = [member](Spec& s, const FieldValue& v) { s.*member = std::get<bool>(v); };
   return f;
@@ -159,8 +159,9 @@ Field<Spec> OptionalBoolField(std::string key, std::optional<bool> Spec::*member
 
 /// One of `names`, stored as the enum value of the same position.
 template <class Spec, class Enum>
-Field<Spec> ChoiceField(std::string key, Enum Spec::*member, std::vector<std::string> names, std::string doc) {
-  auto f = field_detail::Make<Spec>(std::move(key), "-", FieldType::kChoice, std::move(doc));
+Field<Spec> ChoiceField(const std::string& key, Enum Spec::*member, const std::vector<std::string>& names,
+                        const std::string& doc) {
+  auto f = field_detail::Make<Spec>(key, "-", FieldType::kChoice, doc);
   f.choices = names;
   f.get = [member, names](const Spec& s) -> std::optional<FieldValue> {
     return names.at(static_cast<std::size_t>(s.*member));
@@ -173,11 +174,12 @@ Field<Spec> ChoiceField(std::string key, Enum Spec::*member, std::vector<std::st
 }
 
 template <class Spec, class Enum>
-Field<Spec> OptionalChoiceField(std::string key, std::optional<Enum> Spec::*member, std::vector<std::string> names,
-                                std::string doc, std::string default_text) {
-  auto f = field_detail::Make<Spec>(std::move(key), "-", FieldType::kChoice, std::move(doc));
+Field<Spec> OptionalChoiceField(const std::string& key, std::optional<Enum> Spec::*member,
+                                const std::vector<std::string>& names, const std::string& doc,
+                                const std::string& default_text) {
+  auto f = field_detail::Make<Spec>(key, "-", FieldType::kChoice, doc);
   f.choices = names;
-  f.default_text = std::move(default_text);
+  f.default_text = default_text;
   f.get = [](const Spec&) -> std::optional<FieldValue> { return std::nullopt; };
   f.set = [member, names](Spec& s, const FieldValue& v) {
     const auto at = std::find(names.begin(), names.end(), std::get<std::string>(v));
@@ -188,10 +190,10 @@ Field<Spec> OptionalChoiceField(std::string key, std::optional<Enum> Spec::*memb
 
 /// One of `names` (a catalog's, say), stored as text.
 template <class Spec>
-Field<Spec> TextChoiceField(std::string key, std::string Spec::*member, std::vector<std::string> names,
-                            std::string doc) {
-  auto f = field_detail::Make<Spec>(std::move(key), "-", FieldType::kChoice, std::move(doc));
-  f.choices = std::move(names);
+Field<Spec> TextChoiceField(const std::string& key, std::string Spec::*member, const std::vector<std::string>& names,
+                            const std::string& doc) {
+  auto f = field_detail::Make<Spec>(key, "-", FieldType::kChoice, doc);
+  f.choices = names;
   f.get = [member](const Spec& s) -> std::optional<FieldValue> { return s.*member; };
   f.set = [member](Spec& s, const FieldValue& v) { s.*member = std::get<std::string>(v); };
   return f;
@@ -199,8 +201,8 @@ Field<Spec> TextChoiceField(std::string key, std::string Spec::*member, std::vec
 
 /// A name (1 to kMaxNameChars characters).
 template <class Spec>
-Field<Spec> NameField(std::string key, std::string Spec::*member, std::string doc) {
-  auto f = field_detail::Make<Spec>(std::move(key), "-", FieldType::kName, std::move(doc));
+Field<Spec> NameField(const std::string& key, std::string Spec::*member, const std::string& doc) {
+  auto f = field_detail::Make<Spec>(key, "-", FieldType::kName, doc);
   f.get = [](const Spec&) -> std::optional<FieldValue> { return std::nullopt; };
   f.set = [member](Spec& s, const FieldValue& v) { s.*member = std::get<std::string>(v); };
   return f;
@@ -208,8 +210,8 @@ Field<Spec> NameField(std::string key, std::string Spec::*member, std::string do
 
 /// Text of at most kMaxTextChars characters.
 template <class Spec>
-Field<Spec> TextField(std::string key, std::string Spec::*member, std::string doc) {
-  auto f = field_detail::Make<Spec>(std::move(key), "-", FieldType::kText, std::move(doc));
+Field<Spec> TextField(const std::string& key, std::string Spec::*member, const std::string& doc) {
+  auto f = field_detail::Make<Spec>(key, "-", FieldType::kText, doc);
   f.get = [member](const Spec& s) -> std::optional<FieldValue> { return s.*member; };
   f.set = [member](Spec& s, const FieldValue& v) { s.*member = std::get<std::string>(v); };
   return f;
@@ -217,10 +219,10 @@ Field<Spec> TextField(std::string key, std::string Spec::*member, std::string do
 
 /// A map or list key, read by hand; declared for the key list, docs and schema.
 template <class Spec>
-Field<Spec> SectionField(std::string key, std::string unit, std::string doc, std::string default_text = "") {
-  auto f = field_detail::Make<Spec>(std::move(key), std::move(unit),
-                                    unit == "list" ? FieldType::kList : FieldType::kMap, std::move(doc));
-  f.default_text = std::move(default_text);
+Field<Spec> SectionField(const std::string& key, const std::string& unit, const std::string& doc,
+                         const std::string& default_text = "") {
+  auto f = field_detail::Make<Spec>(key, unit, unit == "list" ? FieldType::kList : FieldType::kMap, doc);
+  f.default_text = default_text;
   f.schema_by_hand = true;
   f.get = [](const Spec&) -> std::optional<FieldValue> { return std::nullopt; };
   return f;

@@ -54,8 +54,10 @@ const std::vector<Field<ScenarioSpec>>& TopLevelFields() {
 const std::vector<Field<GeodeticPoint>>& GeodeticFields() {
   using S = GeodeticPoint;
   static const std::vector<Field<S>> fields = {
-      NumberField("lat_deg", "deg", &S::lat_deg, Bounds::Closed(-90, 90), "latitude").Required(),
-      NumberField("lon_deg", "deg", &S::lon_deg, Bounds::Closed(-180, 180), "longitude").Required(),
+      NumberField("lat_deg", "deg", &S::lat_deg, Bounds::Closed(-90, 90), "WGS84 geodetic latitude, north positive")
+          .Required(),
+      NumberField("lon_deg", "deg", &S::lon_deg, Bounds::Closed(-180, 180), "WGS84 longitude, east positive")
+          .Required(),
       NumberField("alt_m", "m", &S::alt_m, Bounds::Closed(-500, 9000), "height above the WGS84 ellipsoid"),
   };
   return fields;
@@ -339,13 +341,18 @@ const std::vector<Field<LinkOutage>>& LinkOutageFields() {
 }
 
 std::vector<KeyTable> ScenarioKeyTables() {
-  // The origin is a geodetic point whose latitude stays off the poles.
+  // The origin is a geodetic point whose latitude stays off the poles, and
+  // whose height is the ground's.
   std::vector<FieldInfo> origin = Describe(GeodeticFields());
   origin[0].note = "within +-85 (the local frame degenerates near the poles)";
   origin[2].doc = "height of the ground above the WGS84 ellipsoid";
+  std::vector<FieldInfo> ground_point = Describe(GeodeticFields());
+  ground_point.resize(2);  // on the ground: no altitude key
   return {
       {"top_level", "", Describe(TopLevelFields())},
       {"origin", "/properties/origin", origin},
+      {"", "/$defs/site", Describe(GeodeticFields())},
+      {"", "/$defs/latLon", ground_point},
       {"physics", "/$defs/physics", Describe(PhysicsFields())},
       {"", "/$defs/wind", Describe(WindFields())},
       {"defended_areas", "/$defs/defendedArea", Describe(DefendedAreaFields())},
