@@ -201,10 +201,8 @@ ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const
   b.published_max_range_m = KmToM(r.Number("published_max_range_km", Bounds::NonNegative(), 0.0));
   if (t.kind == ThreatKind::kRocket) {
     if (r.Has("muzzle_velocity_mps")) r.Fail("muzzle_velocity_mps", "a muzzle velocity on a rocket", "a 'motor' instead");
-    const MapReader m = r.Map("motor", {"thrust_n", "burn_time_s", "propellant_kg"});
-    b.motor.thrust_N = m.Number("thrust_n", Bounds::Positive());
-    b.motor.burn_time_s = m.Number("burn_time_s", {0.0, 600.0, true, false});
-    b.motor.propellant_kg = m.Number("propellant_kg", Bounds::Positive());
+    const MapReader m = r.Map("motor", FieldKeys(MotorFields()));
+    ReadFields(m, MotorFields(), b.motor);
     if (b.motor.propellant_kg >= b.launch_mass_kg)
       m.Fail("propellant_kg", FormatNumber(b.motor.propellant_kg),
              "less than mass_kg (" + FormatNumber(b.launch_mass_kg) + ")");

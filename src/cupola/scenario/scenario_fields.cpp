@@ -161,6 +161,23 @@ const std::vector<Field<SalvoSpec>>& SalvoFields() {
   return fields;
 }
 
+const std::vector<Field<RocketMotor>>& MotorFields() {
+  using S = RocketMotor;
+  // The checks against the type's mass_kg are the loader's.
+  static const std::vector<Field<S>> fields = {
+      NumberField("thrust_n", "N", &S::thrust_N, Bounds::Positive(), "constant thrust")
+          .Required()
+          .Note("more than the launch weight `mass_kg` x 9.81"),
+      NumberField("burn_time_s", "s", &S::burn_time_s, OpenLow(0.0, 600.0),
+                  "burn time; mass flow = `propellant_kg` / `burn_time_s`")
+          .Required(),
+      NumberField("propellant_kg", "kg", &S::propellant_kg, Bounds::Positive(), "propellant burnt")
+          .Required()
+          .Note("< `mass_kg`"),
+  };
+  return fields;
+}
+
 const std::vector<Field<RadarSpec>>& RadarFields() {
   using S = RadarSpec;
   static const std::vector<Field<S>> fields = {
@@ -360,6 +377,7 @@ std::vector<KeyTable> ScenarioKeyTables() {
       {"threats", "/$defs/salvo", Describe(SalvoFields())},
       {"radars", "/$defs/radar", Describe(RadarFields())},
       {"", "/$defs/detection", Describe(DetectionFields())},
+      {"motor", "/$defs/motor", Describe(MotorFields())},
       {"", "/$defs/radar/properties/range_equation", Describe(RangeEquationFields())},
       {"batteries", "/$defs/battery", Describe(BatteryFields())},
       {"launchers", "/$defs/launcher", Describe(LauncherFields())},
