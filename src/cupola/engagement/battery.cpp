@@ -14,7 +14,7 @@ BatteryModel BatteryModel::From(const BatterySpec& spec, const LocalFrame& frame
   if (spec.navigation_constant) interceptor.navigation_constant = *spec.navigation_constant;
   if (spec.augmented_pn) interceptor.augmented_pn = *spec.augmented_pn;
   if (spec.lethal_radius_m) interceptor.lethal_radius_m = *spec.lethal_radius_m;
-  if (spec.kill_model) interceptor.kill_model = *spec.kill_model == "cookie_cutter" ? KillModel::kCookieCutter : KillModel::kCarleton;
+  if (spec.kill_model) interceptor.kill_model = *spec.kill_model;
   if (spec.single_shot_pk) interceptor.single_shot_pk = *spec.single_shot_pk;
   BatteryModel b{spec.name, interceptor, {}, {}, FlyOutTable(interceptor, atmosphere, ground_alt_m),
                  spec.cost_per_interceptor_usd, {}, nullptr};
