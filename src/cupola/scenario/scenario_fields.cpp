@@ -294,6 +294,9 @@ const std::vector<Field<BatterySpec>>& BatteryFields() {
       NumberField("value_usd_per_unit", "USD", &S::value_usd_per_unit, Bounds::NonNegative(),
                   "worth of one unit of defended value: hold fire when value at risk x Pk x this is below the "
                   "interceptor's cost; 0 = never hold"),
+      NumberField("uplink_loss_probability", "probability", &S::uplink_loss_probability, Bounds::Closed(0, 1),
+                  "probability that one mid-course uplink refresh (one every 0.1 s) to an interceptor in flight is "
+                  "lost: it flies on the last estimate it got (docs/links.md)"),
       OptionalNumberField("navigation_constant", "-", &S::navigation_constant, Bounds::Closed(1.0, 10.0),
                           "proportional-navigation constant N of this battery's interceptors", "the interceptor's (4)"),
       OptionalBoolField("augmented_pn", &S::augmented_pn, "augmented proportional navigation",

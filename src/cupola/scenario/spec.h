@@ -122,6 +122,7 @@ struct BatterySpec {
   double kill_assessment_s = 2.0;    // from the predicted intercept to knowing whether it killed
   double reaction_time_s = 1.0;      // from a fire decision to the interceptor leaving the launcher
   double value_usd_per_unit = 0.0;   // worth of one unit of defended value; 0 = no value/cost rule
+  double uplink_loss_probability = 0.0;  // per mid-course refresh to an interceptor in flight
   // Overrides of the interceptor type's guidance and warhead (absent: the catalog's).
   std::optional<double> navigation_constant;
   std::optional<bool> augmented_pn;
