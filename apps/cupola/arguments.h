@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cupola::cli {
@@ -11,6 +12,11 @@ namespace cupola::cli {
 /// CLI11 would read "-3" into an unsigned integer as 2^64 - 3, silently; this
 /// throws InputError (exit 2) for anything else, naming `command` and `option`.
 std::uint64_t ParseSeed(const std::string& text, const std::string& command, const std::string& option);
+
+/// A range of replications "A:B" (A < B <= 2^53, decimal): {A, B}; InputError
+/// (exit 2) naming `command` and `option` for anything else.
+std::pair<std::uint64_t, std::uint64_t> ParseRange(const std::string& text, const std::string& command,
+                                                   const std::string& option);
 
 /// "" when `word` is one of `commands`, else the message for it:
 /// "unknown command 'rn'; expected one of run, validate or view (did you mean 'run'?)".

@@ -3,11 +3,13 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <tuple>
 #include <string>
 #include <vector>
 
 #include "arguments.h"
 #include "commands.h"
+#include "mc_command.h"
 #include "view_command.h"
 #include "wta_command.h"
 #include "cupola/core/error.h"
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
       "  cupola run scenarios/mortar_attack.yaml      run a scenario file\n"
       "  cupola run --set threats.0.count=40          change a scenario key without editing the file\n"
       "  cupola validate my_scenario.yaml             check a file without running it\n"
+      "  cupola mc --runs 1000                        a Monte Carlo campaign: means with 95 % intervals\n"
       "  cupola presets                               list the threat catalog\n"
       "  cupola track detections.csv                  track recorded detections\n"
       "  cupola view out/border_town_salvo            replay a run in 3-D in the browser\n"
@@ -150,6 +153,89 @@ int main(int argc, char** argv) {
   format_docs_cmd->add_option("root", format_docs_root, "The source tree")->required();
   format_docs_cmd->group("");
 
+  McOptions mc;
+  mc.command_line.assign(argv, argv + argc);
+  std::string mc_seed;
+  auto* mc_cmd = app.add_subcommand("mc", "Monte Carlo campaign: many replications, means with 95 % intervals, "
+                                          "two defences compared, sweeps");
+  mc_cmd->add_option("scenario", mc.scenario, "Scenario YAML file (default: the bundled border_town_salvo.yaml)")
+      ->check(CLI::ExistingFile);
+  std::uint64_t mc_runs = 100;
+  auto* mc_runs_opt = mc_cmd->add_option("-n,--runs", mc_runs, "Replications 0 .. N-1 (per defence and sweep point; default 100)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
+  std::string mc_replications;
+  mc_cmd->add_option("--replications", mc_replications,
+                     "Only replications A .. B-1: one part of a campaign split over jobs; combine the parts' folders "
+                     "with `cupola mc merge`")
+      ->type_name("A:B")
+      ->excludes(mc_runs_opt);
+  mc_cmd->add_option("-j,--threads", mc.threads, "Worker threads (default: all cores); results do not depend on it")
+      ->check(CLI::Range(0, 256));
+  auto* mc_seed_opt = mc_cmd->add_option("-s,--seed", mc_seed, "Campaign seed (default: the scenario's; 0 to 2^64 - 1)");
+  AddSetOption(mc_cmd, mc.overrides);
+  mc_cmd->add_option("-o,--out", mc.out_dir, "Campaign folder (default: out/mc-<scenario name>)");
+  mc_cmd->add_option("--versus", mc.versus, "Compare with defence B: this scenario file, on the same replications")
+      ->check(CLI::ExistingFile);
+  mc_cmd->add_option("--versus-set", mc.versus_overrides,
+                     "Compare with defence B: the scenario with this KEY=VALUE changed (repeatable; after --versus's "
+                     "file if given)")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);
+  mc_cmd->add_option("--sweep", mc.sweeps, "Vary a --set key over values, KEY=v1,v2,...; repeatable: a grid")
+      ->type_name("KEY=V1,V2,...")
+      ->allow_extra_args(false);
+  mc_cmd->add_option("--keep-runs", mc.keep_runs,
+                     "Also write the full outputs of `cupola run` (events, tracks, report, replay) for the K worst "
+                     "replications by hits, per defence or sweep point, into DIR/runs/")
+      ->type_name("K")
+      ->check(CLI::Range(0, 1000));
+  mc_cmd->add_option("--keep-index", mc.keep_indices, "Also write the full outputs of replication I (repeatable)")
+      ->type_name("I")
+      ->allow_extra_args(false);
+  mc_cmd->add_flag("-q,--quiet", mc.quiet, "Print nothing but errors");
+  mc_cmd->add_flag("--json", mc.json, "Print summary.json's content to stdout instead of the table");
+  mc_cmd->footer(
+      "Runs replications 0 .. N-1 of the scenario, each with its own seed derived from the campaign\n"
+      "seed, on all cores; same seed, same numbers, whatever --threads. Writes to the campaign folder:\n"
+      "  results.sqlite  one row per replication and per threat outcome (SQL or pandas; docs/campaigns.md)\n"
+      "  summary.json    per metric {mean, ci95: [low, high], n}: Wilson intervals for shares of runs,\n"
+      "                  Student t for means\n"
+      "Resumable: stopped (Ctrl-C, a kill, a full disk), the same command continues where it stopped;\n"
+      "a larger --runs extends a finished campaign. A folder of another campaign (scenario, --set, seed\n"
+      "or cupola version) is refused: give another --out.\n\n"
+      "Two defences on the same replications (common random numbers): the paired difference B - A\n"
+      "with its interval, and how much narrower it is than two independent campaigns would give.\n\n"
+      "Examples:\n"
+      "  cupola mc --runs 1000                                  the default scenario, 1000 replications\n"
+      "  cupola mc scenarios/mixed_raid.yaml -n 200 -j 2 --seed 7\n"
+      "  cupola mc -n 500 --versus-set batteries.0.max_interceptors_per_threat=1\n"
+      "                                                         does firing one interceptor per threat leak more?\n"
+      "  cupola mc a.yaml --versus b.yaml -n 300                two scenario files, paired\n"
+      "  cupola mc -n 200 --sweep threats.0.count=10,20,40 --sweep batteries.0.max_interceptors_per_threat=1,2\n"
+      "                                                         a 3 x 2 grid: hits against salvo size\n"
+      "  cupola mc -n 1000 --json | jq .metrics.hits_defended\n"
+      "  cupola mc -n 500 --keep-runs 3 && cupola view out/mc-border_town_salvo/runs/replication-<i>\n"
+      "                                                         the 3 worst raids, whole, to look at\n"
+      "  cupola mc --replications 0:500 --out p1 & cupola mc --replications 500:1000 --out p2; wait\n"
+      "  cupola mc merge p1 p2 --out whole                      parts of one campaign (Slurm arrays, GNU parallel)\n"
+      "  sqlite3 out/mc-border_town_salvo/results.sqlite 'SELECT fate, count(*) FROM threats GROUP BY fate'");
+
+  McMergeOptions mc_merge;
+  mc_merge.command_line.assign(argv, argv + argc);
+  auto* mc_merge_cmd = mc_cmd->add_subcommand("merge", "Combine parts of one campaign (--replications A:B) into one");
+  mc_merge_cmd->add_option("parts", mc_merge.parts, "Campaign folders of the parts (or their results.sqlite)")
+      ->required();
+  mc_merge_cmd->add_option("-o,--out", mc_merge.out_dir, "Folder of the merged campaign (new or empty)")->required();
+  mc_merge_cmd->add_flag("-q,--quiet", mc_merge.quiet, "Print nothing but errors");
+  mc_merge_cmd->add_flag("--json", mc_merge.json, "Print summary.json's content to stdout instead of the table");
+  mc_merge_cmd->footer(
+      "The parts must be of one campaign (same scenario bytes, --set, --versus, --sweep, seed and cupola\n"
+      "version) and together cover one range of replications, each once; the merged summary is the one\n"
+      "the campaign run at once gives, bit for bit.\n\n"
+      "Examples:\n"
+      "  cupola mc merge part-0 part-1 part-2 --out campaign\n"
+      "  cupola mc merge parts/*/results.sqlite --out campaign --json | jq .metrics");
+
   WtaOptions wta;
   auto* wta_cmd = app.add_subcommand("wta", "Solve a static weapon-target assignment instance, or generate one");
   auto* wta_instance = wta_cmd->add_option("instance", wta.instance,
@@ -231,6 +317,14 @@ int main(int argc, char** argv) {
     }
     if (*view_cmd) return View(view);
     if (*format_docs_cmd) return GenerateFormatDocs(format_docs_root);
+
+    if (*mc_merge_cmd) return McMerge(mc_merge);
+    if (*mc_cmd) {
+      if (*mc_seed_opt) mc.seed = ParseSeed(mc_seed, "cupola mc", "--seed");
+      mc.end = mc_runs;
+      if (!mc_replications.empty()) std::tie(mc.begin, mc.end) = ParseRange(mc_replications, "cupola mc", "--replications");
+      return Mc(mc);
+    }
   } catch (const cupola::InputError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 2;
