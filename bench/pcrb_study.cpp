@@ -455,7 +455,7 @@ int Run(const Options& o) {
   spec.sigma_azimuth_rad = o.sigma_angle_rad;
   spec.sigma_elevation_rad = o.sigma_angle_rad;
   spec.sigma_radial_velocity_mps = 0.0;
-  spec.rotating = false;
+  spec.scan = RadarScan::kElectronic;
   spec.detection_probability = 1.0 - 1e-12;  // Pd = 1 for the study (misses are counted)
   spec.false_alarms_per_scan = 0.0;
   const std::vector<RadarModel> radars{RadarModel::FromSpec(spec, frame)};
@@ -474,7 +474,7 @@ int Run(const Options& o) {
   int K = static_cast<int>(truth.size());
 
   TrackerConfig config;
-  config.motion_model = "ballistic";
+  config.motion_model = MotionModelKind::kBallistic;
   config.q_ballistic_m2ps3 = o.q_velocity;
   config.q_kappa = o.q_kappa;
   config.prior_kappa_m2pkg = o.prior_kappa;
@@ -557,7 +557,7 @@ int Run(const Options& o) {
     for (int f = 0; f < 2; ++f) {
       FilterResult& result = results[f];
       TrackerConfig c = config;
-      c.filter = result.name;
+      c.filter = result.name == "ukf" ? FilterKind::kUkf : FilterKind::kEkf;
       Tracker tracker(c, &radars, &env);
       bool confirmed_seen = false;
       for (int k = 0; k < K; ++k) {

@@ -88,7 +88,7 @@ RadarSpec BenchRadar() {
   spec.sigma_range_m = 10.0;
   spec.sigma_azimuth_rad = 1e-3;
   spec.sigma_elevation_rad = 1e-3;
-  spec.rotating = false;
+  spec.scan = RadarScan::kElectronic;
   spec.detection_probability = 0.99;  // at 150 km for the targets' RCS: Pd >= 0.99 in the scene
   spec.reference_range_m = 150e3;
   spec.reference_rcs_m2 = 1.0;

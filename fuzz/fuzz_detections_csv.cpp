@@ -30,10 +30,11 @@ cupola::TrackerConfig ConfigFromComments(const std::string& text) {
     if (line.rfind("#fuzz ", 0) != 0) continue;
     const std::string setting = line.substr(6);
     const auto is = [&](const char* s) { return setting.rfind(s, 0) == 0; };
-    for (const char* m : {"cv", "ca", "ballistic", "ct", "imm"})
-      if (setting == std::string("motion_model=") + m) config.motion_model = m;
-    if (is("filter=ukf")) config.filter = "ukf";
-    if (is("association=jpda")) config.association = "jpda";
+    for (std::size_t m = 0; m < cupola::MotionModelNames().size(); ++m)
+      if (setting == "motion_model=" + cupola::MotionModelNames()[m])
+        config.motion_model = static_cast<cupola::MotionModelKind>(m);
+    if (is("filter=ukf")) config.filter = cupola::FilterKind::kUkf;
+    if (is("association=jpda")) config.association = cupola::AssociationKind::kJpda;
     if (is("spatial_index=false")) config.spatial_index = false;
   }
   return config;
@@ -78,7 +79,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (log.scans.size() > kMaxScansTracked || CountDetections(log) > kMaxDetectionsTracked) return 0;
   const cupola::TrackerConfig config = ConfigFromComments(text);
   // Combinations the config loader rejects (tracker_config.cpp).
-  if (!config.Validate().empty() || (config.association == "jpda" && config.motion_model == "imm")) return 0;
+  if (!config.Validate().empty() || (config.association == cupola::AssociationKind::kJpda &&
+                                        config.motion_model == cupola::MotionModelKind::kImm)) return 0;
   const cupola::LocalFrame frame(log.radars.front().site);
   const cupola::FlightEnvironment env = cupola::FlightEnvironment::Standard(frame, 0.0);
   std::vector<cupola::RadarModel> radars;

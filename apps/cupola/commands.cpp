@@ -23,6 +23,8 @@
 #include "cupola/io/run_folder.h"
 #include "cupola/io/run_outputs.h"
 #include "cupola/io/track_outputs.h"
+#include "cupola/io/atomic_file.h"
+#include "cupola/scenario/format_docs.h"
 #include "cupola/scenario/loader.h"
 #include "cupola/scenario/presets.h"
 #include "cupola/sim/summary.h"
@@ -241,6 +243,16 @@ int Validate(const std::vector<std::string>& files, const std::vector<std::strin
                 file.c_str(), overrides.empty() ? "" : (" with " + std::to_string(overrides.size()) + " --set").c_str(),
                 spec.TotalThreats(), spec.threats.size(), spec.defended_areas.size(),
                 spec.alert_zones.size(), spec.radars.size(), spec.batteries.size(), spec.links.size());
+    // Legitimate (a cut-off battery is a study), but rarely meant.
+    const Network network(spec);
+    for (std::size_t b = 0; b < spec.batteries.size(); ++b) {
+      bool reached = false;
+      for (std::size_t r = 0; r < spec.radars.size(); ++r)
+        reached = reached || network.Reaches(static_cast<int>(r), static_cast<int>(b));
+      if (!reached)
+        std::printf("  note: battery %s: no link reaches it from any radar, so it will never fire (docs/links.md)\n",
+                    spec.batteries[b].name.c_str());
+    }
   }
   return 0;
 }
@@ -280,14 +292,30 @@ int Track(const TrackOptions& options) {
   for (const auto& e : tracker.events()) confirmed += e.kind == TrackEvent::Kind::kConfirmed;
   if (!options.quiet) {
     std::printf("\ntracked %zu scans from %zu radar(s): %d detections, %d tracks confirmed (%s, %s)\n",
-                log.scans.size(), radars.size(), detections, confirmed, config.motion_model.c_str(),
-                config.filter.c_str());
+                log.scans.size(), radars.size(), detections, confirmed, ToString(config.motion_model).c_str(),
+                ToString(config.filter).c_str());
     std::printf("  wrote %s/{tracks.csv, tracks.jsonl} in %.2f s\n\n", out_dir.c_str(), wall_s);
   }
   // Even with -q: the tracks are not what the tracker would have made unbounded.
   if (tracker.limit_counts().Any())
     std::fprintf(stderr, "note: tracker limits reached (docs/tracking.md, \"Limits\"): %s\n",
                  tracker.limit_counts().ToString().c_str());
+  return 0;
+}
+
+int GenerateFormatDocs(const std::string& root) {
+  const std::vector<KeyTable> tables = ScenarioKeyTables();
+  std::vector<std::string> files = kFormatDocs;
+  files.push_back("schemas/scenario.schema.json");
+  for (const std::string& relative : files) {
+    const std::string path = (fs::path(root) / relative).string();
+    const std::string before = ReadWholeFile(path);
+    const std::string after = relative.ends_with(".json") ? UpdateFormatSchema(before, tables)
+                                                          : UpdateFormatDocs(before, tables, relative);
+    if (after == before) continue;
+    WriteFileAtomically(path, after);
+    std::printf("wrote %s\n", path.c_str());
+  }
   return 0;
 }
 

@@ -34,6 +34,9 @@ int Run(const RunOptions& options);
 int Validate(const std::vector<std::string>& files, const std::vector<std::string>& overrides);
 int Presets(bool as_json);
 int Track(const TrackOptions& options);
+/// Rewrites `root`/docs/scenario.md's key tables and `root`/schemas/scenario.schema.json
+/// from the declared keys (hidden `cupola generate-format-docs ROOT`; scenario/format_docs.h).
+int GenerateFormatDocs(const std::string& root);
 
 /// Path of a bundled scenario by file name (installed share dir or source tree).
 std::string BundledScenario(const std::string& file_name);

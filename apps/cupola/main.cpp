@@ -146,6 +146,13 @@ int main(int argc, char** argv) {
       "  cupola run && cupola view out/border_town_salvo\n"
       "  cupola view results/kyiv --port 0");
 
+  // For developers: rewrites the generated parts of docs/scenario.md and the
+  // JSON Schema after a key's declaration changed (scenario_fields.cpp).
+  std::string format_docs_root;
+  auto* format_docs_cmd = app.add_subcommand("generate-format-docs", "Rewrite the generated key tables and schema");
+  format_docs_cmd->add_option("root", format_docs_root, "The source tree")->required();
+  format_docs_cmd->group("");
+
   McOptions mc;
   mc.command_line.assign(argv, argv + argc);
   std::string mc_seed;
@@ -268,10 +275,14 @@ int main(int argc, char** argv) {
   // CLI11 takes an unknown first word for a stray argument ("A subcommand is
   // required"); name it and the commands there are instead.
   if (argc > 1 && argv[1][0] != '-') {
+    // Hidden commands (no group) are known but not listed.
     std::vector<std::string> commands;
-    for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; }))
-      commands.push_back(command->get_name());
-    if (const std::string message = UnknownCommand(argv[1], commands); !message.empty()) {
+    bool hidden = false;
+    for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+      if (!command->get_group().empty()) commands.push_back(command->get_name());
+      hidden = hidden || (command->get_group().empty() && command->get_name() == argv[1]);
+    }
+    if (const std::string message = hidden ? "" : UnknownCommand(argv[1], commands); !message.empty()) {
       std::fprintf(stderr, "error: %s\nRun with --help for more information.\n", message.c_str());
       return 2;
     }
@@ -305,6 +316,8 @@ int main(int argc, char** argv) {
       return Wta(wta);
     }
     if (*view_cmd) return View(view);
+    if (*format_docs_cmd) return GenerateFormatDocs(format_docs_root);
+
     if (*mc_merge_cmd) return McMerge(mc_merge);
     if (*mc_cmd) {
       if (*mc_seed_opt) mc.seed = ParseSeed(mc_seed, "cupola mc", "--seed");

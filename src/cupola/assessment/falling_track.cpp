@@ -2,10 +2,10 @@
 
 namespace cupola {
 
-FallingTrackTest::FallingTrackTest(const TrackerConfig& config) : ballistic_(config.motion_model == "ballistic") {
-  if (config.motion_model != "imm") return;
+FallingTrackTest::FallingTrackTest(const TrackerConfig& config) : ballistic_(config.motion_model == MotionModelKind::kBallistic) {
+  if (config.motion_model != MotionModelKind::kImm) return;
   for (std::size_t m = 0; m < config.imm_models.size(); ++m)
-    if (config.imm_models[m] == "ballistic") ballistic_mode_ = static_cast<int>(m);
+    if (config.imm_models[m] == MotionModelKind::kBallistic) ballistic_mode_ = static_cast<int>(m);
 }
 
 bool FallingTrackTest::Falls(const Estimate& estimate) const {

@@ -1,6 +1,7 @@
 #include "cupola/engagement/battery.h"
 
 #include "cupola/core/error.h"
+#include "cupola/engagement/missile_weapon.h"
 #include "cupola/scenario/presets.h"
 
 namespace cupola {
@@ -13,16 +14,21 @@ BatteryModel BatteryModel::From(const BatterySpec& spec, const LocalFrame& frame
   if (spec.navigation_constant) interceptor.navigation_constant = *spec.navigation_constant;
   if (spec.augmented_pn) interceptor.augmented_pn = *spec.augmented_pn;
   if (spec.lethal_radius_m) interceptor.lethal_radius_m = *spec.lethal_radius_m;
-  if (spec.kill_model) interceptor.kill_model = *spec.kill_model == "cookie_cutter" ? KillModel::kCookieCutter : KillModel::kCarleton;
+  if (spec.kill_model) interceptor.kill_model = *spec.kill_model;
   if (spec.single_shot_pk) interceptor.single_shot_pk = *spec.single_shot_pk;
   BatteryModel b{spec.name, interceptor, {}, {}, FlyOutTable(interceptor, atmosphere, ground_alt_m),
-                 spec.cost_per_interceptor_usd, {}};
+                 spec.cost_per_interceptor_usd, {}, nullptr};
   for (const LauncherSpec& l : spec.launchers)
     b.launchers.push_back({frame.ToLocal(l.site), l.interceptors, l.reload_s, l.min_launch_interval_s});
   b.envelope = {spec.min_range_m, spec.max_range_m, spec.min_altitude_m, spec.max_altitude_m};
+  b.UseMissileWeapon();
   b.doctrine = {spec.max_interceptors_per_threat, spec.shoot_look_shoot, spec.kill_assessment_s, spec.reaction_time_s,
                 spec.value_usd_per_unit};
   return b;
+}
+
+void BatteryModel::UseMissileWeapon() {
+  weapon = std::make_shared<MissileWeapon>(fly_out, envelope, interceptor.single_shot_pk, cost_per_interceptor_usd);
 }
 
 }  // namespace cupola

@@ -6,11 +6,13 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cupola/engagement/fly_out.h"
 #include "cupola/engagement/intercept.h"
+#include "cupola/engagement/weapon.h"
 #include "cupola/geo/local_frame.h"
 #include "cupola/physics/interceptor_type.h"
 #include "cupola/scenario/spec.h"
@@ -41,11 +43,14 @@ struct BatteryModel {
   FlyOutTable fly_out;
   double cost_per_interceptor_usd = 0.0;
   Doctrine doctrine;
+  std::shared_ptr<const Weapon> weapon;  // what the battle manager plans with (weapon.h); shared by copies
 
   /// From the scenario's battery; `frame` places the launchers, `atmosphere`
   /// (may be null) and the ground height shape the fly-out table.
   static BatteryModel From(const BatterySpec& spec, const LocalFrame& frame, const AtmosphereTable* atmosphere,
                            double ground_alt_m);
+  /// Arms it with its interceptor missile (missile_weapon.h), from the fields above.
+  void UseMissileWeapon();
 };
 
 }  // namespace cupola

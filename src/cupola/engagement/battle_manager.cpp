@@ -130,13 +130,13 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
       any_engages = true;
       if (fired >= battery.doctrine.max_interceptors_per_threat) continue;
       ++stats_.pairs;
-      const InterceptSolution s = SolveIntercept(*threat.path, battery.launchers[l.index].p_W,
-                                                 t_s + battery.doctrine.reaction_time_s, battery.fly_out, battery.envelope);
+      const InterceptSolution s =
+          battery.weapon->Solve(*threat.path, battery.launchers[l.index].p_W, t_s + battery.doctrine.reaction_time_s);
       if (!s.feasible) continue;
       ++stats_.feasible_pairs;
-      const double pk = battery.interceptor.single_shot_pk;
+      const double pk = battery.weapon->PlanningPk();
       if (battery.doctrine.value_usd_per_unit > 0.0 &&
-          surviving * pk * battery.doctrine.value_usd_per_unit < battery.cost_per_interceptor_usd) {
+          surviving * pk * battery.doctrine.value_usd_per_unit < battery.weapon->CostPerShot_usd()) {
         held = true;
         continue;
       }
@@ -165,10 +165,9 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
       });
       const Launcher& l = launchers_[ready[first.launcher]];
       const BatteryModel& battery = batteries[l.battery];
-      const InterceptSolution look =
-          SolveIntercept(*threat.path, battery.launchers[l.index].p_W,
-                         first.intercept.t_intercept_s + doctrine->kill_assessment_s + doctrine->reaction_time_s,
-                         battery.fly_out, battery.envelope);
+      const InterceptSolution look = battery.weapon->Solve(
+          *threat.path, battery.launchers[l.index].p_W,
+          first.intercept.t_intercept_s + doctrine->kill_assessment_s + doctrine->reaction_time_s);
       c.shots_now = look.feasible ? 1 : 2;
     } else {
       c.shots_now = doctrine->shoot_look_shoot ? 1 : left;
@@ -227,7 +226,7 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
       order.shot = static_cast<int>(state.shots.size()) + 1;
       order.salvo = assigned >= 2;
       order.pk = p.pk;
-      order.cost_usd = battery.cost_per_interceptor_usd;
+      order.cost_usd = battery.weapon->CostPerShot_usd();
       order.intercept = p.intercept;
       orders.push_back(order);
       state.shots.push_back({p.intercept.p_intercept_W, p.intercept.t_intercept_s, p.intercept.t_intercept_s + battery.doctrine.kill_assessment_s, p.pk, false});

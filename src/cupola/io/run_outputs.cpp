@@ -65,9 +65,13 @@ json EngagementSummaryJson(const World& world, const TrackingResult& t) {
   for (std::size_t b = 0; b < world.batteries().size(); ++b) {
     int fired = 0;
     double cost = 0.0;
+    long long refreshes = 0, lost = 0;
     for (const auto& f : t.fire_orders)
       if (f.order.battery == static_cast<int>(b)) ++fired, cost += f.order.cost_usd;
-    batteries.push_back({{"name", world.batteries()[b].name}, {"interceptors_fired", fired}, {"cost_usd", cost}});
+    for (const auto& i : t.interceptors)
+      if (i.order.battery == static_cast<int>(b)) refreshes += i.uplink_refreshes, lost += i.uplink_lost;
+    batteries.push_back({{"name", world.batteries()[b].name}, {"interceptors_fired", fired}, {"cost_usd", cost},
+                         {"uplink_refreshes", refreshes}, {"uplink_refreshes_lost", lost}});
   }
   std::map<int, double> survive;  // track -> prod (1 - pk)
   int salvo_shots = 0;

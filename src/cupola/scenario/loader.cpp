@@ -13,6 +13,7 @@
 #include "cupola/geo/polygon.h"
 #include "cupola/scenario/limits.h"
 #include "cupola/scenario/presets.h"
+#include "cupola/scenario/scenario_fields.h"
 #include "cupola/scenario/work_budget.h"
 #include "cupola/scenario/yaml_reader.h"
 
@@ -27,12 +28,11 @@ std::string Indexed(const std::string& path, std::size_t i) { return path + "[" 
 double LimitDeg(double rad) { return std::round(RadToDeg(rad) * 1e9) / 1e9; }
 
 GeodeticPoint ReadGeodetic(const MapReader& parent, const std::string& key, bool with_altitude) {
-  const MapReader r = parent.Map(key, with_altitude ? std::vector<std::string>{"lat_deg", "lon_deg", "alt_m"}
-                                                    : std::vector<std::string>{"lat_deg", "lon_deg"});
+  // Points on the ground have no altitude key: the first two of the table.
+  std::vector<Field<GeodeticPoint>> fields = GeodeticFields();
+  if (!with_altitude) fields.resize(2);
   GeodeticPoint g;
-  g.lat_deg = r.Number("lat_deg", Bounds::Closed(-90, 90));
-  g.lon_deg = r.Number("lon_deg", Bounds::Closed(-180, 180));
-  if (with_altitude) g.alt_m = r.Number("alt_m", Bounds::Closed(-500, 9000), 0.0);
+  ReadFields(parent.Map(key, FieldKeys(fields)), fields, g);
   return g;
 }
 
@@ -113,18 +113,9 @@ void CheckUniqueName(std::set<std::string>& names, const YAML::Node& entry, cons
 PhysicsSpec ReadPhysics(const MapReader& root) {
   PhysicsSpec p;
   if (!root.Has("physics")) return p;
-  const MapReader r = root.Map("physics", {"step_s", "boost_step_s", "drone_step_s", "trajectory_sample_s",
-                                           "earth_rotation", "wind"});
-  p.step_s = r.Number("step_s", {1e-4, 2.0, false, false}, p.step_s);
-  p.boost_step_s = r.Number("boost_step_s", {1e-5, 0.5, false, false}, p.boost_step_s);
-  p.drone_step_s = r.Number("drone_step_s", {1e-3, 5.0, false, false}, p.drone_step_s);
-  p.trajectory_sample_s = r.Number("trajectory_sample_s", {0.01, 600.0, false, false}, p.trajectory_sample_s);
-  p.earth_rotation = r.Bool("earth_rotation", p.earth_rotation);
-  if (r.Has("wind")) {
-    const MapReader w = r.Map("wind", {"speed_mps", "from_deg"});
-    p.wind_speed_mps = w.Number("speed_mps", Bounds::Closed(0, 100));
-    p.wind_from_rad = DegToRad(w.Number("from_deg", Bounds::Closed(0, 360)));
-  }
+  const MapReader r = root.Map("physics", FieldKeys(PhysicsFields()));
+  ReadFields(r, PhysicsFields(), p);
+  if (r.Has("wind")) ReadFields(r.Map("wind", FieldKeys(WindFields())), WindFields(), p);
   return p;
 }
 
@@ -210,10 +201,8 @@ ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const
   b.published_max_range_m = KmToM(r.Number("published_max_range_km", Bounds::NonNegative(), 0.0));
   if (t.kind == ThreatKind::kRocket) {
     if (r.Has("muzzle_velocity_mps")) r.Fail("muzzle_velocity_mps", "a muzzle velocity on a rocket", "a 'motor' instead");
-    const MapReader m = r.Map("motor", {"thrust_n", "burn_time_s", "propellant_kg"});
-    b.motor.thrust_N = m.Number("thrust_n", Bounds::Positive());
-    b.motor.burn_time_s = m.Number("burn_time_s", {0.0, 600.0, true, false});
-    b.motor.propellant_kg = m.Number("propellant_kg", Bounds::Positive());
+    const MapReader m = r.Map("motor", FieldKeys(MotorFields()));
+    ReadFields(m, MotorFields(), b.motor);
     if (b.motor.propellant_kg >= b.launch_mass_kg)
       m.Fail("propellant_kg", FormatNumber(b.motor.propellant_kg),
              "less than mass_kg (" + FormatNumber(b.launch_mass_kg) + ")");
@@ -231,9 +220,7 @@ ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const
 
 SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const ScenarioSpec& spec,
                     const std::set<std::string>& area_names, const std::string& file, std::size_t index) {
-  const MapReader r(node, path, file,
-                    {"name", "type", "count", "start_s", "interval_s", "launch_site", "aim_point", "aim_area",
-                     "aim_sigma_m", "elevation_deg", "waypoints"});
+  const MapReader r(node, path, file, FieldKeys(SalvoFields()));
   SalvoSpec s;
   s.where = r.Where();
   s.name = r.Name("name", "salvo-" + std::to_string(index + 1));
@@ -246,11 +233,9 @@ SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const Scena
            DidYouMeanPrefix(s.type, names) + "a threat type: " + JoinAlternatives(names, ", ", kMaxNamesListed) +
                " (see `cupola presets`), or one defined under threat_types");
   }
-  s.count = static_cast<int>(r.Integer("count", 1, kMaxThreats, 1));
-  s.start_s = r.Number("start_s", Bounds::NonNegative(), 0.0);
+  ReadFields(r, SalvoFields(), s);
   if (s.start_s >= spec.duration_s)
     r.Fail("start_s", FormatNumber(s.start_s), "a time before duration_s (" + FormatNumber(spec.duration_s) + ")");
-  s.interval_s = r.Number("interval_s", Bounds::NonNegative(), 0.0);
   const double last_launch_s = s.start_s + (s.count - 1) * s.interval_s;
   if (last_launch_s >= spec.duration_s)
     r.Fail(r.Has("interval_s") ? "interval_s" : "count", "a last launch at " + FormatNumber(last_launch_s) + " s",
@@ -265,7 +250,6 @@ SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const Scena
     s.aim_area = r.Name("aim_area");
     if (!area_names.count(s.aim_area)) r.Fail("aim_area", Quote(s.aim_area), ExpectedAreaName(s.aim_area, spec));
   }
-  s.aim_sigma_m = r.Number("aim_sigma_m", Bounds::Closed(0, 1e5), 0.0);
   if (type->kind == ThreatKind::kDrone) {
     if (r.Has("elevation_deg")) r.Fail("elevation_deg", "an elevation for a drone", "no elevation_deg (drones fly waypoints)");
     if (r.Has("waypoints")) {
@@ -286,104 +270,51 @@ SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const Scena
 }
 
 RadarSpec ReadRadar(const YAML::Node& node, const std::string& path, const std::string& file) {
-  const MapReader r(node, path, file,
-                    {"name", "site", "revisit_s", "min_range_km", "max_range_km", "azimuth_center_deg",
-                     "azimuth_width_deg", "min_elevation_deg", "max_elevation_deg", "sigma_range_m",
-                     "sigma_azimuth_mrad", "sigma_elevation_mrad", "sigma_radial_velocity_mps", "detection",
-                     "range_equation", "false_alarm_probability", "false_alarms_per_scan", "scan"});
+  const MapReader r(node, path, file, FieldKeys(RadarFields()));
   RadarSpec d;
   d.where = r.Where();
-  d.name = r.Name("name");
+  // Scans cost work whether or not they see anything (revisit_s's total: work_budget.h).
+  ReadFields(r, RadarFields(), d);
   d.site = ReadGeodetic(r, "site", true);
-  // Scans cost work whether or not they see anything (total: work_budget.h).
-  d.revisit_s = r.Number("revisit_s", Bounds::Closed(kMinRevisit_s, 60.0), d.revisit_s);
-  d.min_range_m = KmToM(r.Number("min_range_km", Bounds::NonNegative(), 0.0));
-  d.max_range_m = KmToM(r.Number("max_range_km", {0.0, 2000.0, true, false}, 70.0));
   if (d.max_range_m <= d.min_range_m)
     r.Fail("max_range_km", FormatNumber(d.max_range_m / 1000), "more than min_range_km (" + FormatNumber(d.min_range_m / 1000) + ")");
-  d.azimuth_center_rad = DegToRad(r.Number("azimuth_center_deg", Bounds::Closed(-360, 360), 0.0));
-  d.azimuth_width_rad = DegToRad(r.Number("azimuth_width_deg", {0.0, 360.0, true, false}, 360.0));
-  d.min_elevation_rad = DegToRad(r.Number("min_elevation_deg", Bounds::Closed(-10, 90), 0.0));
-  d.max_elevation_rad = DegToRad(r.Number("max_elevation_deg", Bounds::Closed(-10, 90), 85.0));
   if (d.max_elevation_rad <= d.min_elevation_rad)
     r.Fail("max_elevation_deg", FormatNumber(RadToDeg(d.max_elevation_rad)), "more than min_elevation_deg");
-  d.sigma_range_m = r.Number("sigma_range_m", Bounds::Positive(), d.sigma_range_m);
-  d.sigma_azimuth_rad = r.Number("sigma_azimuth_mrad", Bounds::Positive(), 2.0) / 1000.0;
-  d.sigma_elevation_rad = r.Number("sigma_elevation_mrad", Bounds::Positive(), 2.0) / 1000.0;
-  d.sigma_radial_velocity_mps = r.Number("sigma_radial_velocity_mps", Bounds::NonNegative(), 0.0);
-  d.rotating = r.Choice("scan", {"electronic", "rotating"}, "electronic") == "rotating";
-  d.false_alarm_probability = r.Number("false_alarm_probability", {0.0, 0.1, true, false}, 1e-6);
   if (r.Has("detection") && r.Has("range_equation"))
     r.Fail("range_equation", "both 'detection' and 'range_equation'", "one way to state detection performance");
   if (r.Has("detection")) {
-    const MapReader det = r.Map("detection", {"pd", "reference_range_km", "reference_rcs_m2"});
+    const MapReader det = r.Map("detection", FieldKeys(DetectionFields()));
     // Pd = 1 would need infinite SNR under Swerling 1 fluctuation.
     d.detection_probability = det.Number("pd", {d.false_alarm_probability, 1.0, true, true});
-    d.reference_range_m = KmToM(det.Number("reference_range_km", Bounds::Positive()));
-    d.reference_rcs_m2 = det.Number("reference_rcs_m2", Bounds::Positive());
+    ReadFields(det, DetectionFields(), d);
   }
   if (r.Has("range_equation")) {
-    const MapReader eq = r.Map("range_equation", {"peak_power_kw", "antenna_gain_db", "frequency_ghz", "pulse_width_us",
-                                                  "pulses_integrated", "noise_figure_db", "losses_db"});
     RadarSpec::RangeEquation q;
-    q.peak_power_W = eq.Number("peak_power_kw", Bounds::Positive()) * 1e3;
-    q.antenna_gain_dB = eq.Number("antenna_gain_db", Bounds::Closed(0, 80));
-    q.frequency_Hz = eq.Number("frequency_ghz", {0.01, 100.0, false, false}) * 1e9;
-    q.pulse_width_s = eq.Number("pulse_width_us", Bounds::Positive()) * 1e-6;
-    q.pulses_integrated = static_cast<int>(eq.Integer("pulses_integrated", 1, 100000, 1));
-    q.noise_figure_dB = eq.Number("noise_figure_db", Bounds::Closed(0, 30), 3.0);
-    q.losses_dB = eq.Number("losses_db", Bounds::Closed(0, 60), 6.0);
+    ReadFields(r.Map("range_equation", FieldKeys(RangeEquationFields())), RangeEquationFields(), q);
     d.range_equation = q;
   }
-  d.false_alarms_per_scan = r.Number("false_alarms_per_scan", Bounds::Closed(0.0, kMaxFalseAlarmsPerScan), 0.0);
   return d;
 }
 
 BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const std::string& file,
                         const ScenarioSpec& spec, const std::set<std::string>& area_names) {
-  const MapReader r(node, path, file,
-                    {"name", "interceptor", "launchers", "min_range_km", "max_range_km", "min_altitude_m",
-                     "max_altitude_km", "cost_per_interceptor_usd", "engage_threshold", "defends",
-                     "max_interceptors_per_threat", "shoot_look_shoot", "kill_assessment_s", "reaction_time_s",
-                     "value_usd_per_unit", "navigation_constant", "augmented_pn", "lethal_radius_m", "kill_model",
-                     "single_shot_pk"});
+  const MapReader r(node, path, file, FieldKeys(BatteryFields()));
   BatterySpec b;
   b.where = r.Where();
-  b.name = r.Name("name");
-  b.interceptor = r.Choice("interceptor", InterceptorNames(), "tamir");
+  ReadFields(r, BatteryFields(), b);
   const std::vector<YAML::Node> launchers = r.List("launchers", 1, kMaxLaunchers);
   for (std::size_t i = 0; i < launchers.size(); ++i) {
-    const MapReader l(launchers[i], Indexed(r.PathOf("launchers"), i), file,
-                      {"site", "interceptors", "reload_s", "min_launch_interval_s"});
+    const MapReader l(launchers[i], Indexed(r.PathOf("launchers"), i), file, FieldKeys(LauncherFields()));
     LauncherSpec ls;
     ls.where = l.Where();
+    ReadFields(l, LauncherFields(), ls);
     ls.site = ReadGeodetic(l, "site", true);
-    ls.interceptors = static_cast<int>(l.Integer("interceptors", 0, 1000, 20));
-    ls.reload_s = l.Number("reload_s", Bounds::NonNegative(), ls.reload_s);
-    ls.min_launch_interval_s = l.Number("min_launch_interval_s", Bounds::NonNegative(), ls.min_launch_interval_s);
     b.launchers.push_back(ls);
   }
-  b.min_range_m = KmToM(r.Number("min_range_km", Bounds::NonNegative(), 4.0));
-  b.max_range_m = KmToM(r.Number("max_range_km", Bounds::Positive(), 70.0));
   if (b.max_range_m <= b.min_range_m)
     r.Fail("max_range_km", FormatNumber(b.max_range_m / 1000), "more than min_range_km (" + FormatNumber(b.min_range_m / 1000) + ")");
-  b.min_altitude_m = r.Number("min_altitude_m", Bounds::NonNegative(), b.min_altitude_m);
-  b.max_altitude_m = KmToM(r.Number("max_altitude_km", Bounds::Positive(), 10.0));
   if (b.max_altitude_m <= b.min_altitude_m)
     r.Fail("max_altitude_km", FormatNumber(b.max_altitude_m / 1000), "more than min_altitude_m / 1000");
-  b.cost_per_interceptor_usd = r.Number("cost_per_interceptor_usd", Bounds::NonNegative(), b.cost_per_interceptor_usd);
-  b.engage_threshold = r.Number("engage_threshold", Bounds::NonNegative(), b.engage_threshold);
-  b.max_interceptors_per_threat =
-      static_cast<int>(r.Integer("max_interceptors_per_threat", 1, 16, b.max_interceptors_per_threat));
-  b.shoot_look_shoot = r.Bool("shoot_look_shoot", b.shoot_look_shoot);
-  b.kill_assessment_s = r.Number("kill_assessment_s", Bounds::Closed(0.0, 60.0), b.kill_assessment_s);
-  b.reaction_time_s = r.Number("reaction_time_s", Bounds::Closed(0.0, 60.0), b.reaction_time_s);
-  b.value_usd_per_unit = r.Number("value_usd_per_unit", Bounds::NonNegative(), b.value_usd_per_unit);
-  if (r.Has("navigation_constant")) b.navigation_constant = r.Number("navigation_constant", Bounds::Closed(1.0, 10.0));
-  if (r.Has("augmented_pn")) b.augmented_pn = r.Bool("augmented_pn");
-  if (r.Has("lethal_radius_m")) b.lethal_radius_m = r.Number("lethal_radius_m", Bounds{0.0, 1000.0, true, false});
-  if (r.Has("kill_model")) b.kill_model = r.Choice("kill_model", {"carleton", "cookie_cutter"});
-  if (r.Has("single_shot_pk")) b.single_shot_pk = r.Number("single_shot_pk", Bounds::Closed(0.0, 1.0));
   const auto defends = r.List("defends", 1, kMaxAreas, true);
   for (std::size_t i = 0; i < defends.size(); ++i) {
     const std::string name = defends[i].IsScalar() ? defends[i].Scalar() : std::string();
@@ -396,9 +327,7 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
 }
 
 ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
-  const MapReader r(root, "", file,
-                    {"version", "name", "description", "origin", "duration_s", "seed", "physics", "defended_areas",
-                     "alert_zones", "threat_types", "threats", "radars", "batteries", "links", "tracker"});
+  const MapReader r(root, "", file, FieldKeys(TopLevelFields()));
   ScenarioSpec spec;
   spec.source_file = file;
   if (r.Has("version") && !(r.Get("version").IsScalar() && r.Get("version").Scalar() == "1"))
@@ -408,38 +337,33 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
     r.Fail("name", Quote(spec.name),
            "a folder name (cupola run writes to out/<name>): letters A-Z and a-z, digits, '.', '_' and '-', "
            "not starting with '.'");
-  spec.description = r.String("description", "");
+  ReadFields(r, TopLevelFields(), spec);
   spec.origin = ReadGeodetic(r, "origin", true);
   if (std::abs(spec.origin.lat_deg) > 85.0)
     r.Fail("origin", FormatNumber(spec.origin.lat_deg), "a latitude within +-85 deg (the local frame degenerates at the poles)");
-  spec.duration_s = r.Number("duration_s", {0.0, 86400.0 * 7, true, false}, spec.duration_s);
   spec.seed = r.Unsigned("seed", 1);
   spec.physics = ReadPhysics(r);
 
   std::set<std::string> area_names;
   const auto areas = r.List("defended_areas", 0, kMaxAreas, true);
   for (std::size_t i = 0; i < areas.size(); ++i) {
-    const MapReader a(areas[i], Indexed("defended_areas", i), file, {"name", "value", "polygon_latlon_deg"});
+    const MapReader a(areas[i], Indexed("defended_areas", i), file, FieldKeys(DefendedAreaFields()));
     DefendedAreaSpec d;
     d.where = a.Where();
-    d.name = a.Name("name");
+    ReadFields(a, DefendedAreaFields(), d);
     CheckUniqueName(area_names, areas[i], a.path(), file, d.name, "defended area");
-    d.value = a.Number("value", Bounds::NonNegative(), 1.0);
     d.polygon = ReadPolygon(a, "polygon_latlon_deg");
     spec.defended_areas.push_back(std::move(d));
   }
   std::set<std::string> zone_names;
   const auto zones = r.List("alert_zones", 0, kMaxAreas, true);
   for (std::size_t i = 0; i < zones.size(); ++i) {
-    const MapReader z(zones[i], Indexed("alert_zones", i), file,
-                      {"name", "polygon_latlon_deg", "population", "threshold_probability"});
+    const MapReader z(zones[i], Indexed("alert_zones", i), file, FieldKeys(AlertZoneFields()));
     AlertZoneSpec d;
     d.where = z.Where();
-    d.name = z.Name("name");
+    ReadFields(z, AlertZoneFields(), d);
     CheckUniqueName(zone_names, zones[i], z.path(), file, d.name, "alert zone");
     d.polygon = ReadPolygon(z, "polygon_latlon_deg");
-    d.population = z.Number("population", Bounds::NonNegative(), 0.0);
-    d.threshold_probability = z.Number("threshold_probability", {0.0, 1.0, true, false}, 0.1);
     spec.alert_zones.push_back(std::move(d));
   }
   std::set<std::string> type_names;
@@ -474,12 +398,11 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
   }
   const auto links = r.List("links", 0, kMaxLinks, true);
   for (std::size_t i = 0; i < links.size(); ++i) {
-    const MapReader l(links[i], Indexed("links", i), file, {"name", "from", "to", "latency_s", "jitter_s", "loss_probability", "outages"});
+    const MapReader l(links[i], Indexed("links", i), file, FieldKeys(LinkFields()));
     LinkSpec k;
     k.where = l.Where();
-    k.from = l.Name("from");
-    k.to = l.Name("to");
-    k.name = l.Name("name", k.from + "->" + k.to);
+    ReadFields(l, LinkFields(), k);
+    if (!l.Has("name")) k.name = k.from + "->" + k.to;
     for (const char* end : {"from", "to"}) {
       const std::string& value = std::string(end) == "from" ? k.from : k.to;
       if (!node_names.count(value)) {
@@ -491,13 +414,10 @@ ScenarioSpec ReadScenario(const YAML::Node& root, const std::string& file) {
       }
     }
     if (k.from == k.to) l.Fail("to", Quote(k.to) + " (same as from)", "a different node than 'from'");
-    k.latency_s = l.Number("latency_s", Bounds::Closed(0, 3600), 0.0);
-    k.jitter_s = l.Number("jitter_s", Bounds::Closed(0, 3600), 0.0);
-    k.loss_probability = l.Number("loss_probability", Bounds::Closed(0, 1), 0.0);
     if (l.Has("outages")) {
       const std::vector<YAML::Node> items = l.List("outages", 1, kMaxLinkOutages);
       for (std::size_t j = 0; j < items.size(); ++j) {
-        const MapReader o(items[j], Indexed(l.PathOf("outages"), j), file, {"start_s", "end_s"});
+        const MapReader o(items[j], Indexed(l.PathOf("outages"), j), file, FieldKeys(LinkOutageFields()));
         LinkOutage outage;
         outage.start_s = o.Number("start_s", Bounds::Closed(0, spec.duration_s));
         outage.end_s = o.Number("end_s", Bounds::Closed(0, spec.duration_s));

@@ -35,7 +35,8 @@ YAML::Node ParseValue(const ScenarioOverride& o) {
   try {
     return YAML::Load(o.value);
   } catch (const YAML::ParserException& e) {
-    throw InputError(o.Where(), o.path, "a YAML syntax error in " + Quote(o.value) + " (" + Escaped(e.msg) + ")",
+    throw InputError(o.Where(), Escaped(o.path),
+                     "a YAML syntax error in " + Quote(o.value) + " (" + Escaped(e.msg) + ")",
                      "a YAML value: a number, a text, [a, list] or {a: map} (quote the whole argument for the shell)");
   }
 }

@@ -3,7 +3,9 @@
 // The loader (loader.h) fills these from YAML, converting every value to SI
 // and radians once; after loading, nothing in them needs checking again.
 // Each spec keeps where it came from so later stages can point at the file.
-// docs/scenario.md documents every key; schemas/scenario.schema.json mirrors it.
+// A member's initializer is its key's default (the one place defaults live):
+// scenario_fields.cpp declares each key against it, and docs/scenario.md's
+// key tables and schemas/scenario.schema.json are generated from there.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +14,9 @@
 #include <vector>
 
 #include "cupola/core/error.h"
+#include "cupola/core/units.h"
 #include "cupola/geo/local_frame.h"
+#include "cupola/physics/interceptor_type.h"
 #include "cupola/physics/threat_type.h"
 #include "cupola/scenario/tracker_config.h"
 
@@ -20,7 +24,7 @@ namespace cupola {
 
 struct DefendedAreaSpec {
   std::string name;
-  double value = 0.0;                  // people or asset value protected
+  double value = 1.0;                  // people or asset value protected
   std::vector<GeodeticPoint> polygon;  // vertices on the ground
   SourceLocation where;
 };
@@ -51,6 +55,12 @@ struct SalvoSpec {
   SourceLocation where;
 };
 
+/// How a radar's beam covers its sector.
+enum class RadarScan {
+  kElectronic,  // electronically scanned: every target is seen at the scan time
+  kRotating,    // mechanically rotating: each target when the beam passes its azimuth
+};
+
 struct RadarSpec {
   std::string name;
   GeodeticPoint site;
@@ -58,14 +68,14 @@ struct RadarSpec {
   double min_range_m = 0.0;
   double max_range_m = 70e3;
   double azimuth_center_rad = 0.0;  // clockwise from north
-  double azimuth_width_rad = 2.0 * 3.14159265358979323846;
+  double azimuth_width_rad = DegToRad(360.0);
   double min_elevation_rad = 0.0;
-  double max_elevation_rad = 1.5;
+  double max_elevation_rad = DegToRad(85.0);
   double sigma_range_m = 10.0;
   double sigma_azimuth_rad = 2e-3;
   double sigma_elevation_rad = 2e-3;
   double sigma_radial_velocity_mps = 0.0;  // 0: no Doppler measurement
-  bool rotating = false;                   // true: mechanically rotating, false: electronically scanned
+  RadarScan scan = RadarScan::kElectronic;
   double azimuth_beamwidth_rad = 0.0;      // informational (docs); 0 = not given
   // Detection: Swerling 1 with Pd = Pfa^(1 / (1 + SNR)), SNR = SNR_ref (rcs / rcs_ref) (R_ref / R)^4.
   // Either given as "Pd at a reference range and RCS", or from the radar range equation.
@@ -79,8 +89,8 @@ struct RadarSpec {
     double frequency_Hz = 0.0;
     double pulse_width_s = 0.0;
     int pulses_integrated = 1;
-    double noise_figure_dB = 0.0;
-    double losses_dB = 0.0;
+    double noise_figure_dB = 3.0;
+    double losses_dB = 6.0;
   };
   std::optional<RangeEquation> range_equation;  // when set, replaces detection_probability
   double false_alarms_per_scan = 0.0;
@@ -112,11 +122,12 @@ struct BatterySpec {
   double kill_assessment_s = 2.0;    // from the predicted intercept to knowing whether it killed
   double reaction_time_s = 1.0;      // from a fire decision to the interceptor leaving the launcher
   double value_usd_per_unit = 0.0;   // worth of one unit of defended value; 0 = no value/cost rule
+  double uplink_loss_probability = 0.0;  // per mid-course refresh to an interceptor in flight
   // Overrides of the interceptor type's guidance and warhead (absent: the catalog's).
   std::optional<double> navigation_constant;
   std::optional<bool> augmented_pn;
   std::optional<double> lethal_radius_m;
-  std::optional<std::string> kill_model;  // "carleton" or "cookie_cutter"
+  std::optional<KillModel> kill_model;
   std::optional<double> single_shot_pk;   // the battle manager's planning value
   SourceLocation where;
 };

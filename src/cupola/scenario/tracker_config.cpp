@@ -13,53 +13,101 @@ std::string TrackerConfig::Validate() const {
   return "";
 }
 
+const std::vector<std::string>& MotionModelNames() {
+  static const std::vector<std::string> names = {"cv", "ca", "ballistic", "ct", "imm"};
+  return names;
+}
+const std::vector<std::string>& FilterNames() {
+  static const std::vector<std::string> names = {"ekf", "ukf"};
+  return names;
+}
+const std::vector<std::string>& AssociationNames() {
+  static const std::vector<std::string> names = {"gnn", "jpda"};
+  return names;
+}
+const std::string& ToString(MotionModelKind kind) { return MotionModelNames().at(static_cast<std::size_t>(kind)); }
+const std::string& ToString(FilterKind kind) { return FilterNames().at(static_cast<std::size_t>(kind)); }
+const std::string& ToString(AssociationKind kind) { return AssociationNames().at(static_cast<std::size_t>(kind)); }
+
+const std::vector<Field<TrackerConfig>>& TrackerFields() {
+  using S = TrackerConfig;
+  static const std::vector<Field<S>> fields = {
+      ChoiceField("motion_model", &S::motion_model, MotionModelNames(),
+                  "`cv`, `ca`, `ballistic`, `ct`, or `imm` (a mixture of `imm_models`)"),
+      // Each model once, and not imm itself: read by hand.
+      SectionField<S>("imm_models", "list", "the models an IMM mixes (two or more, each once)", "`[cv, ballistic, ct]`")
+          .Note("2 to 4 of `cv`, `ca`, `ballistic`, `ct`"),
+      NumberField("imm_switch_probability", "-", &S::imm_switch_probability, {0.0, 0.5, true, false},
+                  "chance per step of leaving the current model, split evenly over the others"),
+      ChoiceField("filter", &S::filter, FilterNames(), "`ekf` or `ukf`"),
+      ChoiceField("association", &S::association, AssociationNames(),
+                  "`gnn` (global nearest neighbour) or `jpda` (joint probabilistic data association; single motion "
+                  "model only)"),
+      NumberField("jpda_detection_probability", "-", &S::jpda_detection_probability, {0.0, 1.0, true, true},
+                  "detection probability JPDA assumes in its association probabilities"),
+      NumberField("q_velocity_m2ps3", "m^2/s^3", &S::q_velocity_m2ps3, Bounds::NonNegative(),
+                  "white acceleration spectral density (cv, ct)"),
+      NumberField("q_ballistic_m2ps3", "m^2/s^3", &S::q_ballistic_m2ps3, Bounds::NonNegative(),
+                  "white acceleration density of the ballistic model (gravity and drag are in the model, so little "
+                  "is left unmodelled)"),
+      NumberField("q_jerk_m2ps5", "m^2/s^5", &S::q_jerk_m2ps5, Bounds::NonNegative(), "white jerk density (ca)"),
+      NumberField("q_kappa", "(m^2/kg)^2/s", &S::q_kappa, Bounds::NonNegative(),
+                  "drag-parameter random walk (ballistic)"),
+      NumberField("prior_kappa_m2pkg", "m^2/kg", &S::prior_kappa_m2pkg, Bounds::NonNegative(),
+                  "initial drag parameter (ballistic; catalog threats after burn-out span 5e-5 to 4.4e-4)"),
+      NumberField("prior_sigma_kappa_m2pkg", "m^2/kg", &S::prior_sigma_kappa_m2pkg, Bounds::Positive(),
+                  "sigma of the initial drag parameter (ballistic)"),
+      NumberField("q_turn_rate", "rad^2/s^3", &S::q_turn_rate, Bounds::NonNegative(), "turn-rate random walk (ct)"),
+      NumberField("prior_sigma_turn_rate_radps", "rad/s", &S::prior_sigma_turn_rate_radps, Bounds::Positive(),
+                  "initial turn-rate sigma (ct)"),
+      NumberField("prior_sigma_acceleration_mps2", "m/s^2", &S::prior_sigma_acceleration_mps2, Bounds::Positive(),
+                  "initial acceleration sigma (ca)"),
+      NumberField("gate_probability", "-", &S::gate_probability, {0.5, 1.0, false, true}, "chi-square gate on the NIS"),
+      BoolField("spatial_index", &S::spatial_index, "false: test every track against every detection (for comparison)"),
+      NumberField("grid_cell_m", "m", &S::grid_cell_m, Bounds::Closed(10.0, 1e6), "cell of the gating grid"),
+      NumberField("min_speed_mps", "m/s", &S::min_speed_mps, Bounds::NonNegative(),
+                  "lowest speed of two-point initiation"),
+      NumberField("max_speed_mps", "m/s", &S::max_speed_mps, Bounds::Positive(),
+                  "highest speed of two-point initiation")
+          .Note("more than `min_speed_mps`"),
+      // Unassociated detections wait this long for a partner, tracks without a
+      // detection live this long: both set how much the tracker holds.
+      NumberField("max_initiation_gap_s", "s", &S::max_initiation_gap_s, {0.0, 60.0, true, false},
+                  "oldest partner for two-point initiation"),
+      IntegerField("confirm_m", "-", &S::confirm_m, 1, 100, "M of M-of-N confirmation (detections at distinct times)")
+          .Note("at most `confirm_n`"),
+      IntegerField("confirm_n", "-", &S::confirm_n, 1, 100, "N of M-of-N confirmation (looks at distinct times)"),
+      IntegerField("max_misses", "looks", &S::max_misses, 1, 1000, "deletion of confirmed tracks"),
+      NumberField("max_position_sigma_m", "m", &S::max_position_sigma_m, Bounds::Positive(),
+                  "deletion on uncertainty (sqrt of the trace of the position covariance)"),
+      NumberField("max_coast_s", "s", &S::max_coast_s, {0.0, 3600.0, true, false},
+                  "delete a track not updated for this long (out of every radar's view)"),
+  };
+  return fields;
+}
+
 TrackerConfig ReadTrackerConfig(const MapReader& r) {
   TrackerConfig c;
-  c.motion_model = r.Choice("motion_model", {"cv", "ca", "ballistic", "ct", "imm"}, c.motion_model);
+  ReadFields(r, TrackerFields(), c);
   if (r.Has("imm_models")) {
     c.imm_models.clear();
-    const std::vector<std::string> known = {"cv", "ca", "ballistic", "ct"};
-    const auto items = r.List("imm_models", 2, known.size());  // each model once
+    const std::vector<std::string> known(MotionModelNames().begin(), MotionModelNames().end() - 1);  // not imm
+    const auto items = r.List("imm_models", 2, known.size());                                        // each model once
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string name = items[i].IsScalar() ? items[i].Scalar() : std::string();
-      if (std::find(known.begin(), known.end(), name) == known.end())
+      const auto at = std::find(known.begin(), known.end(), name);
+      if (at == known.end())
         throw InputError(LocationOf(items[i], r.file()), r.PathOf("imm_models") + "[" + std::to_string(i) + "]",
                          Describe(items[i]), DidYouMeanPrefix(name, known) + "one of cv, ca, ballistic, ct");
-      if (std::find(c.imm_models.begin(), c.imm_models.end(), name) != c.imm_models.end())
+      const auto kind = static_cast<MotionModelKind>(at - known.begin());
+      if (std::find(c.imm_models.begin(), c.imm_models.end(), kind) != c.imm_models.end())
         throw InputError(LocationOf(items[i], r.file()), r.PathOf("imm_models") + "[" + std::to_string(i) + "]",
                          Describe(items[i]), "each model once (" + name + " is already listed)");
-      c.imm_models.push_back(name);
+      c.imm_models.push_back(kind);
     }
   }
-  c.imm_switch_probability = r.Number("imm_switch_probability", {0.0, 0.5, true, false}, c.imm_switch_probability);
-  c.filter = r.Choice("filter", {"ekf", "ukf"}, c.filter);
-  c.association = r.Choice("association", {"gnn", "jpda"}, c.association);
-  if (c.association == "jpda" && c.motion_model == "imm")
+  if (c.association == AssociationKind::kJpda && c.motion_model == MotionModelKind::kImm)
     r.Fail("association", "jpda with motion_model imm", "gnn with imm (JPDA runs with a single motion model)");
-  c.jpda_detection_probability = r.Number("jpda_detection_probability", {0.0, 1.0, true, true}, c.jpda_detection_probability);
-  c.q_velocity_m2ps3 = r.Number("q_velocity_m2ps3", Bounds::NonNegative(), c.q_velocity_m2ps3);
-  c.q_ballistic_m2ps3 = r.Number("q_ballistic_m2ps3", Bounds::NonNegative(), c.q_ballistic_m2ps3);
-  c.q_jerk_m2ps5 = r.Number("q_jerk_m2ps5", Bounds::NonNegative(), c.q_jerk_m2ps5);
-  c.q_kappa = r.Number("q_kappa", Bounds::NonNegative(), c.q_kappa);
-  c.prior_kappa_m2pkg = r.Number("prior_kappa_m2pkg", Bounds::NonNegative(), c.prior_kappa_m2pkg);
-  c.prior_sigma_kappa_m2pkg = r.Number("prior_sigma_kappa_m2pkg", Bounds::Positive(), c.prior_sigma_kappa_m2pkg);
-  c.q_turn_rate = r.Number("q_turn_rate", Bounds::NonNegative(), c.q_turn_rate);
-  c.prior_sigma_turn_rate_radps = r.Number("prior_sigma_turn_rate_radps", Bounds::Positive(), c.prior_sigma_turn_rate_radps);
-  c.prior_sigma_acceleration_mps2 =
-      r.Number("prior_sigma_acceleration_mps2", Bounds::Positive(), c.prior_sigma_acceleration_mps2);
-  c.gate_probability = r.Number("gate_probability", {0.5, 1.0, false, true}, c.gate_probability);
-  c.spatial_index = r.Bool("spatial_index", c.spatial_index);
-  c.grid_cell_m = r.Number("grid_cell_m", {10.0, 1e6, false, false}, c.grid_cell_m);
-  c.min_speed_mps = r.Number("min_speed_mps", Bounds::NonNegative(), c.min_speed_mps);
-  c.max_speed_mps = r.Number("max_speed_mps", Bounds::Positive(), c.max_speed_mps);
-  // Unassociated detections wait this long for a partner, tracks without a
-  // detection live this long: both set how much the tracker holds.
-  c.max_initiation_gap_s = r.Number("max_initiation_gap_s", {0.0, 60.0, true, false}, c.max_initiation_gap_s);
-  c.confirm_m = static_cast<int>(r.Integer("confirm_m", 1, 100, c.confirm_m));
-  c.confirm_n = static_cast<int>(r.Integer("confirm_n", 1, 100, c.confirm_n));
-  c.max_misses = static_cast<int>(r.Integer("max_misses", 1, 1000, c.max_misses));
-  c.max_position_sigma_m = r.Number("max_position_sigma_m", Bounds::Positive(), c.max_position_sigma_m);
-  c.max_coast_s = r.Number("max_coast_s", {0.0, 3600.0, true, false}, c.max_coast_s);
   if (c.confirm_m > c.confirm_n)
     r.Fail("confirm_m", std::to_string(c.confirm_m), "at most confirm_n (" + std::to_string(c.confirm_n) + ")");
   if (c.min_speed_mps >= c.max_speed_mps)
@@ -67,14 +115,7 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
   return c;
 }
 
-const std::vector<std::string>& TrackerConfigKeys() {
-  static const std::vector<std::string> keys = {
-      "motion_model", "imm_models", "imm_switch_probability", "filter", "association", "jpda_detection_probability", "q_velocity_m2ps3", "q_ballistic_m2ps3", "q_jerk_m2ps5", "q_kappa", "prior_kappa_m2pkg",
-      "prior_sigma_kappa_m2pkg", "q_turn_rate", "prior_sigma_turn_rate_radps", "prior_sigma_acceleration_mps2",
-      "gate_probability", "spatial_index", "grid_cell_m", "min_speed_mps", "max_speed_mps", "max_initiation_gap_s",
-      "confirm_m", "confirm_n", "max_misses", "max_position_sigma_m", "max_coast_s"};
-  return keys;
-}
+std::vector<std::string> TrackerConfigKeys() { return FieldKeys(TrackerFields()); }
 
 TrackerConfig LoadTrackerConfigFile(const std::string& path) {
   const std::string text = ReadInputFile(path, "a readable tracker config (YAML)");
@@ -83,7 +124,8 @@ TrackerConfig LoadTrackerConfigFile(const std::string& path) {
     CheckYamlSize(text, path);
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "a YAML syntax error (" + Escaped(e.msg) + ")", "valid YAML");
+    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "a YAML syntax error (" + Escaped(e.msg) + ")",
+                     "valid YAML");
   }
   if (!root.IsDefined() || root.IsNull()) return TrackerConfig{};
   return ReadTrackerConfig(MapReader(root, "", path, TrackerConfigKeys()));

@@ -7,16 +7,33 @@
 #include <string>
 #include <vector>
 
+#include "cupola/scenario/field.h"
 #include "cupola/scenario/yaml_reader.h"
 
 namespace cupola {
 
+/// How the tracker predicts a target (docs/tracking.md): constant velocity or
+/// acceleration, ballistic with drag, coordinated turn, or an IMM of several.
+enum class MotionModelKind { kCv, kCa, kBallistic, kCt, kImm };
+enum class FilterKind { kEkf, kUkf };
+/// gnn: global nearest neighbour (optimal assignment); jpda: joint probabilistic data association.
+enum class AssociationKind { kGnn, kJpda };
+
+/// The names files use, in each enum's order.
+const std::vector<std::string>& MotionModelNames();
+const std::vector<std::string>& FilterNames();
+const std::vector<std::string>& AssociationNames();
+const std::string& ToString(MotionModelKind kind);
+const std::string& ToString(FilterKind kind);
+const std::string& ToString(AssociationKind kind);
+
 struct TrackerConfig {
-  std::string motion_model = "cv";  // cv | ca | ballistic | ct | imm
-  std::vector<std::string> imm_models = {"cv", "ballistic", "ct"};  // models mixed when motion_model is imm
-  double imm_switch_probability = 0.05;  // per step, leaving the current model
-  std::string filter = "ekf";       // ekf | ukf
-  std::string association = "gnn"; // gnn (global nearest neighbour, optimal assignment) | jpda
+  MotionModelKind motion_model = MotionModelKind::kCv;
+  std::vector<MotionModelKind> imm_models = {MotionModelKind::kCv, MotionModelKind::kBallistic,
+                                             MotionModelKind::kCt};  // mixed when motion_model is imm
+  double imm_switch_probability = 0.05;                              // per step, leaving the current model
+  FilterKind filter = FilterKind::kEkf;
+  AssociationKind association = AssociationKind::kGnn;
   double jpda_detection_probability = 0.9;  // Pd assumed by JPDA's association probabilities
   // Process noise.
   double q_velocity_m2ps3 = 50.0;   // white acceleration density (cv, ct)
@@ -25,7 +42,7 @@ struct TrackerConfig {
   double q_kappa = 1e-9;            // ballistic drag parameter random walk [(m^2/kg)^2/s]
   double prior_kappa_m2pkg = 2e-4;  // initial drag parameter Cd S / m and its sigma (catalog
   double prior_sigma_kappa_m2pkg = 2e-4;  // rockets and mortars after burn-out: 5e-5 to 4.4e-4)
-  double q_turn_rate = 1e-4;        // turn-rate random walk [rad^2/s^3]
+  double q_turn_rate = 1e-4;              // turn-rate random walk [rad^2/s^3]
   double prior_sigma_turn_rate_radps = 0.1;
   double prior_sigma_acceleration_mps2 = 20.0;
   // Gating and association.
@@ -39,7 +56,7 @@ struct TrackerConfig {
   int confirm_m = 3;
   int confirm_n = 5;
   // Deletion.
-  int max_misses = 4;                 // consecutive looks without a detection (confirmed tracks)
+  int max_misses = 4;                    // consecutive looks without a detection (confirmed tracks)
   double max_position_sigma_m = 2000.0;  // delete when sqrt(trace(P_pos)) grows beyond this
   double max_coast_s = 10.0;             // delete a track not updated for this long (e.g. out of every radar's view)
 
@@ -47,8 +64,10 @@ struct TrackerConfig {
   std::string Validate() const;
 };
 
+/// Every key of a tracker config map, declared once (field.h).
+const std::vector<Field<TrackerConfig>>& TrackerFields();
 /// The keys a tracker config map may hold.
-const std::vector<std::string>& TrackerConfigKeys();
+std::vector<std::string> TrackerConfigKeys();
 /// Reads a tracker config map (made with TrackerConfigKeys(); unknown keys are errors).
 TrackerConfig ReadTrackerConfig(const MapReader& map);
 /// Reads `cupola track --config FILE`.

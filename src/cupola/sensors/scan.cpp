@@ -45,7 +45,7 @@ void ScanOnce(const RadarModel& radar, int radar_index, const LocalFrame& frame,
   for (const int id : ids) {
     TargetState target = targets.StateAt(id, t_scan_s);
     double t_look = t_scan_s;
-    if (spec.rotating) {
+    if (spec.scan == RadarScan::kRotating) {
       t_look = t_scan_s + spec.revisit_s * BeamDelayFraction(spec, radar.Measure(target.p_W, target.v_W)[1]);
       target = targets.StateAt(id, t_look);
     }
@@ -72,13 +72,13 @@ void ScanOnce(const RadarModel& radar, int radar_index, const LocalFrame& frame,
   Rng rng(SubstreamSeed(scan_seed, 0));  // the clutter's draws
   const int false_alarms = rng.Poisson(spec.false_alarms_per_scan);
   for (int i = 0; i < false_alarms; ++i) {
-    const double delay = spec.rotating ? rng.Uniform() * spec.revisit_s : 0.0;
+    const double delay = spec.scan == RadarScan::kRotating ? rng.Uniform() * spec.revisit_s : 0.0;
     out.detections.push_back(FalseAlarm(radar, radar_index, t_scan_s + delay, rng));
     out.truth_ids.push_back(-1);
   }
   // A rotating beam reports in time order: sort this scan's detections (and
   // their truth ids) by time, stably, so order stays deterministic.
-  if (spec.rotating) {
+  if (spec.scan == RadarScan::kRotating) {
     std::vector<std::size_t> order(out.detections.size() - begin);
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = begin + k;
     std::stable_sort(order.begin(), order.end(),

@@ -63,9 +63,15 @@ void InterceptorFleet::AdvanceTo(double t_s, const std::vector<const Tracker*>& 
       if (interceptor.done() || interceptor.state().t_s >= next) continue;
       InterceptorRecord& record = records_[record_of_[k]];
       if (const Track* track = trackers[record.picture]->Find(record.order.track_id)) {
+        const double loss = world_.spec().batteries[record.order.battery].uplink_loss_probability;
+        const bool lost =
+            loss > 0.0 && Rng(SubstreamSeed(SubstreamSeed(record.shot_seed, 3), static_cast<std::uint64_t>(record.uplink_refreshes)))
+                                  .Uniform() < loss;
+        ++record.uplink_refreshes;
+        record.uplink_lost += lost;
         const GaussianState& s = track->estimate.state;
-        uplinks_[k] = {s.t_s, s.Position(), s.Velocity(),
-                       Eigen::Vector3d(0, 0, record.falls ? -kStandardGravity : 0.0)};
+        if (!lost)
+          uplinks_[k] = {s.t_s, s.Position(), s.Velocity(), Eigen::Vector3d(0, 0, record.falls ? -kStandardGravity : 0.0)};
       }
       const int id = record.target_id;
       const TruthAt truth = [this, id](double t) {

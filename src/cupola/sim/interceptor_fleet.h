@@ -7,7 +7,9 @@
 // threat meet it in time order. Mid-course guidance uses the battle
 // manager's uplink: the estimate of the track it was fired at, refreshed
 // every slice from the tracker of the picture that fired it (held when the
-// track is gone). The seeker and the fuze see the real threat the track
+// track is gone, or when the refresh is lost: each is lost with the
+// battery's uplink_loss_probability, drawn from the interceptor's own
+// stream by refresh number). The seeker and the fuze see the real threat the track
 // followed when the order was given: the nearest in flight to the track
 // (interceptor/; truth.h NearestThreat). A detonation kills with its kill probability, drawn from
 // the replication's "interceptors" stream; a kill ends the threat's truth
@@ -44,6 +46,8 @@ struct InterceptorRecord {
   double terminal_t_s = -1;  // seeker lock, or -1
   std::vector<InterceptorPathPoint> path;  // launch, every kPathSample_s, and the end
   std::uint64_t shot_seed = 0;  // its own draws (seeker noise, kill): battery's stream, its shot number there
+  int uplink_refreshes = 0;     // mid-course refreshes sent from its battery's track
+  int uplink_lost = 0;          // of those, lost (the battery's uplink_loss_probability)
 };
 
 class InterceptorFleet {

@@ -7,16 +7,6 @@
 
 namespace cupola {
 
-namespace {
-
-bool InOutage(const LinkSpec& link, double t_s) {
-  for (const LinkOutage& o : link.outages)
-    if (t_s >= o.start_s && t_s < o.end_s) return true;
-  return false;
-}
-
-}  // namespace
-
 Network::Network(const ScenarioSpec& spec)
     : ideal_(spec.links.empty()),
       radars_(static_cast<int>(spec.radars.size())),
@@ -25,7 +15,10 @@ Network::Network(const ScenarioSpec& spec)
   std::map<std::string, int> node;
   for (int r = 0; r < radars_; ++r) node[spec.radars[r].name] = r;
   for (int b = 0; b < batteries_; ++b) node[spec.batteries[b].name] = radars_ + b;
-  for (const LinkSpec& link : links_) from_.push_back(node.at(link.from)), to_.push_back(node.at(link.to));
+  for (const LinkSpec& link : links_) {
+    from_.push_back(node.at(link.from)), to_.push_back(node.at(link.to));
+    models_.push_back(MakeLink(link));
+  }
   const int nodes = radars_ + batteries_;
   paths_.assign(radars_, std::vector<std::vector<int>>(batteries_));
   tree_links_.assign(radars_, {});
@@ -47,7 +40,7 @@ Network::Network(const ScenarioSpec& spec)
       if (u != r && u < radars_) continue;  // radars do not relay
       for (int l = 0; l < static_cast<int>(links_.size()); ++l) {
         if (from_[l] != u) continue;
-        const Cost through{std::get<0>(best[u]) + links_[l].latency_s, std::get<1>(best[u]) + 1, l};
+        const Cost through{std::get<0>(best[u]) + models_[l]->NominalLatency_s(), std::get<1>(best[u]) + 1, l};
         if (!done[to_[l]] && through < best[to_[l]]) best[to_[l]] = through, via[to_[l]] = l;
       }
       // Settled in order of cost: its link follows the one into its sender.
@@ -69,23 +62,16 @@ std::vector<double> Network::Deliver(int radar, int scan, double t_s, const std:
   arrival[radar] = t_s;
   for (const int l : tree_links_[radar]) {
     if (arrival[from_[l]] == kNever) continue;  // lost on the way here
-    const LinkSpec& link = links_[l];
     LinkCounts& c = counts[l];
     ++c.sent;
-    const double t_in = arrival[from_[l]];
-    if (InOutage(link, t_in)) {
-      ++c.lost_in_outage;
-      continue;
+    const std::uint64_t message_seed =
+        SubstreamSeed(SubstreamSeed(link_seeds[l], static_cast<std::uint64_t>(radar)), static_cast<std::uint64_t>(scan));
+    const Transmission sent = models_[l]->Transmit(arrival[from_[l]], message_seed);
+    switch (sent.fate) {
+      case Transmission::Fate::kLostInOutage: ++c.lost_in_outage; break;
+      case Transmission::Fate::kLost: ++c.lost; break;
+      case Transmission::Fate::kDelivered: ++c.delivered, arrival[to_[l]] = sent.t_out_s; break;
     }
-    Rng rng(SubstreamSeed(SubstreamSeed(link_seeds[l], static_cast<std::uint64_t>(radar)), static_cast<std::uint64_t>(scan)));
-    const double loss_draw = rng.Uniform();
-    const double jitter_draw = rng.Uniform();
-    if (loss_draw < link.loss_probability) {
-      ++c.lost;
-      continue;
-    }
-    ++c.delivered;
-    arrival[to_[l]] = t_in + link.latency_s + link.jitter_s * jitter_draw;
   }
   for (int b = 0; b < batteries_; ++b) battery_arrival[b] = arrival[radars_ + b];
   return battery_arrival;

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "cupola/scenario/spec.h"
+#include "cupola/sim/link.h"
 
 namespace cupola {
 
@@ -37,6 +38,7 @@ class Network {
   static constexpr double kNever = std::numeric_limits<double>::infinity();
 
   explicit Network(const ScenarioSpec& spec);
+  Network(Network&&) noexcept = default;
 
   /// No links in the scenario: every radar reaches every battery at once.
   bool ideal() const { return ideal_; }
@@ -57,6 +59,7 @@ class Network {
   bool ideal_ = true;
   int radars_ = 0, batteries_ = 0;
   std::vector<LinkSpec> links_;
+  std::vector<std::unique_ptr<Link>> models_;  // what each link does to a message (link.h)
   std::vector<std::vector<std::vector<int>>> paths_;  // [radar][battery] -> links
   // Per radar: the links of its paths, each once, in an order where a link
   // comes after the link that brings the message to its sending node.

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <queue>
 #include <tuple>
 
 #include "cupola/core/random.h"
+#include "cupola/sim/clock.h"
 #include "cupola/sim/truth_labels.h"
 
 namespace cupola {
@@ -50,13 +50,6 @@ std::vector<std::unique_ptr<Picture>> MakePictures(const World& world) {
   return pictures;
 }
 
-// A scan report on its way to a battery's picture, due at t_s.
-struct Delivery {
-  double t_s = 0.0;
-  int picture = 0;
-  std::size_t scan = 0;  // index into the result's scans
-  bool operator>(const Delivery& o) const { return std::tie(t_s, picture, scan) > std::tie(o.t_s, o.picture, o.scan); }
-};
 
 }  // namespace
 
@@ -66,19 +59,24 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   // alerts are judged against it, whether or not an interceptor got there first).
   const NaturalEnds natural = NaturalEnds::Of(world, truth);
   TrackingResult result;
-  const auto& radars = world.radars();
+  const auto& sensors = world.sensors();
   const double duration = world.spec().duration_s;
   const Network& network = world.network();
 
-  // The merged scan schedule: (time, radar, scan number), in time order.
-  std::vector<std::tuple<double, int, int>> schedule;
-  for (std::size_t r = 0; r < radars.size(); ++r)
-    for (int k = 0; k * radars[r].spec.revisit_s < duration; ++k)
-      schedule.emplace_back(k * radars[r].spec.revisit_s, static_cast<int>(r), k);
-  std::sort(schedule.begin(), schedule.end());
+  // Each sensor's first scan is on the clock; each scan schedules the next.
+  Clock clock;
+  std::size_t total_scans = 0;
+  std::vector<double> next_scan_t(sensors.size(), Network::kNever);
+  for (std::size_t r = 0; r < sensors.size(); ++r) {
+    for (int k = 0; sensors[r]->ScanTime(k) < duration; ++k) ++total_scans;
+    if (sensors[r]->ScanTime(0) < duration) {
+      next_scan_t[r] = sensors[r]->ScanTime(0);
+      clock.Schedule({next_scan_t[r], Stage::kSensorScan, r, 0});
+    }
+  }
 
   std::vector<std::uint64_t> radar_seeds;  // each scan draws from its own sub-stream (by scan number)
-  for (const auto& radar : radars) radar_seeds.push_back(StreamSeed(replication_seed, "radar/" + radar.name));
+  for (const auto& sensor : sensors) radar_seeds.push_back(StreamSeed(replication_seed, "radar/" + sensor->name()));
   std::vector<std::uint64_t> link_seeds;
   for (const auto& link : network.links()) {
     link_seeds.push_back(StreamSeed(replication_seed, "link/" + link.name));
@@ -125,40 +123,43 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     scorer.AddScan(t, truths, tracks);
   };
 
-  // The clock: scans in time order; reports due at a battery's picture in
-  // between, those due before a scan first, those due at its instant after.
-  std::priority_queue<Delivery, std::vector<Delivery>, std::greater<>> due;
-  auto DeliverBefore = [&](double t, bool inclusive) {
-    while (!due.empty() && (due.top().t_s < t || (inclusive && due.top().t_s == t))) {
-      const Delivery d = due.top();
-      due.pop();
-      fleet.AdvanceTo(d.t_s, trackers);
-      Receive(d.picture, result.scans[d.scan], d.t_s);
+  // The clock. Before anything happens the interceptors fly up to its time,
+  // so a kill ends a threat before a radar looks again.
+  constexpr int kScanIndexBits = 40;
+  while (!clock.empty()) {
+    const Due due = clock.Pop();
+    fleet.AdvanceTo(due.t_s, trackers);
+    if (due.stage == Stage::kDelivery) {
+      const auto picture = static_cast<int>(due.key >> kScanIndexBits);
+      Receive(picture, result.scans[static_cast<std::size_t>(due.payload)], due.t_s);
+      continue;
     }
-  };
-  for (std::size_t scan = 0; scan < schedule.size(); ++scan) {
-    if (on_scan) on_scan(scan, schedule.size());
-    const auto& [t, r, k] = schedule[scan];
-    DeliverBefore(t, false);
-    // Interceptors fly up to the scan; a kill ends a threat before the radar looks.
-    fleet.AdvanceTo(t, trackers);
+    const auto r = static_cast<int>(due.key);
+    const auto k = static_cast<int>(due.payload);
+    const double t = due.t_s;
+    if (on_scan) on_scan(result.scans.size(), total_scans);
+    next_scan_t[r] = sensors[r]->ScanTime(k + 1) < duration ? sensors[r]->ScanTime(k + 1) : Network::kNever;
+    if (next_scan_t[r] < Network::kNever) clock.Schedule({next_scan_t[r], Stage::kSensorScan, due.key, k + 1});
     ScanOutput out;
-    ScanOnce(radars[r], r, world.frame(), t, targets, SubstreamSeed(radar_seeds[r], static_cast<std::uint64_t>(k)), out);
+    sensors[r]->Scan(k, targets, SubstreamSeed(radar_seeds[r], static_cast<std::uint64_t>(k)), out);
     for (const int id : out.truth_ids) (id < 0 ? result.false_alarms : result.detections) += 1;
     result.scans.push_back({r, k, t, std::move(out.detections), std::move(out.truth_ids)});
+    const std::size_t scan = result.scans.size() - 1;
     Receive(0, result.scans.back(), t);
     // Radars that look at the same instant make one picture, scored once.
-    if (scan + 1 == schedule.size() || std::get<0>(schedule[scan + 1]) != t) ScorePicture(t);
+    if (*std::min_element(next_scan_t.begin(), next_scan_t.end()) != t) ScorePicture(t);
     if (pictures.size() == 1) continue;
+    // Its report sets off towards the batteries' pictures.
     const std::vector<double> arrival = network.Deliver(r, k, t, link_seeds, result.links);
     for (std::size_t p = 1; p < pictures.size(); ++p) {
       const auto& commands = pictures[p]->role().commands;
-      const int first = static_cast<int>(std::find(commands.begin(), commands.end(), 1) - commands.begin());
-      if (arrival[first] <= duration) due.push({arrival[first], static_cast<int>(p), result.scans.size() - 1});
+      const auto first = std::find(commands.begin(), commands.end(), 1) - commands.begin();
+      if (arrival[first] <= duration)
+        clock.Schedule({arrival[first], Stage::kDelivery, (std::uint64_t{p} << kScanIndexBits) | scan,
+                        static_cast<std::int64_t>(scan)});
     }
   }
-  if (on_scan) on_scan(schedule.size(), schedule.size());
-  DeliverBefore(duration, true);
+  if (on_scan) on_scan(total_scans, total_scans);
   fleet.AdvanceTo(duration, trackers);
   result.interceptors = fleet.records();
 

@@ -47,6 +47,7 @@ World::World(ScenarioSpec spec)
     salvos_.push_back(std::move(m));
   }
   for (const auto& r : spec_.radars) radars_.push_back(RadarModel::FromSpec(r, frame_));
+  for (std::size_t r = 0; r < radars_.size(); ++r) sensors_.push_back(MakeSensor(radars_[r], static_cast<int>(r), frame_));
   for (const auto& z : spec_.alert_zones)
     alert_zones_.push_back({z.name, z.population, z.threshold_probability, ToPolygon(frame_, z.polygon)});
   for (const auto& b : spec_.batteries)

@@ -21,6 +21,7 @@
 #include "cupola/physics/fire_control.h"
 #include "cupola/scenario/spec.h"
 #include "cupola/sensors/radar.h"
+#include "cupola/sensors/sensor.h"
 #include "cupola/sim/network.h"
 
 namespace cupola {
@@ -61,6 +62,8 @@ class World {
   const std::vector<DefendedArea>& areas() const { return areas_; }
   const std::vector<SalvoModel>& salvos() const { return salvos_; }
   const std::vector<RadarModel>& radars() const { return radars_; }
+  /// The sensors the clock drives, by radar index (sensors/sensor.h).
+  const std::vector<std::unique_ptr<Sensor>>& sensors() const { return sensors_; }
   const std::vector<AlertZone>& alert_zones() const { return alert_zones_; }
   const std::vector<BatteryModel>& batteries() const { return batteries_; }
   /// The links between radars and batteries, and the paths over them.
@@ -84,6 +87,7 @@ class World {
   std::vector<DefendedArea> areas_;
   std::vector<SalvoModel> salvos_;
   std::vector<RadarModel> radars_;
+  std::vector<std::unique_ptr<Sensor>> sensors_;
   std::vector<AlertZone> alert_zones_;
   std::vector<BatteryModel> batteries_;
   Network network_;

@@ -25,23 +25,23 @@ const char* ToString(TrackStatus status) {
 
 namespace {
 
-std::unique_ptr<MotionModel> MakeModel(const std::string& name, const TrackerConfig& c, const FlightEnvironment* env) {
-  if (name == "ca") return std::make_unique<ConstantAcceleration>(c.q_jerk_m2ps5, c.prior_sigma_acceleration_mps2);
-  if (name == "ballistic")
+std::unique_ptr<MotionModel> MakeModel(MotionModelKind kind, const TrackerConfig& c, const FlightEnvironment* env) {
+  if (kind == MotionModelKind::kCa) return std::make_unique<ConstantAcceleration>(c.q_jerk_m2ps5, c.prior_sigma_acceleration_mps2);
+  if (kind == MotionModelKind::kBallistic)
     return std::make_unique<Ballistic>(env, c.q_ballistic_m2ps3, c.q_kappa, c.prior_kappa_m2pkg, c.prior_sigma_kappa_m2pkg);
-  if (name == "ct") return std::make_unique<CoordinatedTurn>(c.q_velocity_m2ps3, c.q_turn_rate, c.prior_sigma_turn_rate_radps);
+  if (kind == MotionModelKind::kCt) return std::make_unique<CoordinatedTurn>(c.q_velocity_m2ps3, c.q_turn_rate, c.prior_sigma_turn_rate_radps);
   return std::make_unique<ConstantVelocity>(c.q_velocity_m2ps3);
 }
 
 std::unique_ptr<Filter> MakeFilter(const TrackerConfig& c) {
-  if (c.filter == "ukf") return std::make_unique<UnscentedKalmanFilter>();
+  if (c.filter == FilterKind::kUkf) return std::make_unique<UnscentedKalmanFilter>();
   return std::make_unique<ExtendedKalmanFilter>();
 }
 
 std::unique_ptr<Estimator> MakeEstimator(const TrackerConfig& c, const FlightEnvironment* env) {
-  if (c.motion_model != "imm") return std::make_unique<SingleModelEstimator>(MakeModel(c.motion_model, c, env), MakeFilter(c));
+  if (c.motion_model != MotionModelKind::kImm) return std::make_unique<SingleModelEstimator>(MakeModel(c.motion_model, c, env), MakeFilter(c));
   std::vector<std::unique_ptr<MotionModel>> models;
-  for (const auto& name : c.imm_models) models.push_back(MakeModel(name, c, env));
+  for (const MotionModelKind kind : c.imm_models) models.push_back(MakeModel(kind, c, env));
   return std::make_unique<ImmEstimator>(std::move(models), MakeFilter(c), c.imm_switch_probability);
 }
 
@@ -106,7 +106,7 @@ Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* rad
                           (std::sin(std::min(r.spec.max_elevation_rad, kPi / 2)) - std::sin(r.spec.min_elevation_rad));
     clutter_per_volume_.push_back(std::max(r.spec.false_alarms_per_scan, 1e-3) / volume);
   }
-  CUPOLA_CHECK(config.association != "jpda" || config.motion_model != "imm",
+  CUPOLA_CHECK(config.association != AssociationKind::kJpda || config.motion_model != MotionModelKind::kImm,
                "JPDA with an IMM estimator is not supported; the loader rejects it");
 }
 
@@ -264,7 +264,7 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
   std::vector<bool> diverged = prediction_failed;
   std::vector<bool> detection_used(n_dets, false);
   const double gate = gate_[sensor.dim()];
-  const bool jpda = config_.association == "jpda";
+  const bool jpda = config_.association == AssociationKind::kJpda;
   // GNN: track c.track takes detection c.detection.
   auto Take = [&](const Candidate& c) {
     detection_used[c.detection] = true;  // GNN: only the detection a track took

@@ -24,8 +24,8 @@ Estimate Imm(double mu, double speed_mps) {
 
 TEST(FallingTrack, ImmTracksFallWhenBallisticIsLikelierAndFasterThanADrone) {
   TrackerConfig config;
-  config.motion_model = "imm";
-  config.imm_models = {"ballistic", "cv"};
+  config.motion_model = MotionModelKind::kImm;
+  config.imm_models = {MotionModelKind::kBallistic, MotionModelKind::kCv};
   const FallingTrackTest test(config);
   EXPECT_TRUE(test.Falls(Imm(0.8, 300.0)));
   EXPECT_FALSE(test.Falls(Imm(0.8, 50.0)));   // a drone the ballistic mode happens to fit
@@ -35,12 +35,12 @@ TEST(FallingTrack, ImmTracksFallWhenBallisticIsLikelierAndFasterThanADrone) {
 
 TEST(FallingTrack, BallisticTrackersFallAndOthersNever) {
   TrackerConfig config;
-  config.motion_model = "ballistic";
+  config.motion_model = MotionModelKind::kBallistic;
   EXPECT_TRUE(FallingTrackTest(config).Falls(Imm(0.0, 10.0)));
-  config.motion_model = "cv";
+  config.motion_model = MotionModelKind::kCv;
   EXPECT_FALSE(FallingTrackTest(config).Falls(Imm(1.0, 300.0)));
-  config.motion_model = "imm";
-  config.imm_models = {"cv", "ct"};  // no ballistic mode
+  config.motion_model = MotionModelKind::kImm;
+  config.imm_models = {MotionModelKind::kCv, MotionModelKind::kCt};  // no ballistic mode
   EXPECT_FALSE(FallingTrackTest(config).Falls(Imm(1.0, 300.0)));
 }
 

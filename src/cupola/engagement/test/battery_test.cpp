@@ -14,7 +14,7 @@ TEST(Battery, FromTheScenarioWithOverrides) {
   spec.navigation_constant = 3.0;
   spec.augmented_pn = true;
   spec.lethal_radius_m = 4.0;
-  spec.kill_model = "cookie_cutter";
+  spec.kill_model = KillModel::kCookieCutter;
   spec.single_shot_pk = 0.8;
   spec.max_interceptors_per_threat = 3;
   const BatteryModel b = BatteryModel::From(spec, frame, &AtmosphereTable::Standard(), 0.0);

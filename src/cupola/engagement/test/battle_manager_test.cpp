@@ -14,9 +14,10 @@ class BattleManagerTest : public ::testing::Test {
   BattleManagerTest() : type_(test::SimpleInterceptor()) {}
 
   BatteryModel Battery(int launchers, int capacity, Doctrine doctrine, double reload_s = 60.0) const {
-    BatteryModel b{"b", type_, {}, {}, FlyOutTable(type_, nullptr), 50000.0, doctrine};
+    BatteryModel b{"b", type_, {}, {}, FlyOutTable(type_, nullptr), 50000.0, doctrine, nullptr};
     for (int i = 0; i < launchers; ++i)
       b.launchers.push_back({Eigen::Vector3d(0.0, 100.0 * i, 0.0), capacity, reload_s, 1.0});
+    b.UseMissileWeapon();
     return b;
   }
   // Level at 300 m/s straight at the launchers from `from_m`, until t_end.
@@ -160,6 +161,43 @@ TEST_F(BattleManagerTest, OnlyBatteriesWhoseRuleEngagesFire) {
   const auto orders = bm.Plan(0.0, {{1, 100.0, {0, 1}, &a}});
   ASSERT_EQ(orders.size(), 1u);
   EXPECT_EQ(orders[0].battery, 1);
+}
+
+}  // namespace
+}  // namespace cupola
+
+namespace cupola {
+namespace {
+
+// A weapon kind the battle manager has never seen: it meets any path 3 s
+// after the shot leaves, at the path's point then, with Pk 0.3 at USD 1,000.
+class ThreeSecondWeapon : public Weapon {
+ public:
+  InterceptSolution Solve(const ThreatPath& path, const Eigen::Vector3d& launcher_W, double t_launch_s) const override {
+    InterceptSolution s;
+    const double t = t_launch_s + 3.0;
+    if (path.empty() || t > path.points.back().t_s) return s;
+    s.feasible = true;
+    s.t_launch_s = t_launch_s;
+    s.t_intercept_s = t;
+    s.p_intercept_W = path.points.front().p_W;
+    s.range_m = (s.p_intercept_W - launcher_W).norm();
+    return s;
+  }
+  double PlanningPk() const override { return 0.3; }
+  double CostPerShot_usd() const override { return 1000.0; }
+};
+
+TEST_F(BattleManagerTest, PlansWithWhateverWeaponTheBatteryCarries) {
+  std::vector<BatteryModel> batteries = {Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0})};
+  batteries[0].weapon = std::make_shared<ThreeSecondWeapon>();
+  BattleManager bm(&batteries);
+  const ThreatPath path = Incoming(20000.0, 66.0);
+  const auto orders = bm.Plan(0.0, {{7, 100.0, {}, &path, 0.0}});
+  ASSERT_EQ(orders.size(), 1u);
+  EXPECT_EQ(orders[0].pk, 0.3);
+  EXPECT_EQ(orders[0].cost_usd, 1000.0);
+  EXPECT_EQ(orders[0].intercept.t_intercept_s, 1.0 + 3.0);  // reaction time, then the weapon's 3 s
 }
 
 }  // namespace

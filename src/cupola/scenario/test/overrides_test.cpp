@@ -124,6 +124,16 @@ TEST(Overrides, PathsThatLeadNowhere) {
             "--set links.0.latency_s=1: links: got a map; expected a list of at least 0 items");
 }
 
+// Messages reach a terminal: no control character from an argument does.
+TEST(Overrides, ControlCharactersInAnArgumentAreEscaped) {
+  for (const std::string argument : {"du\x1b[2Jration_s=[1,", "threats.\x1b.count=1", "x\x1b=1", "seed=\x07"}) {
+    const std::string message = ErrorOf({argument});
+    EXPECT_EQ(message.find('\x1b'), std::string::npos) << message;
+    EXPECT_EQ(message.find('\x07'), std::string::npos) << message;
+    EXPECT_NE(message.find("\\x"), std::string::npos) << message;
+  }
+}
+
 TEST(Overrides, AnEmptyListSaysToSetTheWholeList) {
   const std::string text = std::string(kScenario) + "links: []\n";
   EXPECT_EQ(ErrorOf({"links.0.latency_s=1"}, text),

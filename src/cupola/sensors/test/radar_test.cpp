@@ -166,7 +166,7 @@ TEST(Scan, TargetBelowTheHorizonIsNeverSeen) {
 TEST(Scan, RotatingRadarSeesEachTargetWhenTheBeamPasses) {
   const LocalFrame frame({31.5, 34.6, 0.0});
   RadarSpec spec = Spec();
-  spec.rotating = true;
+  spec.scan = RadarScan::kRotating;
   spec.revisit_s = 4.0;
   spec.detection_probability = 0.999999;
   const RadarModel radar = RadarModel::FromSpec(spec, frame);

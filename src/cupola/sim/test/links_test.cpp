@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "cupola/scenario/loader.h"
 #include "cupola/sim/replication.h"
@@ -139,6 +140,37 @@ TEST(Links, SameSeedSameDeliveries) {
   ASSERT_EQ(a.tracking->fire_orders.size(), b.tracking->fire_orders.size());
   for (std::size_t k = 0; k < a.tracking->fire_orders.size(); ++k)
     EXPECT_EQ(a.tracking->fire_orders[k].order.t_s, b.tracking->fire_orders[k].order.t_s);
+}
+
+}  // namespace
+}  // namespace cupola
+
+namespace cupola {
+namespace {
+
+// A lost uplink: the interceptor keeps the last estimate that reached it.
+TEST(Links, UplinkRefreshesAreLostWithTheBatterysProbability) {
+  ScenarioSpec spec = BorderTown();
+  for (const double p : {0.0, 0.5, 1.0}) {
+    spec.batteries[0].uplink_loss_probability = p;
+    const ReplicationResult r = RunOnce(spec);
+    ASSERT_FALSE(r.tracking->interceptors.empty());
+    long long sent = 0, lost = 0;
+    for (const auto& i : r.tracking->interceptors) {
+      sent += i.uplink_refreshes, lost += i.uplink_lost;
+      if (p == 1.0) {
+        EXPECT_EQ(i.uplink_lost, i.uplink_refreshes);
+      }
+    }
+    ASSERT_GT(sent, 200);  // 10 interceptors, 0.1 s each, flights of seconds
+    if (p == 0.0) {
+      EXPECT_EQ(lost, 0);
+    }
+    if (p == 0.5) {  // binomial: within 5 sd of half
+      const auto n = static_cast<double>(sent);
+      EXPECT_NEAR(static_cast<double>(lost), 0.5 * n, 5 * std::sqrt(0.25 * n));
+    }
+  }
 }
 
 }  // namespace

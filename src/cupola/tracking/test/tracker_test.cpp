@@ -245,8 +245,8 @@ TEST(Tracker, ImmFollowsATurnBetterThanConstantVelocity) {
   TrackerConfig cv;
   cv.q_velocity_m2ps3 = 0.1;  // a cv tuned for straight flight
   TrackerConfig imm = cv;
-  imm.motion_model = "imm";
-  imm.imm_models = {"cv", "ct"};
+  imm.motion_model = MotionModelKind::kImm;
+  imm.imm_models = {MotionModelKind::kCv, MotionModelKind::kCt};
   imm.q_turn_rate = 1e-5;
   double unused = 0.0, turn_probability = 0.0;
   const double rmse_cv = run(cv, &unused);
@@ -265,7 +265,7 @@ namespace {
 // 1), and in clutter it still holds the target.
 TEST(Tracker, JpdaTracksLikeGnnOnCleanDataAndHoldsInClutter) {
   const Eigen::Vector3d p0(20e3, 15e3, 3000), v(-250, 100, 0);
-  auto final_error = [&](const std::string& association, int clutter_per_scan, int* tracks) {
+  auto final_error = [&](AssociationKind association, int clutter_per_scan, int* tracks) {
     Bench b;
     b.radars[0].spec.false_alarms_per_scan = clutter_per_scan;
     TrackerConfig config;
@@ -287,12 +287,12 @@ TEST(Tracker, JpdaTracksLikeGnnOnCleanDataAndHoldsInClutter) {
     return error;
   };
   int tracks_gnn = 0, tracks_jpda = 0, tracks_clutter = 0;
-  const double gnn = final_error("gnn", 0, &tracks_gnn);
-  const double jpda = final_error("jpda", 0, &tracks_jpda);
+  const double gnn = final_error(AssociationKind::kGnn, 0, &tracks_gnn);
+  const double jpda = final_error(AssociationKind::kJpda, 0, &tracks_jpda);
   EXPECT_EQ(tracks_gnn, 1);
   EXPECT_EQ(tracks_jpda, 1);
   EXPECT_NEAR(jpda, gnn, 10.0);
-  const double in_clutter = final_error("jpda", 2, &tracks_clutter);
+  const double in_clutter = final_error(AssociationKind::kJpda, 2, &tracks_clutter);
   EXPECT_GE(tracks_clutter, 1);
   EXPECT_LT(in_clutter, 200.0);
 }
@@ -371,7 +371,7 @@ namespace {
 TEST(Tracker, DivergingFilterIsDroppedWithAnEventAndTheRunGoesOn) {
   Bench b;
   TrackerConfig config;
-  config.motion_model = "ballistic";
+  config.motion_model = MotionModelKind::kBallistic;
   config.max_speed_mps = 1e6;  // let the corrupt target initiate a track
   Tracker tracker(config, &b.radars, &b.env);
   const Eigen::Vector3d g(0, 0, -9.80665);
@@ -398,8 +398,8 @@ TEST(Tracker, DivergingFilterIsDroppedWithAnEventAndTheRunGoesOn) {
 // its nearest tracks only, clusters too large are associated by GNN or
 // greedily, and all of it is counted; one target alone reaches no bound.
 TEST(Tracker, ThousandsOfDetectionsAtOneSpotStayBounded) {
-  for (const std::string association : {"gnn", "jpda"}) {
-    SCOPED_TRACE(association);
+  for (const AssociationKind association : {AssociationKind::kGnn, AssociationKind::kJpda}) {
+    SCOPED_TRACE(ToString(association));
     Bench b;
     TrackerConfig config;
     config.association = association;
@@ -418,7 +418,7 @@ TEST(Tracker, ThousandsOfDetectionsAtOneSpotStayBounded) {
     const TrackerLimitCounts& limits = tracker.limit_counts();
     EXPECT_GT(limits.gating_limited, 0u);
     EXPECT_GT(limits.greedy_clusters, 0u);
-    if (association == "jpda") {
+    if (association == AssociationKind::kJpda) {
       EXPECT_GT(limits.jpda_clusters_as_gnn, 0u);
     }
     EXPECT_FALSE(tracker.tracks().empty());
