@@ -50,7 +50,8 @@ TEST(Paired, WelchHalfWidthMatchesHandComputation) {
   // Welch df = 2.5^2 / (0.25/4 + 4/4) = 5.882; t(0.975, 5.882) = 2.459, between the tables'
   // t(0.975, 5) = 2.571 and t(0.975, 6) = 2.447.
   const auto a = Runs({1, 2, 3, 4, 5}), b = Runs({2, 4, 6, 8, 10});
-  const PairedDifference& hits = Find(ComparePaired(a, b), "hits_defended");
+  const auto differences = ComparePaired(a, b);  // kept: `hits` refers into it
+  const PairedDifference& hits = Find(differences, "hits_defended");
   EXPECT_NEAR(hits.independent_half_width, StudentTQuantile(0.975, 6.25 / 1.0625) * std::sqrt(2.5), 1e-12);
   EXPECT_NEAR(hits.independent_half_width, 2.459 * 1.5811, 3e-3);
   EXPECT_LT(hits.independent_half_width, 2.571 * 1.5811);
