@@ -12,20 +12,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }
 
-const char* FateCode(ThreatFate fate) {
-  switch (fate) {
-    case ThreatFate::kIntercepted: return "intercepted";
-    case ThreatFate::kLeakedEngaged: return "leaked_engaged";
-    case ThreatFate::kLeakedIgnored: return "leaked_ignored";
-    case ThreatFate::kIgnoredOpenGround: return "ignored_open_ground";
-    case ThreatFate::kEngagedOpenGround: return "engaged_open_ground";
-    case ThreatFate::kAirborneAtEnd: return "airborne_at_end";
-    case ThreatFate::kImpactDefendedArea: return "impact_defended_area";
-    case ThreatFate::kImpactOpenGround: return "impact_open_ground";
-  }
-  return "unknown";
-}
-
 ReplicationRecord MeasureReplication(const World& world, const ReplicationResult& result, std::uint64_t index,
                                      int arm) {
   const RunSummary summary = Summarize(world, result);
@@ -47,7 +33,7 @@ ReplicationRecord MeasureReplication(const World& world, const ReplicationResult
     m.engaged += f.engaged;
     if (o.impacted && o.impact_area >= 0) m.value_lost += world.areas()[o.impact_area].value;
     const SalvoModel& salvo = world.salvos()[o.salvo];
-    record.threats.push_back({o.id, salvo.spec->name, salvo.type->name, FateCode(f.fate), f.engaged,
+    record.threats.push_back({o.id, salvo.spec->name, salvo.type->name, ToString(f.fate), f.engaged,
                               o.impacted && o.impact_area >= 0 ? world.areas()[o.impact_area].name : "", o.end_t_s});
   }
   if (summary.defence) {

@@ -50,9 +50,6 @@ struct ReplicationRecord {
   std::vector<ThreatRecord> threats;  // by threat id
 };
 
-/// The fate's stable code ("leaked_ignored").
-const char* FateCode(ThreatFate fate);
-
 /// Reduces a replication (run with or without trajectories) to its record.
 ReplicationRecord MeasureReplication(const World& world, const ReplicationResult& result, std::uint64_t index,
                                      int arm = 0);

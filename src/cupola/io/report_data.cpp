@@ -177,17 +177,9 @@ json InterceptorStockJson(const World& world, const ReplicationResult& result) {
 }  // namespace
 
 const char* ReportFateName(ThreatFate fate) {
-  switch (fate) {
-    case ThreatFate::kIntercepted: return "intercepted";
-    case ThreatFate::kLeakedEngaged:
-    case ThreatFate::kLeakedIgnored: return "leaked";
-    case ThreatFate::kIgnoredOpenGround: return "ignored_open_ground";
-    case ThreatFate::kEngagedOpenGround: return "engaged_open_ground";
-    case ThreatFate::kAirborneAtEnd: return "airborne_at_end";
-    case ThreatFate::kImpactDefendedArea: return "impact_defended_area";
-    case ThreatFate::kImpactOpenGround: return "impact_open_ground";
-  }
-  return "unknown";
+  // The report shows one "leaked", engaged or not; the rest by their codes.
+  if (fate == ThreatFate::kLeakedEngaged || fate == ThreatFate::kLeakedIgnored) return "leaked";
+  return ToString(fate);
 }
 
 const char* InterceptorResultName(const InterceptorRecord& record) {

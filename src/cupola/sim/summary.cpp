@@ -90,4 +90,19 @@ RunSummary Summarize(const World& world, const ReplicationResult& result) {
   return s;
 }
 
+const char* ToString(ThreatFate fate) {
+  switch (fate) {
+    case ThreatFate::kIntercepted: return "intercepted";
+    case ThreatFate::kLeakedEngaged: return "leaked_engaged";
+    case ThreatFate::kLeakedIgnored: return "leaked_ignored";
+    case ThreatFate::kIgnoredOpenGround: return "ignored_open_ground";
+    case ThreatFate::kEngagedOpenGround: return "engaged_open_ground";
+    case ThreatFate::kAirborneAtEnd: return "airborne_at_end";
+    case ThreatFate::kImpactDefendedArea: return "impact_defended_area";
+    case ThreatFate::kImpactOpenGround: return "impact_open_ground";
+  }
+  return "unknown";
+}
+
+
 }  // namespace cupola

@@ -67,6 +67,9 @@ struct ThreatFateOf {
   bool engaged = false;  // a decision to engage, or an interceptor, aimed at the track following it
 };
 
+/// The fate's stable code: "intercepted", "leaked_engaged", ... (outputs, campaign rows).
+const char* ToString(ThreatFate fate);
+
 /// By threat id.
 std::vector<ThreatFateOf> ClassifyThreats(const World& world, const ReplicationResult& result);
 
