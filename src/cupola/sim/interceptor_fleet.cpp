@@ -7,11 +7,10 @@
 
 namespace cupola {
 
-InterceptorFleet::InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth,
-                                   std::uint64_t replication_seed)
+InterceptorFleet::InterceptorFleet(const World& world, ThreatStage* threats, std::uint64_t replication_seed)
     : world_(world),
-      truth_(truth),
-      nearest_(truth),
+      threats_(threats),
+      nearest_(&threats->truth()),
       shots_(world.batteries().size(), 0) {
   for (const auto& b : world.batteries()) {
     dynamics_.emplace_back(&b.interceptor, &world.environment());
@@ -76,7 +75,7 @@ void InterceptorFleet::AdvanceTo(double t_s, const std::vector<const Tracker*>& 
       const int id = record.target_id;
       const TruthAt truth = [this, id](double t) {
         if (id < 0) return TargetTruth{};
-        const TruthTrajectory& threat = (*truth_)[id];
+        const TruthTrajectory& threat = threats_->truth()[id];
         if (t < threat.start_t() || t > threat.end_t()) return TargetTruth{};
         const TrajectoryPoint p = threat.At(t);
         return TargetTruth{true, p.p_W, p.v_W};
@@ -93,7 +92,7 @@ void InterceptorFleet::AdvanceTo(double t_s, const std::vector<const Tracker*>& 
       record.path.push_back({record.outcome.t_s, record.outcome.p_W});
       if (interceptor.phase() == InterceptorPhase::kDetonated) {
         record.killed = Rng(SubstreamSeed(record.shot_seed, 2)).Uniform() < record.outcome.kill_probability;
-        if (record.killed) (*truth_)[id].KillAt(record.outcome.t_s);
+        if (record.killed) threats_->Kill(id, record.outcome.t_s);
       }
     }
     now_s_ = next;

@@ -13,7 +13,7 @@
 // followed when the order was given: the nearest in flight to the track
 // (interceptor/; truth.h NearestThreat). A detonation kills with its kill probability, drawn from
 // the replication's "interceptors" stream; a kill ends the threat's truth
-// there, so the radars stop seeing it.
+// there (ThreatStage::Kill), so the radars stop seeing it.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +22,7 @@
 #include "cupola/core/random.h"
 #include "cupola/engagement/battle_manager.h"
 #include "cupola/interceptor/interceptor.h"
+#include "cupola/sim/threat_stage.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
 #include "cupola/tracking/tracker.h"
@@ -55,8 +56,8 @@ class InterceptorFleet {
   /// Spacing of the recorded path: enough to draw a fly-out of 5-30 s.
   static constexpr double kPathSample_s = 0.5;
 
-  /// `truth` is changed by kills.
-  InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth, std::uint64_t replication_seed);
+  /// A kill ends its threat in `threats`.
+  InterceptorFleet(const World& world, ThreatStage* threats, std::uint64_t replication_seed);
 
   /// `picture`: the index of the tracker that gave the order (its uplink);
   /// `falls`: the uplink assumes gravity acts on the target (a rocket), else
@@ -72,7 +73,7 @@ class InterceptorFleet {
 
  private:
   const World& world_;
-  std::vector<TruthTrajectory>* truth_;
+  ThreatStage* threats_;
   NearestThreat nearest_;
   std::vector<InterceptorDynamics> dynamics_;  // per battery
   std::vector<std::uint64_t> battery_seeds_;  // per battery: the stream its shots' sub-streams come from
