@@ -46,6 +46,7 @@ int InterceptorFleet::Launch(const FireOrder& order, int picture, bool falls, do
   flying_.emplace_back(&dynamics_[order.battery], start, seeker_seed);
   record_of_.push_back(static_cast<int>(records_.size()) - 1);
   uplinks_.push_back({order.t_s, order.intercept.p_intercept_W, Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero()});
+  on_the_way_.emplace_back();
   return target_id;
 }
 
@@ -70,7 +71,14 @@ void InterceptorFleet::AdvanceTo(double t_s, const std::vector<const Tracker*>& 
         record.uplink_lost += lost;
         const GaussianState& s = track->estimate.state;
         if (!lost)
-          uplinks_[k] = {s.t_s, s.Position(), s.Velocity(), Eigen::Vector3d(0, 0, record.falls ? -kStandardGravity : 0.0)};
+          on_the_way_[k].push_back({now_s_ + world_.spec().batteries[record.order.battery].uplink_latency_s,
+                                    {s.t_s, s.Position(), s.Velocity(),
+                                     Eigen::Vector3d(0, 0, record.falls ? -kStandardGravity : 0.0)}});
+      }
+      // Refreshes arriving within this slice steer it (with no latency, the one just sent).
+      while (!on_the_way_[k].empty() && on_the_way_[k].front().first <= next) {
+        uplinks_[k] = on_the_way_[k].front().second;
+        on_the_way_[k].pop_front();
       }
       const int id = record.target_id;
       const TruthAt truth = [this, id](double t) {

@@ -9,7 +9,8 @@
 // every slice from the tracker of the picture that fired it (held when the
 // track is gone, or when the refresh is lost: each is lost with the
 // battery's uplink_loss_probability, drawn from the interceptor's own
-// stream by refresh number). The seeker and the fuze see the real threat the track
+// stream by refresh number; and each arrives uplink_latency_s after it was
+// sent, so the interceptor steers on an older estimate). The seeker and the fuze see the real threat the track
 // followed when the order was given: the nearest in flight to the track
 // (interceptor/; truth.h NearestThreat). A detonation kills with its kill probability, drawn from
 // the replication's "interceptors" stream; a kill ends the threat's truth
@@ -17,6 +18,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <utility>
 #include <vector>
 
 #include "cupola/core/random.h"
@@ -80,7 +83,8 @@ class InterceptorFleet {
   std::vector<std::uint64_t> shots_;          // per battery: interceptors launched so far
   std::vector<Interceptor> flying_;
   std::vector<int> record_of_;   // flying_ index -> records_ index
-  std::vector<Uplink> uplinks_;  // parallel to flying_
+  std::vector<Uplink> uplinks_;  // parallel to flying_: the latest refresh that has arrived
+  std::vector<std::deque<std::pair<double, Uplink>>> on_the_way_;  // parallel: refreshes sent, by arrival time
   std::vector<InterceptorRecord> records_;
   double now_s_ = 0.0;
 };

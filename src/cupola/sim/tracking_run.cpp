@@ -90,7 +90,9 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   std::vector<std::uint64_t> link_seeds;
   for (const auto& link : network.links()) {
     link_seeds.push_back(StreamSeed(replication_seed, "link/" + link.name));
-    result.links.push_back({link.name});
+    LinkCounts counts;
+    counts.name = link.name;
+    result.links.push_back(counts);
   }
   const TargetSource& targets = threats;  // what the sensors see: the threats in the air now
 
@@ -164,7 +166,8 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     if (*std::min_element(next_scan_t.begin(), next_scan_t.end()) != t) ScorePicture(t);
     if (pictures.size() == 1) continue;
     // Its report sets off towards the batteries' pictures.
-    const std::vector<double> arrival = network.Deliver(r, k, t, link_seeds, result.links);
+    const std::vector<double> arrival =
+        network.Deliver(r, k, t, ScanReportBits(result.scans.back().detections.size()), link_seeds, result.links);
     for (std::size_t p = 1; p < pictures.size(); ++p) {
       const auto& commands = pictures[p]->role().commands;
       const auto first = std::find(commands.begin(), commands.end(), 1) - commands.begin();
