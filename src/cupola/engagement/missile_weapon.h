@@ -15,6 +15,7 @@ class MissileWeapon : public Weapon {
   InterceptSolution Solve(const ThreatPath& path, const Eigen::Vector3d& launcher_W, double t_launch_s) const override {
     return SolveIntercept(path, launcher_W, t_launch_s, fly_out_, envelope_);
   }
+  EffectorKind Kind() const override { return EffectorKind::kMissile; }
   double PlanningPk() const override { return pk_; }
   double CostPerShot_usd() const override { return cost_usd_; }
 

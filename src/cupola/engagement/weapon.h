@@ -15,9 +15,15 @@
 
 namespace cupola {
 
+/// What a shot is in the world: which effector stage flies it
+/// (sim/effector_stage.h). A new kind adds its value here.
+enum class EffectorKind { kMissile };
+
 class Weapon {
  public:
   virtual ~Weapon() = default;
+  /// Which stage turns this weapon's fire orders into shots.
+  virtual EffectorKind Kind() const = 0;
   /// The intercept of `path` by a shot from `launcher_W` leaving at t_launch_s
   /// (not `feasible` when it cannot meet the path inside the envelope).
   virtual InterceptSolution Solve(const ThreatPath& path, const Eigen::Vector3d& launcher_W, double t_launch_s) const = 0;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cupola/core/units.h"
+#include "cupola/sim/tracking_run.h"
 
 namespace cupola {
 
@@ -48,6 +49,14 @@ int InterceptorFleet::Launch(const FireOrder& order, int picture, bool falls, do
   uplinks_.push_back({order.t_s, order.intercept.p_intercept_W, Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero()});
   on_the_way_.emplace_back();
   return target_id;
+}
+
+int InterceptorFleet::Fire(const PictureFireOrder& o, int picture) {
+  return Launch(o.order, picture, o.falls, o.t_track_s, o.p_track_W);
+}
+
+void InterceptorFleet::AddRecordsTo(TrackingResult& result) const {
+  result.interceptors.insert(result.interceptors.end(), records_.begin(), records_.end());
 }
 
 int InterceptorFleet::flying() const {

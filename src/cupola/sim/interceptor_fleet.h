@@ -25,6 +25,7 @@
 #include "cupola/core/random.h"
 #include "cupola/engagement/battle_manager.h"
 #include "cupola/interceptor/interceptor.h"
+#include "cupola/sim/effector_stage.h"
 #include "cupola/sim/threat_stage.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
@@ -54,7 +55,7 @@ struct InterceptorRecord {
   int uplink_lost = 0;          // of those, lost (the battery's uplink_loss_probability)
 };
 
-class InterceptorFleet {
+class InterceptorFleet : public EffectorStage {
  public:
   /// Spacing of the recorded path: enough to draw a fly-out of 5-30 s.
   static constexpr double kPathSample_s = 0.5;
@@ -67,8 +68,12 @@ class InterceptorFleet {
   /// no acceleration (a drone); the track was at p_track_W at t_track_s.
   /// Returns the real threat its seeker will see (-1: none).
   int Launch(const FireOrder& order, int picture, bool falls, double t_track_s, const Eigen::Vector3d& p_track_W);
+  /// EffectorStage: a picture's fire order launches an interceptor.
+  int Fire(const PictureFireOrder& order, int picture) override;
   /// Flies every interceptor to t_s; `trackers` by picture index.
-  void AdvanceTo(double t_s, const std::vector<const Tracker*>& trackers);
+  void AdvanceTo(double t_s, const std::vector<const Tracker*>& trackers) override;
+  /// Its interceptors' records into result.interceptors.
+  void AddRecordsTo(TrackingResult& result) const override;
   /// Interceptors in the air.
   int flying() const;
 

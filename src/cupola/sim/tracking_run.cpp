@@ -7,6 +7,7 @@
 
 #include "cupola/core/random.h"
 #include "cupola/sim/clock.h"
+#include "cupola/sim/effector_stage.h"
 #include "cupola/sim/truth_labels.h"
 
 namespace cupola {
@@ -100,12 +101,19 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   std::vector<const Tracker*> trackers;
   for (const auto& p : pictures) trackers.push_back(&p->tracker());
   Picture& common = *pictures.front();
-  InterceptorFleet fleet(world, &threats, replication_seed);
+  // One effector stage per kind of weapon the batteries carry, in kind order.
+  std::map<EffectorKind, std::unique_ptr<EffectorStage>> effectors;
+  for (const BatteryModel& b : world.batteries())
+    if (!effectors.count(b.weapon->Kind()))
+      effectors.emplace(b.weapon->Kind(), MakeEffectorStage(b.weapon->Kind(), world, &threats, replication_seed));
   auto Fire = [&](const std::vector<PictureFireOrder>& orders, int picture) {
     for (const PictureFireOrder& o : orders) {
-      const int target = fleet.Launch(o.order, picture, o.falls, o.t_track_s, o.p_track_W);
+      const int target = effectors.at(world.batteries()[o.order.battery].weapon->Kind())->Fire(o, picture);
       result.fire_orders.push_back({o.order, target, picture});
     }
+  };
+  auto AdvanceEffectors = [&](double t_s) {
+    for (auto& [kind, stage] : effectors) stage->AdvanceTo(t_s, trackers);
   };
   std::vector<long long> received(pictures.size(), 0);
   auto Receive = [&](int picture, const ScanRecord& scan, double t_now_s) {
@@ -135,12 +143,12 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     scorer.AddScan(t, truths, tracks);
   };
 
-  // The clock. Before anything happens the interceptors fly up to its time,
+  // The clock. Before anything happens every effector stage flies its shots up to its time,
   // so a kill ends a threat before a radar looks again.
   constexpr int kScanIndexBits = 40;
   while (!clock.empty()) {
     const Due due = clock.Pop();
-    fleet.AdvanceTo(due.t_s, trackers);
+    AdvanceEffectors(due.t_s);
     if (due.stage == Stage::kThreatLaunch || due.stage == Stage::kThreatEnd) {
       threats.Handle(due);
       continue;
@@ -177,9 +185,9 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     }
   }
   if (on_scan) on_scan(total_scans, total_scans);
-  fleet.AdvanceTo(duration, trackers);
+  AdvanceEffectors(duration);
   threats.Finish();
-  result.interceptors = fleet.records();
+  for (const auto& [kind, stage] : effectors) stage->AddRecordsTo(result);
 
   // Each picture's records, the common picture's first.
   for (std::size_t p = 0; p < pictures.size(); ++p) {

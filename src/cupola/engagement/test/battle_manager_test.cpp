@@ -173,6 +173,7 @@ namespace {
 // after the shot leaves, at the path's point then, with Pk 0.3 at USD 1,000.
 class ThreeSecondWeapon : public Weapon {
  public:
+  EffectorKind Kind() const override { return EffectorKind::kMissile; }
   InterceptSolution Solve(const ThreatPath& path, const Eigen::Vector3d& launcher_W, double t_launch_s) const override {
     InterceptSolution s;
     const double t = t_launch_s + 3.0;
