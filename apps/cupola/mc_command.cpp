@@ -175,9 +175,15 @@ void Report(const fs::path& dir, const ResultsDb& db, const CampaignIdentity& id
                       "seed " + std::to_string(identity.seed) + ", replications " + std::to_string(begin) + " to " +
                           std::to_string(end - 1) + ", cupola " + identity.cupola_version,
                       {}, mode == "sweep"};
-  for (std::size_t a = 0; a < identity.arms.size(); ++a)
+  for (std::size_t a = 0; a < identity.arms.size(); ++a) {
     page.arms.push_back({mode == "sweep" ? JoinAlternatives(point(a), ", ") : identity.arms[a].label,
-                         mode == "sweep" ? point(a) : std::vector<std::string>{}, runs[a], estimates[a]});
+                         mode == "sweep" ? point(a) : std::vector<std::string>{}, runs[a], estimates[a], {}, 0.0});
+    const json batteries = description.value("arm_batteries", json::array());
+    const json durations = description.value("arm_duration_s", json::array());
+    if (a < batteries.size() && a < durations.size())
+      page.arms.back().batteries = batteries[a].get<std::vector<std::string>>(),
+      page.arms.back().duration_s = durations[a].get<double>();
+  }
   WriteFileAtomically((dir / "report.html").string(), CampaignReportHtml(page));
 
   if (as_json) {
@@ -307,8 +313,16 @@ int Mc(const McOptions& options) {
                        {"mode", versus ? "versus" : axes.empty() ? "single" : "sweep"},
                        {"files", json::array()},
                        {"base_overrides", options.overrides.size()},
-                       {"sweep_keys", json::array()}};
-  for (const Arm& a : arms) identity.arms.push_back(a.identity), description["files"].push_back(a.file);
+                       {"sweep_keys", json::array()},
+                       {"arm_batteries", json::array()},
+                       {"arm_duration_s", json::array()}};
+  for (const Arm& a : arms) {
+    identity.arms.push_back(a.identity), description["files"].push_back(a.file);
+    json names = json::array();
+    for (const BatteryModel& b : a.world->batteries()) names.push_back(b.name);
+    description["arm_batteries"].push_back(names);  // for the report's stock plots
+    description["arm_duration_s"].push_back(a.world->spec().duration_s);
+  }
   for (const SweepAxis& axis : axes) description["sweep_keys"].push_back(axis.key);
 
   // Under mpirun, rank 0 owns the database and says what is missing; every

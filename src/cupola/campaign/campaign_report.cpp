@@ -6,6 +6,8 @@
 #include <map>
 #include <string_view>
 
+#include "cupola/campaign/stock_timeline.h"
+
 namespace cupola {
 
 namespace {
@@ -151,6 +153,79 @@ std::string SweepPlot(const CampaignReport& r, std::size_t metric) {
   return svg + "</figure>\n";
 }
 
+// The q-quantile of values (sorted in place), by the nearest rank.
+double Quantile(std::vector<double>& values, double q) {
+  std::sort(values.begin(), values.end());
+  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
+  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+// Each battery's interceptors loaded over time: per arm the mean over runs
+// and a band holding the middle 90 % of runs (5th to 95th percentile).
+std::string StockPlots(const CampaignReport& r) {
+  std::vector<std::string> names;  // every battery of any arm, first seen first
+  for (const auto& arm : r.arms)
+    for (const auto& name : arm.batteries)
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  std::string html;
+  for (const std::string& name : names) {
+    struct Series { std::size_t arm; std::vector<double> mean, low, high; double duration_s; };
+    std::vector<Series> series;
+    double top = 1.0, span_s = 0.0;
+    for (std::size_t a = 0; a < r.arms.size(); ++a) {
+      const auto& arm = r.arms[a];
+      const auto at = std::find(arm.batteries.begin(), arm.batteries.end(), name);
+      if (at == arm.batteries.end() || arm.runs.empty()) continue;
+      const auto b = static_cast<std::size_t>(at - arm.batteries.begin());
+      Series s{a, {}, {}, {}, arm.duration_s};
+      for (int k = 0; k < kStockSamples; ++k) {
+        std::vector<double> values;
+        for (const auto& run : arm.runs)
+          if (b < run.stock.size()) values.push_back(run.stock[b][k]);
+        if (values.empty()) break;
+        double sum = 0.0;
+        for (const double v : values) sum += v;
+        s.mean.push_back(sum / static_cast<double>(values.size()));
+        s.low.push_back(Quantile(values, 0.05));
+        s.high.push_back(Quantile(values, 0.95));
+        top = std::max(top, s.high.back());
+      }
+      if (s.mean.size() != static_cast<std::size_t>(kStockSamples)) continue;
+      span_s = std::max(span_s, arm.duration_s);
+      series.push_back(std::move(s));
+    }
+    if (series.empty() || span_s <= 0.0) continue;
+    const double width = 640, height = 200, left = 50, right = 10, bottom = 30, up = 10;
+    const auto px = [&](double t) { return left + t / span_s * (width - left - right); };
+    const auto py = [&](double v) { return height - bottom - v / top * (height - bottom - up); };
+    std::string svg = "<figure><figcaption>" + Escape(name) +
+                      ": interceptors in its launchers (mean; band: middle 90 % of runs)</figcaption><svg width=\"" +
+                      Num(width, 0) + "\" height=\"" + Num(height, 0) + "\">\n";
+    for (const double tick : {0.0, top / 2, top})
+      svg += "<text x=\"" + Num(left - 5, 0) + "\" y=\"" + Num(py(tick) + 4, 1) + "\" text-anchor=\"end\">" +
+             Num(tick, 0) + "</text><line x1=\"" + Num(left, 0) + "\" x2=\"" + Num(width - right, 0) + "\" y1=\"" +
+             Num(py(tick), 1) + "\" y2=\"" + Num(py(tick), 1) + "\" stroke=\"#ddd\"/>\n";
+    for (const double t : {0.0, span_s / 2, span_s})
+      svg += "<text x=\"" + Num(px(t), 1) + "\" y=\"" + Num(height - bottom + 15, 0) + "\" text-anchor=\"" +
+             (t == span_s ? "end" : "middle") + "\">" + Num(t, 0) + " s</text>\n";
+    for (const Series& s : series) {
+      std::string upper, lower, line;
+      for (int k = 0; k < kStockSamples; ++k) {
+        const double t = s.duration_s * k / (kStockSamples - 1);
+        upper += Num(px(t), 1) + "," + Num(py(s.high[k]), 1) + " ";
+        lower = Num(px(t), 1) + "," + Num(py(s.low[k]), 1) + " " + lower;
+        line += Num(px(t), 1) + "," + Num(py(s.mean[k]), 1) + " ";
+      }
+      svg += "<polygon points=\"" + upper + lower + "\" fill=\"" + Colour(s.arm) + "\" fill-opacity=\"0.15\"/>\n";
+      svg += "<polyline points=\"" + line + "\" fill=\"none\" stroke=\"" + Colour(s.arm) + "\"><title>" +
+             Escape(r.arms[s.arm].label) + ": " + Num(s.mean.front(), 1) + " at the start, " + Num(s.mean.back(), 1) +
+             " at the end (mean)</title></polyline>\n";
+    }
+    html += svg + "</svg></figure>\n";
+  }
+  return html;
+}
+
 }  // namespace
 
 std::string CampaignReportHtml(const CampaignReport& r) {
@@ -174,6 +249,7 @@ std::string CampaignReportHtml(const CampaignReport& r) {
   if (r.arms.size() <= 4) {
     html += Histogram(r, "Threats that came down in a defended area", [](const ReplicationMetrics& m) { return m.hits_defended; });
     html += Histogram(r, "Interceptors fired", [](const ReplicationMetrics& m) { return m.interceptors_fired; });
+    html += StockPlots(r);
   }
   html += "<h2>Estimates</h2>\n" + EstimatesTable(r);
   return html + "</body></html>\n";

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "cupola/campaign/stock_timeline.h"
 #include "cupola/sim/summary.h"
 
 namespace cupola {
@@ -60,6 +61,7 @@ ReplicationRecord MeasureReplication(const World& world, const ReplicationResult
         m.magazine_empty_t_s = std::isnan(m.magazine_empty_t_s) ? n.t_s : std::min(m.magazine_empty_t_s, n.t_s);
       }
   }
+  m.stock = StockTimeline(world, result);
   return record;
 }
 

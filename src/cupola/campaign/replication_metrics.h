@@ -33,6 +33,7 @@ struct ReplicationMetrics {
   int decisions_right = 0;           // of those, engage == the threat really came down in a defended area
   bool magazine_empty = false;       // a threat found every launcher of its batteries empty
   double magazine_empty_t_s = 0.0;   // the first time it did; NaN if never
+  std::vector<std::vector<int>> stock;  // [battery][k]: interceptors loaded at k of kStockSamples (stock_timeline.h)
 };
 
 /// What became of one threat in one replication.

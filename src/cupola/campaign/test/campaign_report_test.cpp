@@ -1,5 +1,7 @@
 #include "cupola/campaign/campaign_report.h"
 
+#include "cupola/campaign/stock_timeline.h"
+
 #include <gtest/gtest.h>
 
 namespace cupola {
@@ -8,7 +10,7 @@ namespace {
 CampaignReportArm Arm(const std::string& label, std::vector<std::string> point, int hits) {
   std::vector<ReplicationMetrics> runs(4);
   for (int i = 0; i < 4; ++i) runs[i].index = i, runs[i].hits_defended = hits + i % 2, runs[i].interceptors_fired = 3;
-  return {label, std::move(point), runs, EstimateMetrics(runs)};
+  return {label, std::move(point), runs, EstimateMetrics(runs), {}, 0.0};
 }
 
 std::size_t Count(const std::string& text, const std::string& what) {
@@ -37,6 +39,21 @@ TEST(CampaignReport, SweepPlotsEachSeriesWithItsBand) {
   EXPECT_EQ(Count(html, "<polygon"), 5u * 2);  // five metrics plotted, two series each
   EXPECT_EQ(Count(html, "<polyline"), 5u * 2);
   EXPECT_NE(html.find("hits_defended against t (mean and 95 % band)"), std::string::npos);
+}
+
+TEST(CampaignReport, StockOverTimeHasABandPerArmAndBattery) {
+  CampaignReportArm a = Arm("A", {}, 1), b = Arm("B", {}, 2);
+  for (auto* arm : {&a, &b}) {
+    arm->batteries = {"north", "south"};
+    arm->duration_s = 600;
+    for (auto& run : arm->runs) run.stock.assign(2, std::vector<int>(kStockSamples, 20));
+  }
+  b.batteries = {"north"};  // B has one battery
+  for (auto& run : b.runs) run.stock.resize(1);
+  const std::string html = CampaignReportHtml({"s", "seed 1", {a, b}, false});
+  EXPECT_EQ(Count(html, "interceptors in its launchers"), 2u);  // north and south
+  EXPECT_EQ(Count(html, "<polygon"), 3u);                       // north: A and B; south: A
+  EXPECT_NE(html.find("20.0 at the start, 20.0 at the end"), std::string::npos);
 }
 
 }  // namespace
