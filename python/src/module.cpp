@@ -10,6 +10,8 @@
 PYBIND11_MODULE(_cupola, m) {
   m.doc() = "cupola's compiled core; use the `cupola` package.";
   m.attr("__version__") = cupola::Version();
+  // Where the bundled scenarios are, after $CUPOLA_SCENARIO_DIR: installed, then the source tree.
+  m.attr("SCENARIO_DIRS") = pybind11::make_tuple(CUPOLA_INSTALL_SCENARIO_DIR, CUPOLA_SOURCE_SCENARIO_DIR);
   // Bad input keeps the CLI's message (file:line:column: key: got ...; expected ...).
   cupola::python::RegisterInputError(m);
   cupola::python::BindRun(m);
