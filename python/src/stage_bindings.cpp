@@ -162,7 +162,7 @@ py::dict PredictImpact(const Doubles& state, const Doubles& covariance, double t
   Eigen::MatrixX2d points(static_cast<Eigen::Index>(p.points_EN.size()), 2);
   for (std::size_t i = 0; i < p.points_EN.size(); ++i) points.row(static_cast<Eigen::Index>(i)) = p.points_EN[i];
   out["points_EN_m"] = points;
-  out["weights"] = Eigen::Map<const Eigen::VectorXd>(p.weights.data(), static_cast<Eigen::Index>(p.weights.size()));
+  out["weights"] = Eigen::VectorXd(Eigen::Map<const Eigen::VectorXd>(p.weights.data(), static_cast<Eigen::Index>(p.weights.size())));
   return out;
 }
 
