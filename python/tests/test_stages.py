@@ -10,7 +10,8 @@ import pytest
 
 import cupola
 
-WTA_DATA = Path(os.environ.get("CUPOLA_WTA_DATA", "/work/shared/data/wta"))
+# As the C++ tests find the public instances: $CUPOLA_WTA_DATA, else ../shared/data/wta beside the source tree.
+WTA_DATA = Path(os.environ.get("CUPOLA_WTA_DATA", Path(__file__).resolve().parents[3] / "shared/data/wta"))
 
 
 def test_atmosphere_matches_the_1976_standard_tables():
