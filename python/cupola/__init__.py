@@ -78,7 +78,7 @@ def monte_carlo(scenario: ScenarioLike, runs: int, threads: Optional[int] = None
     scenario    as for run(); None: the bundled default
     versus      defence B as a scenario (compared with A on the same raids); with versus_set, B's changes
                 (B is A, or `versus`, with them after `set`)
-    sweep       a grid of keys: {"threads.0.count": [5, 10, 20]} or ["threats.0.count=5,10,20"]
+    sweep       a grid of keys: {"threats.0.count": [5, 10, 20]} or ["threats.0.count=5,10,20"]
     seed        the campaign seed (default: the scenario's); same seed, same numbers on any thread count
 
     Returns a CampaignResult: summary (summary.json's metrics, versus or
@@ -89,7 +89,7 @@ def monte_carlo(scenario: ScenarioLike, runs: int, threads: Optional[int] = None
     source = scenario_source(scenario, f)
     b = None if versus is None else scenario_source(versus, f)
     raw = _cupola.monte_carlo(source, overrides(set, f), b, overrides(versus_set, f, "versus_set"),
-                              _sweep_arguments(sweep, f), _seed(seed, f), whole(runs, f, "runs", 1, 10**9, False),
+                              _sweep_arguments(sweep, f), _seed(seed, f), whole(runs, f, "runs", 1, 10**8, False),
                               whole(threads, f, "threads", 1, 256) or 0)
     return CampaignResult(raw)
 
