@@ -33,6 +33,16 @@ void AddTextColumn(pybind11::dict& table, const char* name, const Rows& rows, Ge
   table[name] = column;
 }
 
+/// east_m, north_m, up_m, v_east_mps, v_north_mps, v_up_mps from a position
+/// and a velocity in W (Eigen::Vector3d) per row.
+template <typename Rows, typename GetP, typename GetV>
+void AddStateColumns(pybind11::dict& table, const Rows& rows, GetP p_W, GetV v_W) {
+  static const char* kPosition[3] = {"east_m", "north_m", "up_m"};
+  static const char* kVelocity[3] = {"v_east_mps", "v_north_mps", "v_up_mps"};
+  for (int k = 0; k < 3; ++k) AddColumn<double>(table, kPosition[k], rows, [&](const auto& r) { return p_W(r)[k]; });
+  for (int k = 0; k < 3; ++k) AddColumn<double>(table, kVelocity[k], rows, [&](const auto& r) { return v_W(r)[k]; });
+}
+
 /// Track reports: time, id, status, state and sigma in W, NIS, radar (tracks.csv's columns, in W).
 pybind11::dict TrackColumns(const std::vector<TrackReport>& reports);
 

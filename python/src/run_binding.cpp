@@ -34,12 +34,7 @@ py::dict TrajectoryColumns(const ReplicationResult& r) {
   const auto& rows = r.trajectories;
   AddColumn<int>(t, "threat_id", rows, [](const TrajectorySample& s) { return s.threat_id; });
   AddColumn<double>(t, "t_s", rows, [](const TrajectorySample& s) { return s.t_s; });
-  AddColumn<double>(t, "east_m", rows, [](const TrajectorySample& s) { return s.p_W.x(); });
-  AddColumn<double>(t, "north_m", rows, [](const TrajectorySample& s) { return s.p_W.y(); });
-  AddColumn<double>(t, "up_m", rows, [](const TrajectorySample& s) { return s.p_W.z(); });
-  AddColumn<double>(t, "v_east_mps", rows, [](const TrajectorySample& s) { return s.v_W.x(); });
-  AddColumn<double>(t, "v_north_mps", rows, [](const TrajectorySample& s) { return s.v_W.y(); });
-  AddColumn<double>(t, "v_up_mps", rows, [](const TrajectorySample& s) { return s.v_W.z(); });
+  AddStateColumns(t, rows, [](const TrajectorySample& s) { return s.p_W; }, [](const TrajectorySample& s) { return s.v_W; });
   return t;
 }
 
@@ -104,15 +99,9 @@ py::dict TrackColumns(const std::vector<TrackReport>& rows) {
   AddColumn<double>(t, "t_s", rows, [](const TrackReport& r) { return r.t_s; });
   AddColumn<int>(t, "track_id", rows, [](const TrackReport& r) { return r.track_id; });
   AddTextColumn(t, "status", rows, [](const TrackReport& r) { return ToString(r.status); });
-  AddColumn<double>(t, "east_m", rows, [](const TrackReport& r) { return r.p_W.x(); });
-  AddColumn<double>(t, "north_m", rows, [](const TrackReport& r) { return r.p_W.y(); });
-  AddColumn<double>(t, "up_m", rows, [](const TrackReport& r) { return r.p_W.z(); });
-  AddColumn<double>(t, "v_east_mps", rows, [](const TrackReport& r) { return r.v_W.x(); });
-  AddColumn<double>(t, "v_north_mps", rows, [](const TrackReport& r) { return r.v_W.y(); });
-  AddColumn<double>(t, "v_up_mps", rows, [](const TrackReport& r) { return r.v_W.z(); });
-  AddColumn<double>(t, "sigma_east_m", rows, [](const TrackReport& r) { return r.sigma_p_W.x(); });
-  AddColumn<double>(t, "sigma_north_m", rows, [](const TrackReport& r) { return r.sigma_p_W.y(); });
-  AddColumn<double>(t, "sigma_up_m", rows, [](const TrackReport& r) { return r.sigma_p_W.z(); });
+  AddStateColumns(t, rows, [](const TrackReport& r) { return r.p_W; }, [](const TrackReport& r) { return r.v_W; });
+  static const char* kSigmas[3] = {"sigma_east_m", "sigma_north_m", "sigma_up_m"};
+  for (int k = 0; k < 3; ++k) AddColumn<double>(t, kSigmas[k], rows, [k](const TrackReport& r) { return r.sigma_p_W[k]; });
   AddColumn<double>(t, "nis", rows, [](const TrackReport& r) { return r.nis; });
   AddColumn<int>(t, "radar", rows, [](const TrackReport& r) { return r.radar; });
   return t;

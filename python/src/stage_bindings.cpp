@@ -108,12 +108,7 @@ py::dict Fly(const std::string& type_name, std::optional<double> elevation_deg, 
   out["apogee_t_s"] = flight.apogee.t_s;
   py::dict t;
   AddColumn<double>(t, "t_s", points, [](const TrajectoryPoint& p) { return p.t_s; });
-  AddColumn<double>(t, "east_m", points, [](const TrajectoryPoint& p) { return p.p_W.x(); });
-  AddColumn<double>(t, "north_m", points, [](const TrajectoryPoint& p) { return p.p_W.y(); });
-  AddColumn<double>(t, "up_m", points, [](const TrajectoryPoint& p) { return p.p_W.z(); });
-  AddColumn<double>(t, "v_east_mps", points, [](const TrajectoryPoint& p) { return p.v_W.x(); });
-  AddColumn<double>(t, "v_north_mps", points, [](const TrajectoryPoint& p) { return p.v_W.y(); });
-  AddColumn<double>(t, "v_up_mps", points, [](const TrajectoryPoint& p) { return p.v_W.z(); });
+  AddStateColumns(t, points, [](const TrajectoryPoint& p) { return p.p_W; }, [](const TrajectoryPoint& p) { return p.v_W; });
   out["trajectory"] = t;
   return out;
 }
