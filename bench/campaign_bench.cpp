@@ -16,7 +16,7 @@
 #include "cupola/scenario/loader.h"
 
 using namespace cupola;
-using Clock = std::chrono::steady_clock;
+using WallClock = std::chrono::steady_clock;
 
 namespace {
 
@@ -38,12 +38,12 @@ Measured Rate(const World& world, int runs, int threads) {
   std::vector<ReplicationJob> jobs;
   for (int i = 0; i < runs; ++i) jobs.push_back({0, static_cast<std::uint64_t>(i)});
   std::vector<ReplicationMetrics> by_index(runs);
-  const auto start = Clock::now();
+  const auto start = WallClock::now();
   const double cpu_start = CpuSeconds();
   RunReplications({&world}, world.spec().seed, jobs, threads, [&](std::vector<ReplicationRecord>& batch) {
     for (const auto& r : batch) by_index[r.metrics.index] = r.metrics;
   });
-  const double wall = std::chrono::duration<double>(Clock::now() - start).count();
+  const double wall = std::chrono::duration<double>(WallClock::now() - start).count();
   return {runs / wall, (CpuSeconds() - cpu_start) / runs, MetricsJson(EstimateMetrics(by_index)).dump()};
 }
 

@@ -10,7 +10,7 @@
 #include "cupola/sim/replication.h"
 
 using namespace cupola;
-using Clock = std::chrono::steady_clock;
+using WallClock = std::chrono::steady_clock;
 
 int main() {
   std::printf("closed_loop_bench: one replication on one core, no trajectory output\n\n");
@@ -24,11 +24,11 @@ int main() {
     int repeats = 0;
     double wall = 0.0;
     ReplicationResult result;
-    const auto start = Clock::now();
+    const auto start = WallClock::now();
     do {
       result = RunReplication(world, world.spec().seed, 0, options);
       ++repeats;
-      wall = std::chrono::duration<double>(Clock::now() - start).count();
+      wall = std::chrono::duration<double>(WallClock::now() - start).count();
     } while (wall < 3.0 && repeats < 20);
     wall /= repeats;
     int kills = 0;

@@ -13,7 +13,7 @@
 #include "cupola/core/random.h"
 
 using namespace cupola;
-using Clock = std::chrono::steady_clock;
+using WallClock = std::chrono::steady_clock;
 
 namespace {
 
@@ -99,13 +99,13 @@ int main() {
     ut_error += Error({p.mean_EN, p.cov_EN}, references.back()) / static_cast<double>(states.size());
   }
   const int repeats = 200;
-  auto start = Clock::now();
+  auto start = WallClock::now();
   for (int r = 0; r < repeats; ++r)
     for (const auto& s : states) {
       const ImpactPrediction p = predictor.Predict(s);
       if (!p.valid) return 1;
     }
-  const double ut_s = std::chrono::duration<double>(Clock::now() - start).count() / (repeats * states.size());
+  const double ut_s = std::chrono::duration<double>(WallClock::now() - start).count() / (repeats * states.size());
   std::printf("unscented transform: %.0f tracks assessed per second, error %.4f against the reference\n", 1.0 / ut_s,
               ut_error);
   // Monte Carlo: the fewest samples that match that error (mean over 20 tries).
@@ -113,12 +113,12 @@ int main() {
   int last_n = 0;
   for (int n : {15, 30, 60, 125, 250, 500, 1000, 2000, 4000}) {
     double error = 0.0;
-    start = Clock::now();
+    start = WallClock::now();
     const int tries = 20;
     for (int t = 0; t < tries; ++t)
       for (std::size_t k = 0; k < states.size(); ++k)
         error += Error(MonteCarlo(predictor, states[k], n, rng), references[k]) / static_cast<double>(tries * states.size());
-    const double mc_s = std::chrono::duration<double>(Clock::now() - start).count() / (tries * states.size());
+    const double mc_s = std::chrono::duration<double>(WallClock::now() - start).count() / (tries * states.size());
     std::printf("monte carlo %5d trajectories: error %.4f, %.2f ms per track (%.0fx the unscented transform)\n", n, error,
                 1e3 * mc_s, mc_s / ut_s);
     last_error = error, last_ratio = mc_s / ut_s, last_n = n;

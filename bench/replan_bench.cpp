@@ -22,11 +22,11 @@
 #include "cupola/scenario/presets.h"
 
 using namespace cupola;
-using Clock = std::chrono::steady_clock;
+using WallClock = std::chrono::steady_clock;
 
 namespace {
 
-double Seconds(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
+double Seconds(WallClock::time_point a) { return std::chrono::duration<double>(WallClock::now() - a).count(); }
 
 // The simple reference: step g(t) = t - t_L - f(p(t)) every 10 ms along the path.
 bool DenseIntercept(const ThreatPath& path, const Eigen::Vector3d& launcher, double t_launch, const FlyOutTable& table,
@@ -88,7 +88,7 @@ int main() {
   int repeats = 0;
   std::size_t orders = 0;
   PlanStats stats;
-  const auto start = Clock::now();
+  const auto start = WallClock::now();
   while (Seconds(start) < 2.0 || repeats < 5) {
     BattleManager bm(&batteries);
     orders = bm.Plan(t_scan, threats).size();
@@ -100,7 +100,7 @@ int main() {
   // Intercept solving alone, against the dense-scan reference, over every pair.
   int solved = 0, agree = 0, compared = 0;
   double worst_dt = 0.0;
-  auto t0 = Clock::now();
+  auto t0 = WallClock::now();
   int solver_repeats = 0;
   while (Seconds(t0) < 1.0 || solver_repeats < 3) {
     for (const auto& path : paths)
@@ -109,7 +109,7 @@ int main() {
     ++solver_repeats;
   }
   const double solver_s = Seconds(t0) / solver_repeats;
-  t0 = Clock::now();
+  t0 = WallClock::now();
   std::vector<char> dense_found;
   std::vector<double> dense_t;
   for (const auto& path : paths)

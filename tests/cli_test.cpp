@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
@@ -15,7 +16,10 @@
 #include <set>
 #include <sstream>
 
+#include <Eigen/Core>
+
 #include "cli_fixture.h"
+#include "cupola/core/sha256.h"
 
 namespace fs = std::filesystem;
 
@@ -144,6 +148,69 @@ TEST_F(Cli, BundledScenariosAreDeterministicAndFinite) {
     }
     EXPECT_GE(files, 8) << name;
   }
+}
+
+// What the bundled scenarios' outputs hash to, committed in
+// tests/data/golden_outputs.txt: a change that moves any number in them
+// fails here, so it is seen and the file renewed on purpose
+// (CUPOLA_UPDATE_GOLDEN=<that file> ctest -R GoldenOutputs). The last bits
+// of exp, sin or pow differ between libm builds and CPUs, so the hashes
+// hold for the platform they were made on: the file names it by a
+// fingerprint of the compiler and the maths library's answers, and elsewhere
+// the test skips, saying why (the thread-count test above still runs).
+std::string PlatformFingerprint() {
+  std::ostringstream s;
+  s.precision(17);
+  s << __VERSION__ << " eigen " << EIGEN_WORLD_VERSION << "." << EIGEN_MAJOR_VERSION << "." << EIGEN_MINOR_VERSION;
+  for (double x = -7.3; x < 9.0; x += 0.37)
+    s << ' ' << std::exp(x) << ' ' << std::sin(x) << ' ' << std::cos(x) << ' ' << std::atan2(x, 1.3) << ' '
+      << std::pow(std::abs(x) + 0.5, 1.7) << ' ' << std::log1p(std::abs(x)) << ' ' << std::tan(x / 5) << ' '
+      << std::asin(x / 10) << ' ' << std::cbrt(x) << ' ' << std::hypot(x, 2.1);
+  return cupola::Sha256Hex(s.str()).substr(0, 16);
+}
+
+// A run's outputs without what names the build or the machine's paths.
+std::string Comparable(const fs::path& file) {
+  std::string text = Slurp(file);
+  if (file.filename() != "summary.json") return text;
+  nlohmann::json j = nlohmann::json::parse(text);
+  j.erase("cupola_version");
+  j.erase("provenance");
+  j["scenario"].erase("file");
+  return j.dump(1);
+}
+
+TEST_F(Cli, GoldenOutputs) {
+#ifdef __SANITIZE_ADDRESS__
+  GTEST_SKIP() << "the raids are too slow under the sanitizers; the release suite checks the hashes";
+#endif
+  const fs::path golden_file = Source("tests/data/golden_outputs.txt");
+  std::map<std::string, std::string> golden;
+  std::string platform;
+  {
+    std::ifstream in(golden_file);
+    std::string key, value;
+    while (in >> key >> value) (key == "platform" ? platform : golden[key]) = value;
+  }
+  std::map<std::string, std::string> now;
+  for (const std::string name : {"border_town_salvo", "drone_raid_city", "mixed_raid", "mortar_attack"}) {
+    ASSERT_EQ(Cupola("run -q -j 2 --export-detections -o " + name + " " + Source("scenarios/" + name + ".yaml")).exit_code, 0);
+    for (const char* f : {"summary.json", "events.jsonl", "trajectories.csv", "impacts.geojson", "tracks.csv",
+                          "predictions.geojson", "detections.csv"})
+      if (fs::exists(dir_ / name / f)) now[name + "/" + f] = cupola::Sha256Hex(Comparable(dir_ / name / f));
+  }
+  if (const char* update = std::getenv("CUPOLA_UPDATE_GOLDEN")) {
+    std::ofstream out(update);
+    out << "platform " << PlatformFingerprint() << "\n";
+    for (const auto& [key, hash] : now) out << key << " " << hash << "\n";
+    GTEST_SKIP() << "wrote " << update;
+  }
+  if (platform != PlatformFingerprint())
+    GTEST_SKIP() << "the golden hashes were made on platform " << platform << ", this is " << PlatformFingerprint()
+                 << " (another compiler or maths library): not comparable bit for bit";
+  ASSERT_EQ(now.size(), golden.size());
+  for (const auto& [key, hash] : now)
+    EXPECT_EQ(hash, golden[key]) << key << " changed: if on purpose, renew " << golden_file;
 }
 
 // A run killed at any moment leaves no file that looks whole but is not:

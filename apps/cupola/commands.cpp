@@ -118,9 +118,14 @@ void PrintEngagementLine(const World& world, const TrackingResult& t) {
   std::printf("  battle manager: %zu interceptors fired at %zu tracks; %d engaged tracks never fired at, %d held fire\n",
               t.fire_orders.size(), fired_at.size(), no_intercept, holds);
   // The links, and batteries that nothing reaches (docs/links.md).
-  for (const LinkCounts& c : t.links)
-    std::printf("  link %s: %lld reports sent, %lld delivered, %lld lost, %lld lost in outages\n", c.name.c_str(), c.sent,
+  for (std::size_t l = 0; l < t.links.size(); ++l) {
+    const LinkCounts& c = t.links[l];
+    std::printf("  link %s: %lld reports sent, %lld delivered, %lld lost, %lld lost in outages", c.name.c_str(), c.sent,
                 c.delivered, c.lost, c.lost_in_outage);
+    if (world.network().links()[l].bandwidth_kbps && c.queued_s_max > 0.0)
+      std::printf("; queued up to %.2f s behind the report before (bandwidth)", c.queued_s_max);
+    std::printf("\n");
+  }
   std::set<std::string> with_picture;
   for (const PictureSummary& p : t.pictures) {
     with_picture.insert(p.batteries.begin(), p.batteries.end());

@@ -151,7 +151,10 @@ json NetworkSummaryJson(const World& world, const ReplicationResult& result) {
     const LinkCounts& c = t.links[l];
     const LinkSpec& spec = world.network().links()[l];
     links.push_back({{"name", c.name}, {"from", spec.from}, {"to", spec.to}, {"messages_sent", c.sent},
-                     {"delivered", c.delivered}, {"lost", c.lost}, {"lost_in_outage", c.lost_in_outage}});
+                     {"delivered", c.delivered}, {"lost", c.lost}, {"lost_in_outage", c.lost_in_outage},
+                     {"kbit_sent", RoundTo(c.bits_sent / 1000.0, 1e-3)},
+                     {"queue_mean_s", RoundTo(c.sent > c.lost_in_outage ? c.queued_s_total / static_cast<double>(c.sent - c.lost_in_outage) : 0.0, 1e-6)},
+                     {"queue_max_s", RoundTo(c.queued_s_max, 1e-6)}});
   }
   json pictures = json::array();
   for (const PictureSummary& p : t.pictures)

@@ -297,6 +297,9 @@ const std::vector<Field<BatterySpec>>& BatteryFields() {
       NumberField("uplink_loss_probability", "probability", &S::uplink_loss_probability, Bounds::Closed(0, 1),
                   "probability that one mid-course uplink refresh (one every 0.1 s) to an interceptor in flight is "
                   "lost: it flies on the last estimate it got (docs/links.md)"),
+      NumberField("uplink_latency_s", "s", &S::uplink_latency_s, Bounds::Closed(0, 60),
+                  "delay of each mid-course uplink refresh on its way to the interceptor: it steers on an "
+                  "estimate this much older (docs/links.md)"),
       OptionalNumberField("navigation_constant", "-", &S::navigation_constant, Bounds::Closed(1.0, 10.0),
                           "proportional-navigation constant N of this battery's interceptors", "the interceptor's (4)"),
       OptionalBoolField("augmented_pn", &S::augmented_pn, "augmented proportional navigation",
@@ -336,6 +339,10 @@ const std::vector<Field<LinkSpec>>& LinkFields() {
                   "extra delay of each message, uniform between 0 and this"),
       NumberField("loss_probability", "probability", &S::loss_probability, Bounds::Closed(0, 1),
                   "probability that a message is lost (1: a dead link)"),
+      OptionalNumberField("bandwidth_kbps", "kbit/s", &S::bandwidth_kbps, OpenLow(0.0, 1e7),
+                          "what the link carries: each report takes its size over this to send, "
+                          "and waits while the one before is sent (docs/links.md gives the sizes)",
+                          "unlimited"),
       SectionField<S>("outages", "list", "times when the link carries nothing: `[{start_s: 30, end_s: 90}, ...]`",
                       "none")
           .Note("up to 1000 windows within `duration_s`, each `end_s` after its `start_s`"),

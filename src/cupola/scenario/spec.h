@@ -123,6 +123,7 @@ struct BatterySpec {
   double reaction_time_s = 1.0;      // from a fire decision to the interceptor leaving the launcher
   double value_usd_per_unit = 0.0;   // worth of one unit of defended value; 0 = no value/cost rule
   double uplink_loss_probability = 0.0;  // per mid-course refresh to an interceptor in flight
+  double uplink_latency_s = 0.0;         // from a refresh's sending to its arrival at the interceptor
   // Overrides of the interceptor type's guidance and warhead (absent: the catalog's).
   std::optional<double> navigation_constant;
   std::optional<bool> augmented_pn;
@@ -143,6 +144,7 @@ struct LinkSpec {
   double latency_s = 0.0;
   double jitter_s = 0.0;  // extra delay per message, uniform in [0, jitter_s]
   double loss_probability = 0.0;
+  std::optional<double> bandwidth_kbps;  // absent: as fast as needed
   std::vector<LinkOutage> outages;
   SourceLocation where;
 };

@@ -2,8 +2,10 @@
 // what is due when.
 //
 // Every scheduled happening is (time, stage, key): earlier first; at one
-// instant, stages in their fixed order (a sensor's scan before the reports
-// it sends on); within a stage, by key (sensor index, or picture and scan).
+// instant, stages in their fixed order (a threat launched at t is seen by a
+// scan at t; a sensor's scan before the reports it sends on; a threat
+// impacting at t is still seen by a scan at t); within a stage, by key
+// (threat id, sensor index, or picture and scan).
 // Never by insertion order, pointer or thread, so a run is the same on
 // every machine and thread count.
 #pragma once
@@ -17,8 +19,10 @@ namespace cupola {
 
 /// Stages in their order at one instant.
 enum class Stage : int {
-  kSensorScan = 0,  // key: sensor index; payload: scan number
-  kDelivery = 1,    // a report reaching a battery's picture; key: picture, then scan record
+  kThreatLaunch = 0,  // key: threat id
+  kSensorScan = 1,    // key: sensor index; payload: scan number
+  kDelivery = 2,      // a report reaching a battery's picture; key: picture, then scan record
+  kThreatEnd = 3,     // a threat's flight reaches the ground; key: threat id
 };
 
 struct Due {

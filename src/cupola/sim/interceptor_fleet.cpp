@@ -7,11 +7,10 @@
 
 namespace cupola {
 
-InterceptorFleet::InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth,
-                                   std::uint64_t replication_seed)
+InterceptorFleet::InterceptorFleet(const World& world, ThreatStage* threats, std::uint64_t replication_seed)
     : world_(world),
-      truth_(truth),
-      nearest_(truth),
+      threats_(threats),
+      nearest_(&threats->truth()),
       shots_(world.batteries().size(), 0) {
   for (const auto& b : world.batteries()) {
     dynamics_.emplace_back(&b.interceptor, &world.environment());
@@ -47,6 +46,7 @@ int InterceptorFleet::Launch(const FireOrder& order, int picture, bool falls, do
   flying_.emplace_back(&dynamics_[order.battery], start, seeker_seed);
   record_of_.push_back(static_cast<int>(records_.size()) - 1);
   uplinks_.push_back({order.t_s, order.intercept.p_intercept_W, Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero()});
+  on_the_way_.emplace_back();
   return target_id;
 }
 
@@ -71,12 +71,19 @@ void InterceptorFleet::AdvanceTo(double t_s, const std::vector<const Tracker*>& 
         record.uplink_lost += lost;
         const GaussianState& s = track->estimate.state;
         if (!lost)
-          uplinks_[k] = {s.t_s, s.Position(), s.Velocity(), Eigen::Vector3d(0, 0, record.falls ? -kStandardGravity : 0.0)};
+          on_the_way_[k].push_back({now_s_ + world_.spec().batteries[record.order.battery].uplink_latency_s,
+                                    {s.t_s, s.Position(), s.Velocity(),
+                                     Eigen::Vector3d(0, 0, record.falls ? -kStandardGravity : 0.0)}});
+      }
+      // Refreshes arriving within this slice steer it (with no latency, the one just sent).
+      while (!on_the_way_[k].empty() && on_the_way_[k].front().first <= next) {
+        uplinks_[k] = on_the_way_[k].front().second;
+        on_the_way_[k].pop_front();
       }
       const int id = record.target_id;
       const TruthAt truth = [this, id](double t) {
         if (id < 0) return TargetTruth{};
-        const TruthTrajectory& threat = (*truth_)[id];
+        const TruthTrajectory& threat = threats_->truth()[id];
         if (t < threat.start_t() || t > threat.end_t()) return TargetTruth{};
         const TrajectoryPoint p = threat.At(t);
         return TargetTruth{true, p.p_W, p.v_W};
@@ -93,7 +100,7 @@ void InterceptorFleet::AdvanceTo(double t_s, const std::vector<const Tracker*>& 
       record.path.push_back({record.outcome.t_s, record.outcome.p_W});
       if (interceptor.phase() == InterceptorPhase::kDetonated) {
         record.killed = Rng(SubstreamSeed(record.shot_seed, 2)).Uniform() < record.outcome.kill_probability;
-        if (record.killed) (*truth_)[id].KillAt(record.outcome.t_s);
+        if (record.killed) threats_->Kill(id, record.outcome.t_s);
       }
     }
     now_s_ = next;

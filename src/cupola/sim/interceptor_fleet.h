@@ -9,19 +9,23 @@
 // every slice from the tracker of the picture that fired it (held when the
 // track is gone, or when the refresh is lost: each is lost with the
 // battery's uplink_loss_probability, drawn from the interceptor's own
-// stream by refresh number). The seeker and the fuze see the real threat the track
+// stream by refresh number; and each arrives uplink_latency_s after it was
+// sent, so the interceptor steers on an older estimate). The seeker and the fuze see the real threat the track
 // followed when the order was given: the nearest in flight to the track
 // (interceptor/; truth.h NearestThreat). A detonation kills with its kill probability, drawn from
 // the replication's "interceptors" stream; a kill ends the threat's truth
-// there, so the radars stop seeing it.
+// there (ThreatStage::Kill), so the radars stop seeing it.
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <utility>
 #include <vector>
 
 #include "cupola/core/random.h"
 #include "cupola/engagement/battle_manager.h"
 #include "cupola/interceptor/interceptor.h"
+#include "cupola/sim/threat_stage.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
 #include "cupola/tracking/tracker.h"
@@ -55,8 +59,8 @@ class InterceptorFleet {
   /// Spacing of the recorded path: enough to draw a fly-out of 5-30 s.
   static constexpr double kPathSample_s = 0.5;
 
-  /// `truth` is changed by kills.
-  InterceptorFleet(const World& world, std::vector<TruthTrajectory>* truth, std::uint64_t replication_seed);
+  /// A kill ends its threat in `threats`.
+  InterceptorFleet(const World& world, ThreatStage* threats, std::uint64_t replication_seed);
 
   /// `picture`: the index of the tracker that gave the order (its uplink);
   /// `falls`: the uplink assumes gravity acts on the target (a rocket), else
@@ -72,14 +76,15 @@ class InterceptorFleet {
 
  private:
   const World& world_;
-  std::vector<TruthTrajectory>* truth_;
+  ThreatStage* threats_;
   NearestThreat nearest_;
   std::vector<InterceptorDynamics> dynamics_;  // per battery
   std::vector<std::uint64_t> battery_seeds_;  // per battery: the stream its shots' sub-streams come from
   std::vector<std::uint64_t> shots_;          // per battery: interceptors launched so far
   std::vector<Interceptor> flying_;
   std::vector<int> record_of_;   // flying_ index -> records_ index
-  std::vector<Uplink> uplinks_;  // parallel to flying_
+  std::vector<Uplink> uplinks_;  // parallel to flying_: the latest refresh that has arrived
+  std::vector<std::deque<std::pair<double, Uplink>>> on_the_way_;  // parallel: refreshes sent, by arrival time
   std::vector<InterceptorRecord> records_;
   double now_s_ = 0.0;
 };

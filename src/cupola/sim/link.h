@@ -8,6 +8,7 @@
 // keyed by the message's identity, never by call order.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -20,22 +21,41 @@ namespace cupola {
 struct Transmission {
   enum class Fate { kDelivered, kLost, kLostInOutage } fate = Fate::kDelivered;
   double t_out_s = 0.0;  // arrival, when delivered
+  double queued_s = 0.0;  // of the delay, waiting for the message before it to be sent
 };
+
+/// A message: its size and its own random stream (keyed by its identity).
+struct Message {
+  double size_bits = 0.0;
+  std::uint64_t seed = 0;
+};
+
+/// What a link holds during one replication: when it is free to send again.
+struct LinkState {
+  double busy_until_s = 0.0;
+};
+
+/// The size of a radar's scan report on a link: an ASTERIX CAT048-like
+/// record per detection (time, range, azimuth, elevation, range rate,
+/// quality: about 32 bytes) and a 16-byte header (docs/links.md).
+constexpr double ScanReportBits(std::size_t detections) { return 8.0 * (16.0 + 32.0 * static_cast<double>(detections)); }
 
 class Link {
  public:
   virtual ~Link() = default;
-  /// A message entering at t_in_s, with its own random stream `message_seed`.
-  virtual Transmission Transmit(double t_in_s, std::uint64_t message_seed) const = 0;
+  /// A message entering at t_in_s; `state` is this link's in the
+  /// replication (messages enter in the order the clock sends them).
+  virtual Transmission Transmit(double t_in_s, const Message& message, LinkState& state) const = 0;
   /// The delay without randomness, for choosing paths [s].
   virtual double NominalLatency_s() const = 0;
 };
 
-/// The scenario's link: latency plus uniform jitter, random loss, scheduled outages.
+/// The scenario's link: scheduled outages, random loss, a first-in
+/// first-out sender at the link's bandwidth, then latency plus uniform jitter.
 class ScheduledLossyLink : public Link {
  public:
   explicit ScheduledLossyLink(LinkSpec spec) : spec_(std::move(spec)) {}
-  Transmission Transmit(double t_in_s, std::uint64_t message_seed) const override;
+  Transmission Transmit(double t_in_s, const Message& message, LinkState& state) const override;
   double NominalLatency_s() const override { return spec_.latency_s; }
 
  private:

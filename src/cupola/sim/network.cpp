@@ -1,5 +1,6 @@
 #include "cupola/sim/network.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -54,8 +55,8 @@ Network::Network(const ScenarioSpec& spec)
   }
 }
 
-std::vector<double> Network::Deliver(int radar, int scan, double t_s, const std::vector<std::uint64_t>& link_seeds,
-                                     std::vector<LinkCounts>& counts) const {
+std::vector<double> Network::Deliver(int radar, int scan, double t_s, double size_bits,
+                                     const std::vector<std::uint64_t>& link_seeds, std::vector<LinkCounts>& counts) const {
   std::vector<double> battery_arrival(batteries_, ideal_ ? t_s : kNever);
   if (ideal_) return battery_arrival;
   std::vector<double> arrival(radars_ + batteries_, kNever);
@@ -66,7 +67,12 @@ std::vector<double> Network::Deliver(int radar, int scan, double t_s, const std:
     ++c.sent;
     const std::uint64_t message_seed =
         SubstreamSeed(SubstreamSeed(link_seeds[l], static_cast<std::uint64_t>(radar)), static_cast<std::uint64_t>(scan));
-    const Transmission sent = models_[l]->Transmit(arrival[from_[l]], message_seed);
+    const Transmission sent = models_[l]->Transmit(arrival[from_[l]], {size_bits, message_seed}, c.state);
+    if (sent.fate != Transmission::Fate::kLostInOutage) {
+      c.bits_sent += size_bits;
+      c.queued_s_total += sent.queued_s;
+      c.queued_s_max = std::max(c.queued_s_max, sent.queued_s);
+    }
     switch (sent.fate) {
       case Transmission::Fate::kLostInOutage: ++c.lost_in_outage; break;
       case Transmission::Fate::kLost: ++c.lost; break;

@@ -31,6 +31,10 @@ struct LinkCounts {
   long long delivered = 0;
   long long lost = 0;            // lost at random (loss_probability)
   long long lost_in_outage = 0;  // sent while the link was down
+  double bits_sent = 0.0;        // of the messages put on it while up
+  double queued_s_total = 0.0;   // time messages waited for the one before (bandwidth)
+  double queued_s_max = 0.0;
+  LinkState state;               // the link's own state in this replication
 };
 
 class Network {
@@ -48,12 +52,13 @@ class Network {
   bool Reaches(int radar, int battery) const { return ideal_ || !paths_[radar][battery].empty(); }
   const std::vector<LinkSpec>& links() const { return links_; }
 
-  /// Sends scan `scan` of `radar`, measured at t_s, across the links of
-  /// every path from that radar. Returns its arrival time at each battery
-  /// (kNever: lost, or no path) and adds to `counts` (one per link).
-  /// `link_seeds` are the links' random streams of this replication.
-  std::vector<double> Deliver(int radar, int scan, double t_s, const std::vector<std::uint64_t>& link_seeds,
-                              std::vector<LinkCounts>& counts) const;
+  /// Sends scan `scan` of `radar` (`size_bits` long), measured at t_s,
+  /// across the links of every path from that radar. Returns its arrival
+  /// time at each battery (kNever: lost, or no path) and adds to `counts`
+  /// (one per link, with the link's state). `link_seeds` are the links'
+  /// random streams of this replication.
+  std::vector<double> Deliver(int radar, int scan, double t_s, double size_bits,
+                              const std::vector<std::uint64_t>& link_seeds, std::vector<LinkCounts>& counts) const;
 
  private:
   bool ideal_ = true;

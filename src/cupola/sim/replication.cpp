@@ -51,9 +51,10 @@ std::vector<LaunchPlan> PlanLaunches(const World& world, std::uint64_t replicati
   return plans;
 }
 
+// A threat's launch, and its flight computed ahead (threat_stage.h).
 struct Flown {
-  ThreatOutcome outcome;
-  TruthTrajectory truth;
+  ThreatOutcome launch;
+  FlightAhead ahead;
   std::size_t steps = 0;
 };
 
@@ -66,18 +67,19 @@ Flown FlyOne(const World& world, const LaunchPlan& plan, int id) {
   const SalvoModel& salvo = world.salvos()[plan.salvo];
   const double t_end = world.spec().duration_s;
   Flown f;
-  ThreatOutcome& o = f.outcome;
+  ThreatOutcome& o = f.launch;
   o.id = id;
   o.salvo = plan.salvo;
   o.launch_t_s = plan.t_s;
   o.p_launch_W = salvo.p_launch_W;
   o.aim_EN = plan.aim_EN;
-  f.truth.id = id;
-  f.truth.rcs_m2 = salvo.type->rcs_m2;
+  TruthTrajectory& path = f.ahead.path;
+  path.id = id;
+  path.rcs_m2 = salvo.type->rcs_m2;
   const TrajectorySink sink = [&](const TrajectoryPoint& p) {
     // The final point can repeat the last sample's time; keep times increasing.
-    if (!f.truth.points.empty() && p.t_s <= f.truth.points.back().t_s) f.truth.points.pop_back();
-    f.truth.points.push_back(p);
+    if (!path.points.empty() && p.t_s <= path.points.back().t_s) path.points.pop_back();
+    path.points.push_back(p);
   };
 
   FlightResult flight;
@@ -103,14 +105,9 @@ Flown FlyOne(const World& world, const LaunchPlan& plan, int id) {
     flight = FlyDrone(world.MakeDroneModel(*salvo.type), route, salvo.p_launch_W, plan.t_s, t_end,
                       kDroneTruthSample_s, sink);
   }
-  o.impacted = flight.impacted;
-  o.end_t_s = flight.end.t_s;
-  o.p_end_W = flight.end.p_W;
-  o.v_end_W = flight.end.v_W;
   o.apogee_m = flight.apogee_height_m;
-  o.impact_area = flight.impacted ? world.AreaAt(flight.end.p_W.head<2>()) : -1;
-  o.natural_impact_area = o.impact_area;
-  f.truth.impacted = flight.impacted;
+  path.impacted = flight.impacted;
+  f.ahead.impact_area = flight.impacted ? world.AreaAt(flight.end.p_W.head<2>()) : -1;
   f.steps = flight.steps;
   return f;
 }
@@ -158,31 +155,30 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
   for (const auto& error : errors)
     if (error) std::rethrow_exception(error);
 
+  std::vector<ThreatOutcome> launches;
+  std::vector<FlightAhead> ahead;
   for (auto& f : flown) {
     result.integration_steps += f.steps;
-    result.truth.push_back(std::move(f.truth));
+    launches.push_back(std::move(f.launch));
+    ahead.push_back(std::move(f.ahead));
   }
-  // Sensing, tracking and engagement; interceptor kills end threats' truth early.
+  // The engagement's clock: threats launch and end on it; with sensors, the
+  // sensing, tracking and engagement too, and a kill ends a threat there.
+  ThreatStage threats(std::move(launches), std::move(ahead));
   if (!world.radars().empty()) {
     ScanProgress on_scan;
     if (options.on_progress)
       on_scan = [&](std::size_t scans, std::size_t total) { options.on_progress(ReplicationPhase::kTracking, scans, total); };
-    result.tracking = RunSensingAndTracking(world, result.seed, result.truth, on_scan);
+    result.tracking = RunSensingAndTracking(world, result.seed, threats, on_scan);
+  } else {
+    RunThreatsAlone(world, threats);
   }
-  for (std::size_t i = 0; i < flown.size(); ++i) {
-    ThreatOutcome& o = flown[i].outcome;
-    const TruthTrajectory& truth = result.truth[i];
-    if (truth.killed) {
-      o.killed = true;
-      o.impacted = false;
-      o.impact_area = -1;
-      o.end_t_s = truth.end_t();
-      o.p_end_W = truth.points.back().p_W;
-      o.v_end_W = truth.points.back().v_W;
-    }
-    result.threats.push_back(o);
-    if (options.record_trajectories) SampleTrajectory(truth, world.spec().physics.trajectory_sample_s, result.trajectories);
-    AddThreatEvents(world, o, result.events);
+  result.threats = threats.TakeOutcomes();
+  result.truth = threats.TakeTruth();
+  for (std::size_t i = 0; i < result.threats.size(); ++i) {
+    if (options.record_trajectories)
+      SampleTrajectory(result.truth[i], world.spec().physics.trajectory_sample_s, result.trajectories);
+    AddThreatEvents(world, result.threats[i], result.events);
   }
   if (result.tracking) {
     AddTrackingEvents(world, *result.tracking, result.events);

@@ -1,12 +1,13 @@
 // cupola/sim/replication.h -- one run of a scenario: a pure function of
 // (World, campaign seed, replication index).
 //
-// Every threat is launched, aimed with its dispersion, flown to impact and
-// classified (defended area or open ground); threats are independent until
-// the defence acts, so they fly on `threads` worker threads, stored by
-// threat id (bit-identical output for any thread count). With radars, the
-// sensing, tracking and engagement loop follows (tracking_run.h); an
-// interceptor's kill ends a threat in the air.
+// Every threat is launched and aimed with its dispersion, and its flight is
+// computed ahead: threats do not react to the defence (yet), so their
+// flights are independent and are computed on `threads` worker threads,
+// stored by threat id (bit-identical output for any thread count). Then the
+// engagement runs on one clock (tracking_run.h): threats launch, fly, and
+// impact or are killed on it (threat_stage.h), and with radars the sensing,
+// tracking and engagement run between.
 #pragma once
 
 #include <cstdint>
@@ -17,28 +18,12 @@
 #include <optional>
 
 #include "cupola/sim/events.h"
+#include "cupola/sim/threat_stage.h"
 #include "cupola/sim/tracking_run.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
 
 namespace cupola {
-
-struct ThreatOutcome {
-  int id = 0;
-  int salvo = 0;  // index into World::salvos()
-  double launch_t_s = 0.0;
-  Eigen::Vector3d p_launch_W = Eigen::Vector3d::Zero();
-  Eigen::Vector2d aim_EN = Eigen::Vector2d::Zero();  // the point this round was laid on
-  bool aim_in_range = true;
-  bool impacted = false;
-  double end_t_s = 0.0;  // impact time, or duration_s if still airborne
-  Eigen::Vector3d p_end_W = Eigen::Vector3d::Zero();
-  Eigen::Vector3d v_end_W = Eigen::Vector3d::Zero();
-  int impact_area = -1;  // defended area hit, -1 = open ground (or airborne, or killed)
-  bool killed = false;   // an interceptor destroyed it at end_t_s, p_end_W
-  int natural_impact_area = -1;  // where it would have come down untouched (-1: open ground, or not at all)
-  double apogee_m = 0.0;
-};
 
 struct TrajectorySample {
   int threat_id = 0;

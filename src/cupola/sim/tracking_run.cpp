@@ -53,18 +53,28 @@ std::vector<std::unique_ptr<Picture>> MakePictures(const World& world) {
 
 }  // namespace
 
-TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed,
-                                     std::vector<TruthTrajectory>& truth, const ScanProgress& on_scan) {
+void RunThreatsAlone(const World& world, ThreatStage& threats) {
+  Clock clock;
+  threats.ScheduleOn(clock, world.spec().duration_s);
+  while (!clock.empty()) threats.Handle(clock.Pop());
+  threats.Finish();
+}
+
+TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed, ThreatStage& threats,
+                                     const ScanProgress& on_scan) {
   // Where each threat would come down untouched (scoring only: decisions and
   // alerts are judged against it, whether or not an interceptor got there first).
-  const NaturalEnds natural = NaturalEnds::Of(world, truth);
+  const NaturalEnds natural = NaturalEnds::Of(world, threats);
+  const std::vector<TruthTrajectory>& truth = threats.truth();
   TrackingResult result;
   const auto& sensors = world.sensors();
   const double duration = world.spec().duration_s;
   const Network& network = world.network();
 
-  // Each sensor's first scan is on the clock; each scan schedules the next.
+  // Each threat's launch and impact, and each sensor's first scan, are on
+  // the clock; each scan schedules the next.
   Clock clock;
+  threats.ScheduleOn(clock, duration);
   std::size_t total_scans = 0;
   std::vector<double> next_scan_t(sensors.size(), Network::kNever);
   for (std::size_t r = 0; r < sensors.size(); ++r) {
@@ -80,15 +90,17 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   std::vector<std::uint64_t> link_seeds;
   for (const auto& link : network.links()) {
     link_seeds.push_back(StreamSeed(replication_seed, "link/" + link.name));
-    result.links.push_back({link.name});
+    LinkCounts counts;
+    counts.name = link.name;
+    result.links.push_back(counts);
   }
-  const TruthSet targets(&truth);
+  const TargetSource& targets = threats;  // what the sensors see: the threats in the air now
 
   std::vector<std::unique_ptr<Picture>> pictures = MakePictures(world);
   std::vector<const Tracker*> trackers;
   for (const auto& p : pictures) trackers.push_back(&p->tracker());
   Picture& common = *pictures.front();
-  InterceptorFleet fleet(world, &truth, replication_seed);
+  InterceptorFleet fleet(world, &threats, replication_seed);
   auto Fire = [&](const std::vector<PictureFireOrder>& orders, int picture) {
     for (const PictureFireOrder& o : orders) {
       const int target = fleet.Launch(o.order, picture, o.falls, o.t_track_s, o.p_track_W);
@@ -129,6 +141,10 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   while (!clock.empty()) {
     const Due due = clock.Pop();
     fleet.AdvanceTo(due.t_s, trackers);
+    if (due.stage == Stage::kThreatLaunch || due.stage == Stage::kThreatEnd) {
+      threats.Handle(due);
+      continue;
+    }
     if (due.stage == Stage::kDelivery) {
       const auto picture = static_cast<int>(due.key >> kScanIndexBits);
       Receive(picture, result.scans[static_cast<std::size_t>(due.payload)], due.t_s);
@@ -150,7 +166,8 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     if (*std::min_element(next_scan_t.begin(), next_scan_t.end()) != t) ScorePicture(t);
     if (pictures.size() == 1) continue;
     // Its report sets off towards the batteries' pictures.
-    const std::vector<double> arrival = network.Deliver(r, k, t, link_seeds, result.links);
+    const std::vector<double> arrival =
+        network.Deliver(r, k, t, ScanReportBits(result.scans.back().detections.size()), link_seeds, result.links);
     for (std::size_t p = 1; p < pictures.size(); ++p) {
       const auto& commands = pictures[p]->role().commands;
       const auto first = std::find(commands.begin(), commands.end(), 1) - commands.begin();
@@ -161,6 +178,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   }
   if (on_scan) on_scan(total_scans, total_scans);
   fleet.AdvanceTo(duration, trackers);
+  threats.Finish();
   result.interceptors = fleet.records();
 
   // Each picture's records, the common picture's first.

@@ -1,6 +1,8 @@
-// cupola/sim/tracking_run.h -- the radars scan the truth, the pictures
-// track and decide, the interceptors fly.
+// cupola/sim/tracking_run.h -- the engagement on one clock: the threats
+// fly, the radars scan them, the pictures track and decide, the
+// interceptors fly.
 //
+// Threats enter and leave the air on the clock (threat_stage.h).
 // Scans of every radar run on their own clocks (one every revisit_s from
 // t = 0), in time order. Each scan's report goes at once to the common
 // picture (picture.h), which every radar feeds directly: it raises the
@@ -27,6 +29,7 @@
 #include "cupola/sim/interceptor_fleet.h"
 #include "cupola/sim/network.h"
 #include "cupola/sim/picture.h"
+#include "cupola/sim/threat_stage.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
 #include "cupola/tracking/tracker.h"
@@ -72,9 +75,13 @@ struct TrackingResult {
 /// Called after each scan with the scans done and in all (a progress bar).
 using ScanProgress = std::function<void(std::size_t done, std::size_t total)>;
 
-/// Scans, tracks, assesses, and with batteries fires and flies interceptors:
-/// a kill ends that threat's `truth` where it happened.
-TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed,
-                                     std::vector<TruthTrajectory>& truth, const ScanProgress& on_scan = {});
+/// Runs the engagement's clock: the threats fly (`threats` holds their
+/// outcomes when it returns), the radars scan, the pictures track, assess
+/// and fire, the interceptors fly, and a kill ends its threat when it happens.
+TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replication_seed, ThreatStage& threats,
+                                     const ScanProgress& on_scan = {});
+
+/// The clock of a scenario without sensors: the threats fly, launch to end.
+void RunThreatsAlone(const World& world, ThreatStage& threats);
 
 }  // namespace cupola

@@ -5,17 +5,18 @@
 
 namespace cupola {
 
-NaturalEnds NaturalEnds::Of(const World& world, const std::vector<TruthTrajectory>& truth) {
+NaturalEnds NaturalEnds::Of(const World& world, const ThreatStage& threats) {
+  const std::vector<TruthTrajectory>& truth = threats.truth();
   NaturalEnds n;
   n.area.assign(truth.size(), -1);
   n.impact_EN.assign(truth.size(), Eigen::Vector2d::Zero());
   n.impacted.assign(truth.size(), false);
   n.end_t_s.assign(truth.size(), 0.0);
   for (const auto& t : truth) {
-    n.impacted[t.id] = t.impacted;
+    n.impacted[t.id] = threats.impacts_ahead(t.id);
     n.impact_EN[t.id] = t.points.back().p_W.head<2>();
     n.end_t_s[t.id] = t.end_t();
-    if (t.impacted) n.area[t.id] = world.AreaAt(n.impact_EN[t.id]);
+    if (n.impacted[t.id]) n.area[t.id] = world.AreaAt(n.impact_EN[t.id]);
   }
   return n;
 }

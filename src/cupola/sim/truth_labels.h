@@ -10,6 +10,7 @@
 
 #include <vector>
 
+#include "cupola/sim/threat_stage.h"
 #include "cupola/sim/tracking_run.h"
 #include "cupola/sim/truth.h"
 #include "cupola/sim/world.h"
@@ -23,8 +24,8 @@ struct NaturalEnds {
   std::vector<bool> impacted;
   std::vector<double> end_t_s;
 
-  /// Of the flown truth, before any interceptor acts.
-  static NaturalEnds Of(const World& world, const std::vector<TruthTrajectory>& truth);
+  /// Of the flights computed ahead, before any interceptor acts.
+  static NaturalEnds Of(const World& world, const ThreatStage& threats);
 };
 
 /// Fills the truth fields of the result's assessments, decisions and alerts.

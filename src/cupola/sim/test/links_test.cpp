@@ -173,5 +173,49 @@ TEST(Links, UplinkRefreshesAreLostWithTheBatterysProbability) {
   }
 }
 
+// A link narrower than the radar's reports: each report waits behind the
+// ones before, the battery's picture falls ever further behind, and it
+// fires later than over a link as fast as needed.
+TEST(Links, ALinkNarrowerThanTheReportsQueuesThemAndDelaysTheBattery) {
+  ScenarioSpec wide = BorderTown();
+  const ReplicationResult fast = RunOnce(wide);
+  const LinkCounts& c = fast.tracking->links[0];
+  ASSERT_GT(c.sent, 100);
+  EXPECT_EQ(c.queued_s_max, 0.0);  // no bandwidth: no queue
+  const double revisit_s = wide.radars[0].revisit_s;
+  const double mean_kbit_per_s = c.bits_sent / static_cast<double>(c.sent) / revisit_s / 1000.0;
+  ScenarioSpec narrow = wide;
+  narrow.links[0].bandwidth_kbps = 0.8 * mean_kbit_per_s;  // 25 % more to send than it carries
+  const ReplicationResult slow = RunOnce(narrow);
+  const LinkCounts& q = slow.tracking->links[0];
+  EXPECT_EQ(q.sent, c.sent);  // the same reports, each delivered late
+  EXPECT_GT(q.queued_s_max, 10.0);
+  EXPECT_GT(FirstFire(slow), FirstFire(fast) + 1.0);
+}
+
+// An uplink slower than every fly-out delivers no refresh before the end:
+// the interceptors fly exactly as when every refresh is lost.
+TEST(Links, AnUplinkSlowerThanTheFlyOutIsAnUplinkThatLosesEverything) {
+  ScenarioSpec slow = BorderTown();
+  slow.batteries[0].uplink_latency_s = 60.0;
+  ScenarioSpec dead = BorderTown();
+  dead.batteries[0].uplink_loss_probability = 1.0;
+  ScenarioSpec prompt = BorderTown();
+  const ReplicationResult a = RunOnce(slow), b = RunOnce(dead), c = RunOnce(prompt);
+  const auto& ia = a.tracking->interceptors;
+  const auto& ib = b.tracking->interceptors;
+  ASSERT_FALSE(ia.empty());
+  ASSERT_EQ(ia.size(), ib.size());
+  for (std::size_t k = 0; k < ia.size(); ++k) {
+    EXPECT_EQ(ia[k].outcome.t_s, ib[k].outcome.t_s) << k;
+    EXPECT_EQ(ia[k].outcome.p_W, ib[k].outcome.p_W) << k;
+  }
+  // ... and differently from a prompt uplink (the comparison is not vacuous).
+  const auto& ic = c.tracking->interceptors;
+  bool differ = ic.size() != ia.size();
+  for (std::size_t k = 0; !differ && k < ic.size(); ++k) differ = ic[k].outcome.p_W != ia[k].outcome.p_W;
+  EXPECT_TRUE(differ);
+}
+
 }  // namespace
 }  // namespace cupola

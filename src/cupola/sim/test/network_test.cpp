@@ -36,7 +36,7 @@ TEST(Network, WithoutLinksEveryRadarReachesEveryBatteryAtOnce) {
   const Network network(Spec({}));
   EXPECT_TRUE(network.ideal());
   std::vector<LinkCounts> counts;
-  const auto arrival = network.Deliver(1, 3, 12.5, {}, counts);
+  const auto arrival = network.Deliver(1, 3, 12.5, 1000.0, {}, counts);
   ASSERT_EQ(arrival.size(), 3u);
   for (const double t : arrival) EXPECT_EQ(t, 12.5);
 }
@@ -49,7 +49,7 @@ TEST(Network, TheQuickestPathRelaysThroughBatteriesNotRadars) {
   EXPECT_TRUE(network.Path(0, 2).empty());
   EXPECT_FALSE(network.Reaches(1, 0));  // r1's only link ends at a radar, which does not relay
   std::vector<LinkCounts> counts(4);
-  const auto arrival = network.Deliver(0, 0, 10.0, Seeds(network), counts);
+  const auto arrival = network.Deliver(0, 0, 10.0, 1000.0, Seeds(network), counts);
   EXPECT_DOUBLE_EQ(arrival[0], 11.0);
   EXPECT_DOUBLE_EQ(arrival[1], 13.0);
   EXPECT_EQ(arrival[2], Network::kNever);
@@ -67,7 +67,7 @@ TEST(Network, JitterStaysWithinItsBoundAndLossMatchesItsProbability) {
   double min_delay = 1e9, max_delay = 0;
   const int n = 20000;
   for (int k = 0; k < n; ++k) {
-    const double t = network.Deliver(0, k, 1.0 * k, Seeds(network), counts)[0];
+    const double t = network.Deliver(0, k, 1.0 * k, 1000.0, Seeds(network), counts)[0];
     if (t == Network::kNever) continue;
     min_delay = std::min(min_delay, t - k), max_delay = std::max(max_delay, t - k);
   }
@@ -87,7 +87,7 @@ TEST(Network, AnOutageLosesWhatIsSentDuringItAndNothingElse) {
   const Network network(Spec({link}));
   std::vector<LinkCounts> counts(1);
   for (int k = 0; k < 100; ++k) {
-    const double t = network.Deliver(0, k, 1.0 * k, Seeds(network), counts)[0];
+    const double t = network.Deliver(0, k, 1.0 * k, 1000.0, Seeds(network), counts)[0];
     EXPECT_EQ(t == Network::kNever, k >= 20 && k < 60) << k;
   }
   EXPECT_EQ(counts[0].lost_in_outage, 40);
@@ -100,12 +100,38 @@ TEST(Network, OneMessageCrossesEachLinkOnceWithTheSameFateForEveryBatteryBehindI
   const Network network(Spec({first, Link("b0", "b1", 1), Link("b0", "b2", 1)}));
   std::vector<LinkCounts> counts(3);
   for (int k = 0; k < 200; ++k) {
-    const auto arrival = network.Deliver(0, k, k, Seeds(network), counts);
+    const auto arrival = network.Deliver(0, k, k, 1000.0, Seeds(network), counts);
     EXPECT_EQ(arrival[0] == Network::kNever, arrival[1] == Network::kNever);
     EXPECT_EQ(arrival[1] == Network::kNever, arrival[2] == Network::kNever);
   }
   EXPECT_EQ(counts[0].sent, 200);
   EXPECT_EQ(counts[1].sent, counts[0].delivered);
+}
+
+// A report of 100 detections is 8 (16 + 32 x 100) = 25,728 bits: 2.5728 s at
+// 10 kbit/s. Sent once a second, each waits for the ones before: report k
+// leaves the sender at (k + 1) x 2.5728 s and arrives latency later.
+TEST(Network, ABandwidthQueuesReportsFirstInFirstOut) {
+  LinkSpec link = Link("r0", "b0", 0.5);
+  link.bandwidth_kbps = 10.0;
+  const Network network(Spec({link}));
+  std::vector<LinkCounts> counts(1);
+  const double bits = ScanReportBits(100), send_s = bits / 10000.0;
+  ASSERT_DOUBLE_EQ(bits, 25728.0);
+  for (int k = 0; k < 20; ++k) {
+    const double t = network.Deliver(0, k, 1.0 * k, bits, Seeds(network), counts)[0];
+    EXPECT_NEAR(t, (k + 1) * send_s + 0.5, 1e-9) << k;
+  }
+  EXPECT_NEAR(counts[0].queued_s_max, 19 * send_s - 19.0, 1e-9);  // the last waited longest
+  EXPECT_DOUBLE_EQ(counts[0].bits_sent, 20 * bits);
+  // A link fast enough for its reports adds only their sending time.
+  LinkSpec fast = link;
+  fast.bandwidth_kbps = 1000.0;
+  const Network quick(Spec({fast}));
+  std::vector<LinkCounts> quick_counts(1);
+  for (int k = 0; k < 20; ++k)
+    EXPECT_NEAR(quick.Deliver(0, k, 1.0 * k, bits, Seeds(quick), quick_counts)[0], k + 0.025728 + 0.5, 1e-9);
+  EXPECT_EQ(quick_counts[0].queued_s_max, 0.0);
 }
 
 }  // namespace
