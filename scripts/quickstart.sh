@@ -10,4 +10,5 @@ bash scripts/setup.sh
 bash scripts/web.sh || echo "quickstart: web assets not built, so no report.html (docs/report.md)"
 cmake --preset release > /dev/null
 cmake --build --preset release
+bash scripts/python-path.sh  # import cupola in python3 (docs/python.md)
 ./build/release/apps/cupola/cupola run "$@"

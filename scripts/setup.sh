@@ -8,6 +8,8 @@ packages=(
   libeigen3-dev libgeographiclib-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev zlib1g-dev libcpp-httplib-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   git python3  # git: the version in outputs (git describe); python3: tests read outputs with parsers we did not write
+  # The Python module (python/, docs/python.md), its tests and the example notebook.
+  pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest python3-matplotlib python3-nbclient python3-ipykernel
 )
 # scripts/fuzz.sh also needs clang and its libFuzzer runtime: scripts/setup.sh --fuzz.
 if [ "${1:-}" = "--fuzz" ]; then

@@ -13,7 +13,7 @@ fi
 jobs="${1:-$(nproc)}"
 # GCC-only warning options in the compile commands are not clang-tidy's business.
 run-clang-tidy -p build/release -j "$jobs" -quiet -extra-arg=-Wno-unknown-warning-option \
-  '^'"$PWD"'/(src/cupola/[a-z_]+/[a-z_]+\.cpp|apps/cupola/[a-z_]+\.cpp)$' > build/clang-tidy.log 2>&1 || {
+  '^'"$PWD"'/(src/cupola/[a-z_]+/[a-z_]+\.cpp|apps/cupola/[a-z_]+\.cpp|python/src/[a-z_]+\.cpp)$' > build/clang-tidy.log 2>&1 || {
   grep -E "(warning|error): " build/clang-tidy.log | sed 's/\x1b\[[0-9;]*m//g' | sort -u
   echo "tidy: clang-tidy found the problems above (full log: build/clang-tidy.log)"
   exit 1
