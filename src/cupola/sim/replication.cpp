@@ -138,13 +138,16 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
   std::atomic<std::size_t> next{0}, done{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < plans.size(); i = next++) {
+      const std::size_t finished = done + 1;
       try {
         flown[i] = FlyOne(world, plans[i], static_cast<int>(i));
+        ++done;
+        // A callback that throws (a Python Ctrl-C) stops this worker's share like a failed flight.
+        if (options.on_progress) options.on_progress(ReplicationPhase::kFlying, done.load(), plans.size());
       } catch (...) {
         errors[i] = std::current_exception();
       }
-      const std::size_t finished = ++done;
-      if (options.on_progress) options.on_progress(ReplicationPhase::kFlying, finished, plans.size());
+      (void)finished;
     }
   };
   const int threads = std::clamp(options.threads, 1, 256);
