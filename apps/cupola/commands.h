@@ -27,6 +27,7 @@ struct TrackOptions {
   std::string config;      // tracker YAML, empty: defaults
   std::string out_dir;     // empty: out/track-<file stem>
   bool quiet = false;
+  bool all_reports = false;  // every report (tentative, deleted too); default: confirmed ones
 };
 
 int Run(const RunOptions& options);

@@ -125,6 +125,8 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   track_cmd->add_option("-o,--out", track.out_dir, "Output directory (default: out/track-<file stem>)");
   track_cmd->add_flag("-q,--quiet", track.quiet, "Print nothing but errors");
+  track_cmd->add_flag("--all-reports", track.all_reports,
+                      "Write every track report (tentative tracks, deletions); default: confirmed tracks only");
   track_cmd->footer(
       "Reads detections in the format `cupola run --export-detections` writes, runs the\n"
       "multi-target tracker, and writes tracks.csv and tracks.jsonl.\n\n"

@@ -96,6 +96,12 @@ Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* rad
     : config_(config), radars_(radars), env_(env), estimator_(MakeEstimator(config, env)),
       grid_(config.grid_cell_m) {
   for (const auto& radar : *radars_) sensors_.emplace_back(&radar);
+  // Where the drag parameter lives: the state's 7th component, of the model
+  // or of the IMM's ballistic mode.
+  if (config.motion_model == MotionModelKind::kBallistic) ballistic_mode_ = 0;
+  if (config.motion_model == MotionModelKind::kImm)
+    for (std::size_t j = 0; j < config.imm_models.size(); ++j)
+      if (config.imm_models[j] == MotionModelKind::kBallistic) ballistic_mode_ = static_cast<int>(j);
   for (int m = 1; m <= kMaxMeasDim; ++m) gate_[m] = ChiSquareQuantile(config.gate_probability, m);
   // Clutter is uniform in each radar's covered Cartesian volume
   // V = (r_max^3 - r_min^3) / 3 x azimuth width x (sin el_max - sin el_min);
@@ -124,7 +130,12 @@ void Tracker::Report(const Track& track, double nis, int radar) {
   r.status = track.status;
   r.p_W = track.estimate.state.Position();
   r.v_W = track.estimate.state.Velocity();
-  r.sigma_p_W = track.estimate.state.PositionCovariance().diagonal().cwiseSqrt();
+  r.SetCovPv(track.estimate.state.P);
+  if (ballistic_mode_ >= 0) {
+    const Estimate& e = track.estimate;
+    const GaussianState& b = e.modes.empty() ? e.state : e.modes[ballistic_mode_];
+    r.var_kappa = b.P(6, 6);
+  }
   r.nis = nis;
   r.radar = radar;
   reports_.push_back(r);

@@ -131,6 +131,7 @@ class Tracker {
   std::vector<SphericalMeasurementModel> sensors_;
   std::unique_ptr<Estimator> estimator_;
   double gate_[kMaxMeasDim + 1] = {};  // chi-square threshold by measurement dimension
+  int ballistic_mode_ = -1;  // the mode holding kappa (0 for a single ballistic model), or -1
   std::vector<double> clutter_per_volume_;  // per radar: false alarms per scan per m^3 of covered volume
   double t_scan_s_ = 0.0;                   // start of the scan being processed
   std::vector<Track> tracks_;

@@ -70,6 +70,35 @@ TEST(Tracker, ConfirmsOneTrackOnOneTargetAndFollowsIt) {
 // detection of scan 1 (two rockets of a stream, paired at initiation, would
 // confirm each other). The same when the second radar rotates and sees the
 // target 0.3 s after the scans' common start: the instant is the scan's.
+// The report carries the track's whole [p, v] covariance, and the drag
+// parameter's variance exactly where the tracker estimates one.
+TEST(Tracker, ReportsCarryTheFullCovarianceAndTheDragVariance) {
+  for (const MotionModelKind kind : {MotionModelKind::kCv, MotionModelKind::kBallistic, MotionModelKind::kImm}) {
+    Bench b;
+    TrackerConfig config;
+    config.motion_model = kind;
+    config.imm_models = {MotionModelKind::kCv, MotionModelKind::kBallistic};
+    Tracker tracker(config, &b.radars, &b.env);
+    const Eigen::Vector3d p0(20e3, 15e3, 3000), v(-250, 100, 0);
+    for (int k = 0; k < 10; ++k) {
+      const std::vector<Detection> dets = {b.Measure(p0 + k * v, k)};
+      tracker.ProcessScan(0, k, dets);
+    }
+    ASSERT_EQ(tracker.tracks().size(), 1u);
+    const Estimate& e = tracker.tracks()[0].estimate;
+    const TrackReport& r = tracker.reports().back();
+    ASSERT_EQ(r.t_s, e.state.t_s);
+    EXPECT_EQ(r.CovPv(), (e.state.P.topLeftCorner<6, 6>())) << ToString(kind);
+    if (kind == MotionModelKind::kCv) {
+      EXPECT_TRUE(std::isnan(r.var_kappa));
+      continue;
+    }
+    EXPECT_EQ(r.var_kappa, kind == MotionModelKind::kBallistic ? e.state.P(6, 6) : e.modes[1].P(6, 6));
+    // No larger than its prior (2e-4 m^2/kg)^2 and the random walk since.
+    EXPECT_LE(r.var_kappa, 4e-8 + 10 * config.q_kappa) << ToString(kind);
+  }
+}
+
 TEST(Tracker, DetectionsOfOneScanInstantConfirmNothing) {
   for (const double late_s : {0.0, 0.3}) {
     SCOPED_TRACE(late_s);
@@ -329,7 +358,7 @@ TEST(Tracker, CorruptDetectionsNeverReachTheTracksAndTheRunGoesOn) {
       EXPECT_TRUE(t.estimate.state.P.allFinite()) << "fault " << fault << " track " << t.id;
     }
     for (const auto& r : tracker.reports())
-      EXPECT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.sigma_p_W.allFinite()) << "fault " << fault;
+      EXPECT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.SigmaP().allFinite()) << "fault " << fault;
     int on_second = 0;
     for (const Track& t : tracker.tracks())
       on_second += t.status == TrackStatus::kConfirmed && (t.estimate.state.Position() - (q0 + 29.0 * w)).norm() < 200.0;
@@ -383,7 +412,7 @@ TEST(Tracker, DivergingFilterIsDroppedWithAnEventAndTheRunGoesOn) {
     if (k < 3) scan.push_back(b.Measure(corrupt(k), k));
     tracker.ProcessScan(0, k, scan);
     for (const auto& r : tracker.reports())
-      ASSERT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.sigma_p_W.allFinite()) << "scan " << k;
+      ASSERT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.SigmaP().allFinite()) << "scan " << k;
   }
   for (const TrackEvent& e : tracker.events()) {
     if (e.kind == TrackEvent::Kind::kDeleted && e.reason == Reason::kFilterDiverged) dropped = true;
