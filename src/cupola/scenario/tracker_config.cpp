@@ -33,9 +33,11 @@ const std::vector<Field<TrackerConfig>>& TrackerFields() {
   using S = TrackerConfig;
   static const std::vector<Field<S>> fields = {
       ChoiceField("motion_model", &S::motion_model, MotionModelNames(),
-                  "`cv`, `ca`, `ballistic`, `ct`, or `imm` (a mixture of `imm_models`)"),
+                  "`cv`, `ca`, `ballistic`, `ct`, or `imm` (a mixture of `imm_models`; the default, for rockets, mortars and "
+                  "drones together)"),
       // Each model once, and not imm itself: read by hand.
-      SectionField<S>("imm_models", "list", "the models an IMM mixes (two or more, each once)", "`[cv, ballistic, ct]`")
+      SectionField<S>("imm_models", "list", "the models an IMM mixes (two or more, each once)",
+                      "`[ballistic, cv, ct]`")
           .Note("2 to 4 of `cv`, `ca`, `ballistic`, `ct`"),
       NumberField("imm_switch_probability", "-", &S::imm_switch_probability, {0.0, 0.5, true, false},
                   "chance per step of leaving the current model, split evenly over the others"),
@@ -68,7 +70,7 @@ const std::vector<Field<TrackerConfig>>& TrackerFields() {
       NumberField("min_speed_mps", "m/s", &S::min_speed_mps, Bounds::NonNegative(),
                   "lowest speed of two-point initiation"),
       NumberField("max_speed_mps", "m/s", &S::max_speed_mps, Bounds::Positive(),
-                  "highest speed of two-point initiation")
+                  "highest speed of two-point initiation (re-entry speeds included)")
           .Note("more than `min_speed_mps`"),
       // Unassociated detections wait this long for a partner, tracks without a
       // detection live this long: both set how much the tracker holds.
@@ -107,7 +109,9 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
     }
   }
   if (c.association == AssociationKind::kJpda && c.motion_model == MotionModelKind::kImm)
-    r.Fail("association", "jpda with motion_model imm", "gnn with imm (JPDA runs with a single motion model)");
+    r.Fail("association", "jpda with motion_model imm",
+           "gnn with imm (JPDA runs with a single motion model: set motion_model, e.g. cv or ballistic; the default "
+           "is imm)");
   if (c.confirm_m > c.confirm_n)
     r.Fail("confirm_m", std::to_string(c.confirm_m), "at most confirm_n (" + std::to_string(c.confirm_n) + ")");
   if (c.min_speed_mps >= c.max_speed_mps)

@@ -201,6 +201,7 @@ TEST(Tracker, NeesIsConsistentOverMonteCarloRuns) {
   const ConstantVelocity truth_model(q);
   for (int run = 0; run < runs; ++run) {
     TrackerConfig config;
+    config.motion_model = MotionModelKind::kCv;  // the truth's own model
     config.q_velocity_m2ps3 = q;
     Tracker tracker(config, &b.radars, &b.env);
     StateVector x = StateVector::Zero(6);
@@ -272,6 +273,7 @@ TEST(Tracker, ImmFollowsATurnBetterThanConstantVelocity) {
     return n == 50 ? std::sqrt(sum2 / n) : 1e9;
   };
   TrackerConfig cv;
+  cv.motion_model = MotionModelKind::kCv;
   cv.q_velocity_m2ps3 = 0.1;  // a cv tuned for straight flight
   TrackerConfig imm = cv;
   imm.motion_model = MotionModelKind::kImm;
@@ -298,6 +300,7 @@ TEST(Tracker, JpdaTracksLikeGnnOnCleanDataAndHoldsInClutter) {
     Bench b;
     b.radars[0].spec.false_alarms_per_scan = clutter_per_scan;
     TrackerConfig config;
+    config.motion_model = MotionModelKind::kCv;  // JPDA runs with one motion model
     config.association = association;
     Tracker tracker(config, &b.radars, &b.env);
     for (int k = 0; k < 40; ++k) {
@@ -431,6 +434,7 @@ TEST(Tracker, ThousandsOfDetectionsAtOneSpotStayBounded) {
     SCOPED_TRACE(ToString(association));
     Bench b;
     TrackerConfig config;
+    config.motion_model = MotionModelKind::kCv;  // JPDA runs with one motion model
     config.association = association;
     Tracker tracker(config, &b.radars, &b.env);
     constexpr int kDetections = 1000;
