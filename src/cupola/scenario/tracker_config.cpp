@@ -10,6 +10,8 @@ namespace cupola {
 std::string TrackerConfig::Validate() const {
   if (confirm_m > confirm_n) return "confirm_m must not exceed confirm_n";
   if (min_speed_mps >= max_speed_mps) return "min_speed_mps must be below max_speed_mps";
+  if (clutter_false_alarms_per_scan > 0 && clutter_resolution_cells > 0)
+    return "clutter_false_alarms_per_scan and clutter_resolution_cells are two clutter levels: give one";
   return "";
 }
 
@@ -47,6 +49,15 @@ const std::vector<Field<TrackerConfig>>& TrackerFields() {
                   "model only)"),
       NumberField("jpda_detection_probability", "-", &S::jpda_detection_probability, {0.0, 1.0, true, true},
                   "detection probability JPDA assumes in its association probabilities"),
+      NumberField("clutter_false_alarms_per_scan", "count", &S::clutter_false_alarms_per_scan,
+                  Bounds::Closed(0.0, 1e7),
+                  "false alarms per scan of each radar, uniform over its covered volume, that JPDA weighs "
+                  "detections against; 0: from `clutter_resolution_cells`, else the radar's own "
+                  "(docs/tracking.md, \"Clutter density\")")
+          .Note("not with `clutter_resolution_cells`"),
+      NumberField("clutter_resolution_cells", "count", &S::clutter_resolution_cells, Bounds::Closed(0.0, 1e15),
+                  "resolution cells per scan of each radar: with the radar's false-alarm probability, the false "
+                  "alarms per scan JPDA assumes; 0: not used"),
       NumberField("q_velocity_m2ps3", "m^2/s^3", &S::q_velocity_m2ps3, Bounds::NonNegative(),
                   "white acceleration spectral density (cv, ct)"),
       NumberField("q_ballistic_m2ps3", "m^2/s^3", &S::q_ballistic_m2ps3, Bounds::NonNegative(),
@@ -112,6 +123,9 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
     r.Fail("association", "jpda with motion_model imm",
            "gnn with imm (JPDA runs with a single motion model: set motion_model, e.g. cv or ballistic; the default "
            "is imm)");
+  if (c.clutter_false_alarms_per_scan > 0 && c.clutter_resolution_cells > 0)
+    r.Fail("clutter_resolution_cells", FormatNumber(c.clutter_resolution_cells),
+           "0 when clutter_false_alarms_per_scan is given (one clutter level, not two)");
   if (c.confirm_m > c.confirm_n)
     r.Fail("confirm_m", std::to_string(c.confirm_m), "at most confirm_n (" + std::to_string(c.confirm_n) + ")");
   if (c.min_speed_mps >= c.max_speed_mps)

@@ -40,6 +40,12 @@ struct TrackerConfig {
   FilterKind filter = FilterKind::kEkf;
   AssociationKind association = AssociationKind::kGnn;
   double jpda_detection_probability = 0.9;  // Pd assumed by JPDA's association probabilities
+  // Clutter JPDA assumes, per radar and scan, uniform over the radar's covered
+  // volume: this many false alarms; else, if resolution cells are given, the
+  // radar's false_alarm_probability times them; else the radar's own
+  // false_alarms_per_scan (scenario, or the detection file's `#! clutter` line).
+  double clutter_false_alarms_per_scan = 0.0;  // 0: not given here
+  double clutter_resolution_cells = 0.0;       // 0: not given here
   // Process noise.
   double q_velocity_m2ps3 = 50.0;   // white acceleration density (cv, ct)
   double q_ballistic_m2ps3 = 0.1;   // white acceleration density of the ballistic model (gravity and drag are modelled)

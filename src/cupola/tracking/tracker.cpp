@@ -45,6 +45,16 @@ std::unique_ptr<Estimator> MakeEstimator(const TrackerConfig& c, const FlightEnv
   return std::make_unique<ImmEstimator>(std::move(models), MakeFilter(c), c.imm_switch_probability);
 }
 
+// The false alarms per scan JPDA assumes for a radar (tracker_config.h):
+// the tracker's setting, else the radar's; without either a floor that
+// makes every gated detection almost surely the target's.
+double FalseAlarmsPerScan(const TrackerConfig& c, const RadarSpec& radar) {
+  double n = radar.false_alarms_per_scan;
+  if (c.clutter_false_alarms_per_scan > 0) n = c.clutter_false_alarms_per_scan;
+  else if (c.clutter_resolution_cells > 0) n = c.clutter_resolution_cells * radar.false_alarm_probability;
+  return std::max(n, kMinFalseAlarmsPerScan);
+}
+
 // A track this far below the ground has landed (or never was a target).
 constexpr double kBelowGround_m = 200.0;
 
@@ -110,7 +120,7 @@ Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* rad
     const double volume = (std::pow(r.spec.max_range_m, 3) - std::pow(r.spec.min_range_m, 3)) / 3.0 *
                           r.spec.azimuth_width_rad *
                           (std::sin(std::min(r.spec.max_elevation_rad, kPi / 2)) - std::sin(r.spec.min_elevation_rad));
-    clutter_per_volume_.push_back(std::max(r.spec.false_alarms_per_scan, 1e-3) / volume);
+    clutter_per_volume_.push_back(FalseAlarmsPerScan(config, r.spec) / volume);
   }
   CUPOLA_CHECK(config.association != AssociationKind::kJpda || config.motion_model != MotionModelKind::kImm,
                "JPDA with an IMM estimator is not supported; the loader rejects it");

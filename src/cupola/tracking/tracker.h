@@ -25,6 +25,10 @@
 
 namespace cupola {
 
+/// Clutter JPDA assumes when neither the radar nor the config gives any
+/// (false alarms per scan per radar).
+inline constexpr double kMinFalseAlarmsPerScan = 1e-3;
+
 /// JPDA clusters up to this size get exact marginals, larger ones loopy BP.
 inline constexpr int kJpdaExactClusterTracks = 6;
 inline constexpr int kJpdaExactClusterDetections = 8;

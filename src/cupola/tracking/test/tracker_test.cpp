@@ -425,6 +425,70 @@ TEST(Tracker, DivergingFilterIsDroppedWithAnEventAndTheRunGoesOn) {
   EXPECT_LT((tracker.tracks()[0].estimate.state.Position() - sound(29)).norm(), 100.0);
 }
 
+// JPDA weighs a detection against the clutter density it is given. A
+// settled track misses its target; one false alarm lies 3 sigma off in
+// azimuth. The PDA update moves the track by (1 - beta_0) of the Kalman
+// step GNN takes, beta_0 = b / (b + Pd N(y; 0, S) / lambda), b = 1 - Pd Pg,
+// lambda = N_FA r^2 cos(el) / V over the radar's covered volume V
+// (Bar-Shalom et al. 2001, sec. 6.4). Without a clutter level JPDA moves as
+// GNN does; with a dense one (a 20 x 20 deg sector to 30 km, 1e6 false
+// alarms a scan) it keeps most of its prediction.
+TEST(Tracker, JpdaWeighsALoneDetectionAgainstTheGivenClutterDensity) {
+  RadarSpec spec = Bench().radars[0].spec;
+  spec.max_range_m = 30e3;
+  spec.azimuth_center_rad = DegToRad(45.0);
+  spec.azimuth_width_rad = DegToRad(20.0);
+  spec.min_elevation_rad = 0.0;
+  spec.max_elevation_rad = DegToRad(20.0);
+  const Eigen::Vector3d p0(15e3, 15e3, 2000), v(-100, -100, 0);
+  // The track's move in the missed scan; the Kalman step from the same
+  // prediction, and the fraction of it the formula above expects.
+  auto run = [&](AssociationKind association, double clutter, Eigen::Vector3d* kalman_step, double* expected_fraction) {
+    Bench b;
+    b.radars = {RadarModel::FromSpec(spec, b.frame)};
+    TrackerConfig config;
+    config.motion_model = MotionModelKind::kCv;
+    config.association = association;
+    config.clutter_false_alarms_per_scan = clutter;
+    Tracker tracker(config, &b.radars, &b.env);
+    for (int k = 0; k < 10; ++k) tracker.ProcessScan(0, k, std::vector<Detection>{b.Measure(p0 + k * v, k)});
+    EXPECT_EQ(tracker.tracks().size(), 1u);
+    const Estimate predicted = tracker.estimator().Predict(tracker.tracks()[0].estimate, 10.0);
+    const SphericalMeasurementModel sensor(&b.radars[0]);
+    const MeasVector z_hat = sensor.Predict(predicted.state.x);
+    const Innovation at_prediction = tracker.estimator().Innovate(sensor, predicted, z_hat);
+    Detection stray;
+    stray.t_s = 10.0;
+    stray.radar = 0;
+    stray.z = Spherical(z_hat[0], z_hat[1] + 3.0 * std::sqrt(at_prediction.S(1, 1)), z_hat[2], 0.0);
+    stray.sigma = Spherical(spec.sigma_range_m, spec.sigma_azimuth_rad, spec.sigma_elevation_rad, 0.0);
+    const Innovation in = tracker.estimator().Innovate(sensor, predicted, sensor.FromDetection(stray.z));
+    const double volume = std::pow(spec.max_range_m, 3) / 3.0 * spec.azimuth_width_rad *
+                          (std::sin(spec.max_elevation_rad) - std::sin(spec.min_elevation_rad));
+    const double lambda = std::max(clutter, kMinFalseAlarmsPerScan) * stray.z[0] * stray.z[0] * std::cos(stray.z[2]) / volume;
+    const double pd = config.jpda_detection_probability, miss = 1.0 - pd * config.gate_probability;
+    const double likelihood = pd * std::exp(-0.5 * (in.nis + in.log_det_S) - 1.5 * std::log(2.0 * kPi)) / lambda;
+    *expected_fraction = likelihood / (miss + likelihood);
+    Estimate kalman;
+    EXPECT_TRUE(tracker.estimator().Update(sensor, predicted, sensor.FromDetection(stray.z), in, kalman));
+    *kalman_step = kalman.state.Position() - predicted.state.Position();
+    tracker.ProcessScan(0, 10.0, std::vector<Detection>{stray});
+    return Eigen::Vector3d(tracker.tracks()[0].estimate.state.Position() - predicted.state.Position());
+  };
+  Eigen::Vector3d step_gnn, step_unset, step_dense;
+  double unused = 0.0, fraction_unset = 0.0, fraction_dense = 0.0;
+  const Eigen::Vector3d gnn = run(AssociationKind::kGnn, 0.0, &step_gnn, &unused);
+  const Eigen::Vector3d jpda_unset = run(AssociationKind::kJpda, 0.0, &step_unset, &fraction_unset);
+  const Eigen::Vector3d jpda_dense = run(AssociationKind::kJpda, 1e6, &step_dense, &fraction_dense);
+  ASSERT_GT(gnn.norm(), 10.0);  // GNN takes the false alarm: a whole Kalman step
+  EXPECT_LT((gnn - step_gnn).norm(), 1e-6 * gnn.norm());
+  EXPECT_GT(fraction_unset, 0.999);
+  EXPECT_LT((jpda_unset - gnn).norm(), 1e-3 * gnn.norm());
+  EXPECT_TRUE(fraction_dense > 0.1 && fraction_dense < 0.9) << fraction_dense;
+  EXPECT_LT((jpda_dense - fraction_dense * step_dense).norm(), 1e-6 * step_dense.norm())
+      << jpda_dense.transpose() << " against " << (fraction_dense * step_dense).transpose();
+}
+
 // Thousands of detections at one spot, scan after scan (#22: 3.7 GB of
 // association clusters in `cupola track`): each detection is gated against
 // its nearest tracks only, clusters too large are associated by GNN or
