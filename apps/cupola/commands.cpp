@@ -286,12 +286,16 @@ int Track(const TrackOptions& options) {
   std::vector<TrackReport> reports = tracker.TakeReports();
   if (!options.all_reports)
     std::erase_if(reports, [](const TrackReport& r) { return r.status != TrackStatus::kConfirmed; });
-  progress.Report("writing outputs", 0, 2);
+  // One file by default: the JSON copy of the same rows doubled the bytes.
+  const int files = options.jsonl ? 2 : 1;
+  progress.Report("writing outputs", 0, files);
   folder.Write("tracks.csv", TracksCsv(frame, reports));
-  progress.Report("writing outputs", 1, 2);
-  folder.Write("tracks.jsonl", TracksJsonLines(frame, reports));
+  if (options.jsonl) {
+    progress.Report("writing outputs", 1, files);
+    folder.Write("tracks.jsonl", TracksJsonLines(frame, reports));
+  }
   folder.Commit();
-  progress.Report("writing outputs", 2, 2);
+  progress.Report("writing outputs", files, files);
   progress.Finish();
   const auto end = std::chrono::steady_clock::now();
   const double tracking_ms = std::chrono::duration<double, std::milli>(tracked - start).count();
@@ -303,7 +307,8 @@ int Track(const TrackOptions& options) {
                 log.scans.size(), radars.size(), detections, confirmed, tracker.estimator().name().c_str());
     std::printf("  tracking %.1f ms (%.3f ms per scan)\n", tracking_ms,
                 log.scans.empty() ? 0.0 : tracking_ms / static_cast<double>(log.scans.size()));
-    std::printf("  wrote %s/{tracks.csv, tracks.jsonl} (%zu %sreports) in %.1f ms\n\n", out_dir.c_str(), reports.size(),
+    std::printf("  wrote %s/%s (%zu %sreports) in %.1f ms\n\n", out_dir.c_str(),
+                options.jsonl ? "{tracks.csv, tracks.jsonl}" : "tracks.csv", reports.size(),
                 options.all_reports ? "" : "confirmed ", writing_ms);
   }
   // Even with -q: the tracks are not what the tracker would have made unbounded.

@@ -28,6 +28,7 @@ struct TrackOptions {
   std::string out_dir;     // empty: out/track-<file stem>
   bool quiet = false;
   bool all_reports = false;  // every report (tentative, deleted too); default: confirmed ones
+  bool jsonl = false;        // also tracks.jsonl (the same rows as JSON)
 };
 
 int Run(const RunOptions& options);

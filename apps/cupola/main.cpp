@@ -127,9 +127,10 @@ int main(int argc, char** argv) {
   track_cmd->add_flag("-q,--quiet", track.quiet, "Print nothing but errors");
   track_cmd->add_flag("--all-reports", track.all_reports,
                       "Write every track report (tentative tracks, deletions); default: confirmed tracks only");
+  track_cmd->add_flag("--jsonl", track.jsonl, "Also write tracks.jsonl (the same rows as JSON objects)");
   track_cmd->footer(
       "Reads detections in the format `cupola run --export-detections` writes, runs the\n"
-      "multi-target tracker, and writes tracks.csv and tracks.jsonl.\n\n"
+      "multi-target tracker, and writes tracks.csv (and tracks.jsonl with --jsonl).\n\n"
       "Default tracker (no --config): an IMM of ballistic, constant-velocity and\n"
       "coordinated-turn modes (EKF, GNN), for rockets, mortars and drones together,\n"
       "starting tracks up to 3,000 m/s. Choose `motion_model: ballistic` for rockets\n"
