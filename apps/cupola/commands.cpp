@@ -258,7 +258,9 @@ int Validate(const std::vector<std::string>& files, const std::vector<std::strin
 }
 
 int Track(const TrackOptions& options) {
+  const auto reading = std::chrono::steady_clock::now();
   const DetectionLog log = ReadDetectionsCsv(options.detections);
+  const double reading_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - reading).count();
   const TrackerConfig config = options.config.empty() ? TrackerConfig{} : LoadTrackerConfigFile(options.config);
   // Made before tracking, as for `cupola run`: replaced whole, or refused at once.
   const std::string out_dir = options.out_dir.empty()
@@ -305,7 +307,7 @@ int Track(const TrackOptions& options) {
   if (!options.quiet) {
     std::printf("\ntracked %zu scans from %zu radar(s): %d detections, %d tracks confirmed (%s)\n",
                 log.scans.size(), radars.size(), detections, confirmed, tracker.estimator().name().c_str());
-    std::printf("  tracking %.1f ms (%.3f ms per scan)\n", tracking_ms,
+    std::printf("  reading %.1f ms, tracking %.1f ms (%.3f ms per scan)\n", reading_ms, tracking_ms,
                 log.scans.empty() ? 0.0 : tracking_ms / static_cast<double>(log.scans.size()));
     std::printf("  wrote %s/%s (%zu %sreports) in %.1f ms\n\n", out_dir.c_str(),
                 options.jsonl ? "{tracks.csv, tracks.jsonl}" : "tracks.csv", reports.size(),

@@ -36,13 +36,21 @@ std::string Header() {
   return header;
 }
 
+// Fields between commas (a trailing comma ends with an empty field); by
+// find rather than a stream per line: files run to 600,000 rows.
 std::vector<std::string> SplitCsv(const std::string& line) {
   std::vector<std::string> fields;
-  std::string field;
-  std::istringstream in(line);
-  while (std::getline(in, field, ',')) fields.push_back(field);
-  if (!line.empty() && line.back() == ',') fields.emplace_back();
-  return fields;
+  if (line.empty()) return fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = line.find(',', start);
+    if (comma == std::string::npos) {
+      fields.emplace_back(line, start);
+      return fields;
+    }
+    fields.emplace_back(line, start, comma - start);
+    start = comma + 1;
+  }
 }
 
 // One `#! clutter` line: the radar it describes and its false alarms per scan.
