@@ -1,7 +1,10 @@
 // tracker_bench -- milliseconds per scan of the multi-target tracker on one
 // core, with 1,000 to 10,000 simultaneous targets plus clutter, and the ratio
 // to the same tracker with plain all-pairs gating (TrackerConfig::
-// spatial_index = false). Goal: 10,000 targets at <= 100 ms per scan per core.
+// spatial_index = false), both constant velocity and GNN; then each option
+// (the default IMM of ballistic, cv and ct; ballistic; cv with JPDA) at
+// 1,000 and 10,000 targets (tracker_scan/option/N/K, K indexing kOptions).
+// Goal: 10,000 targets at <= 100 ms per scan per core, the default included.
 //
 // Scene: one electronically scanned radar at the origin of a frame at
 // (31.5 N, 34.5 E), 150 km range, 1 s revisit, sigma 10 m / 1 mrad / 1 mrad,
@@ -223,8 +226,23 @@ Score ScoreTracks(const Scene& s, const Tracker& tracker, double t) {
   return score;
 }
 
-TrackerConfig BenchConfig(bool spatial_index) {
-  TrackerConfig config;  // defaults: cv, ekf, gnn, 3 of 5, 2 km grid cells
+// The tracker options the bench compares, by index (benchmark argument).
+struct BenchOption {
+  const char* name;
+  MotionModelKind model;
+  AssociationKind association;
+};
+constexpr BenchOption kOptions[] = {
+    {"cv_gnn", MotionModelKind::kCv, AssociationKind::kGnn},
+    {"default_imm_gnn", MotionModelKind::kImm, AssociationKind::kGnn},  // ballistic, cv, ct
+    {"ballistic_gnn", MotionModelKind::kBallistic, AssociationKind::kGnn},
+    {"cv_jpda", MotionModelKind::kCv, AssociationKind::kJpda},
+};
+
+TrackerConfig BenchConfig(bool spatial_index, int option = 0) {
+  TrackerConfig config;  // defaults but the motion model and association: ekf, 3 of 5, 2 km grid cells
+  config.motion_model = kOptions[option].model;
+  config.association = kOptions[option].association;
   config.spatial_index = spatial_index;
   return config;
 }
@@ -236,8 +254,8 @@ struct RunResult {
 };
 
 // Warm-up untimed, then one benchmark iteration per steady-state scan.
-RunResult RunScans(benchmark::State* state, const Scene& s, bool spatial_index, int timed_scans) {
-  const TrackerConfig config = BenchConfig(spatial_index);
+RunResult RunScans(benchmark::State* state, const Scene& s, bool spatial_index, int timed_scans, int option = 0) {
+  const TrackerConfig config = BenchConfig(spatial_index, option);
   Tracker tracker(config, &s.radars, &s.env);
   for (int k = 0; k < kWarmupScans; ++k) tracker.ProcessScan(0, k * s.revisit_s, s.scans[k]);
   int k = kWarmupScans;
@@ -320,12 +338,25 @@ void Grid(benchmark::State& state) {
   }
 }
 
+// One tracker option (kOptions[range(1)]) with grid gating at range(0) targets.
+void Option(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const int option = static_cast<int>(state.range(1));
+  state.SetLabel(kOptions[option].name);
+  const Scene& s = GetScene(n);
+  Report(state, s, n, RunScans(&state, s, /*spatial_index=*/true, 0, option));
+}
+
 // All-pairs rows first, so the grid rows reuse their measurements.
 BENCHMARK(AllPairs)->Name("tracker_scan/all_pairs")->Arg(1000)->Iterations(AllPairsTimedScans(1000))
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(AllPairs)->Name("tracker_scan/all_pairs")->Arg(kMaxAllPairsN)->Iterations(AllPairsTimedScans(kMaxAllPairsN))
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(Grid)->Name("tracker_scan/grid")->Arg(1000)->Arg(kMaxAllPairsN)->Arg(10000)->Iterations(kGridTimedScans)
+    ->Unit(benchmark::kMillisecond);
+
+// Each option at 1,000 and 10,000 targets (cv_gnn is the grid rows above).
+BENCHMARK(Option)->Name("tracker_scan/option")->ArgsProduct({{1000, 10000}, {1, 2, 3}})->Iterations(kGridTimedScans)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -89,7 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& scan : log.scans) tracker.ProcessScan(scan.radar, scan.t_s, scan.detections);
   // Reports are what `cupola track` writes to tracks.csv: never NaN or Inf.
   for (const auto& r : tracker.reports())
-    FUZZ_REQUIRE(r.p_W.allFinite() && r.v_W.allFinite() && r.sigma_p_W.allFinite() && std::isfinite(r.nis),
+    FUZZ_REQUIRE(r.p_W.allFinite() && r.v_W.allFinite() && r.SigmaP().allFinite() && std::isfinite(r.nis),
                  "track " + std::to_string(r.track_id) + " reported a non-finite value at t = " + std::to_string(r.t_s));
   return 0;
 }

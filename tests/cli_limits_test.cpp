@@ -191,7 +191,7 @@ TEST_F(CliLimits, ThousandsOfDetectionsAtOneSpotDegradeGracefully) {
     }
   }
   const std::string detections = Write("spot.csv", csv);
-  Write("jpda.yaml", "association: jpda\n");
+  Write("jpda.yaml", "motion_model: cv\nassociation: jpda\n");
   for (const std::string config : {"", " --config jpda.yaml"}) {
     SCOPED_TRACE(config);
     fs::remove_all(dir_ / "tracks");

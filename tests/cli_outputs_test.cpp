@@ -291,11 +291,11 @@ TEST_F(CliOutputs, PlantedLinksAreNotFollowed) {
 
 TEST_F(CliOutputs, TrackReplacesItsFolderWhole) {
   ASSERT_EQ(Cupola("run -q --export-detections -o run").exit_code, 0);
-  ASSERT_EQ(Cupola("track run/detections.csv -q -o t").exit_code, 0);
+  ASSERT_EQ(Cupola("track run/detections.csv -q --jsonl -o t").exit_code, 0);
   EXPECT_EQ(Names(dir_ / "t"), (std::set<std::string>{".cupola-output", "tracks.csv", "tracks.jsonl"}));
   std::ofstream(dir_ / "t" / "tracks.csv.tmp-12345") << "a killed run's temporary, before this version";
-  ASSERT_EQ(Cupola("track run/detections.csv -q -o t").exit_code, 0);
-  EXPECT_EQ(Names(dir_ / "t"), (std::set<std::string>{".cupola-output", "tracks.csv", "tracks.jsonl"}));
+  ASSERT_EQ(Cupola("track run/detections.csv -q -o t").exit_code, 0);  // without --jsonl: the old one goes too
+  EXPECT_EQ(Names(dir_ / "t"), (std::set<std::string>{".cupola-output", "tracks.csv"}));
   // Neither a run folder's nor a track folder's owner loses files to the other's output.
   fs::create_directories(dir_ / "mine");
   std::ofstream(dir_ / "mine" / "a.txt") << "a\n";

@@ -415,6 +415,17 @@ TEST_F(Cli, TrackReadsWhatRunExports) {
   EXPECT_NE(r.out.find("tracks confirmed"), std::string::npos);
   const std::string tracks = Slurp(dir_ / "tracked" / "tracks.csv");
   EXPECT_EQ(tracks.rfind("t_s,track_id,status,", 0), 0u);
+  // Confirmed reports by default, every report with --all-reports; both
+  // with the full covariance and, for a ballistic tracker, kappa's variance.
+  EXPECT_NE(tracks.find(",cov_xx_m2,"), std::string::npos);
+  EXPECT_NE(tracks.find(",var_kappa_m4_kg2\n"), std::string::npos);
+  EXPECT_EQ(tracks.find(",tentative,"), std::string::npos);
+  EXPECT_NE(tracks.find(",confirmed,"), std::string::npos);
+  ASSERT_EQ(Cupola("track run/detections.csv --config same.yaml -q --all-reports -o all").exit_code, 0);
+  const std::string all = Slurp(dir_ / "all" / "tracks.csv");
+  EXPECT_NE(all.find(",tentative,"), std::string::npos);
+  EXPECT_GT(all.size(), tracks.size());
+  EXPECT_NE(r.out.find(" ms per scan)"), std::string::npos) << r.out;
   // The same detections give the same confirmed tracks as inside the run.
   const auto summary = nlohmann::json::parse(Slurp(dir_ / "run" / "summary.json"));
   const int confirmed_in_run = summary["tracking"]["tracks_confirmed"];

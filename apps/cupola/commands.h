@@ -27,6 +27,8 @@ struct TrackOptions {
   std::string config;      // tracker YAML, empty: defaults
   std::string out_dir;     // empty: out/track-<file stem>
   bool quiet = false;
+  bool all_reports = false;  // every report (tentative, deleted too); default: confirmed ones
+  bool jsonl = false;        // also tracks.jsonl (the same rows as JSON)
 };
 
 int Run(const RunOptions& options);

@@ -125,9 +125,17 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   track_cmd->add_option("-o,--out", track.out_dir, "Output directory (default: out/track-<file stem>)");
   track_cmd->add_flag("-q,--quiet", track.quiet, "Print nothing but errors");
+  track_cmd->add_flag("--all-reports", track.all_reports,
+                      "Write every track report (tentative tracks, deletions); default: confirmed tracks only");
+  track_cmd->add_flag("--jsonl", track.jsonl, "Also write tracks.jsonl (the same rows as JSON objects)");
   track_cmd->footer(
       "Reads detections in the format `cupola run --export-detections` writes, runs the\n"
-      "multi-target tracker, and writes tracks.csv and tracks.jsonl.\n\n"
+      "multi-target tracker, and writes tracks.csv (and tracks.jsonl with --jsonl).\n\n"
+      "Default tracker (no --config): an IMM of ballistic, constant-velocity and\n"
+      "coordinated-turn modes (EKF, GNN), for rockets, mortars and drones together,\n"
+      "starting tracks up to 3,000 m/s. Choose `motion_model: ballistic` for rockets\n"
+      "and mortars only, `imm` of cv, ct and ca for drones only, `cv` for speed, and a\n"
+      "single model with `association: jpda` (docs/tracking.md, \"The default tracker\").\n\n"
       "Examples:\n"
       "  cupola run scenarios/border_town_salvo.yaml --export-detections\n"
       "  cupola track out/border_town_salvo/detections.csv\n"

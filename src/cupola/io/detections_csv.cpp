@@ -1,5 +1,6 @@
 #include "cupola/io/detections_csv.h"
 
+#include <algorithm>
 #include <charconv>
 #include <iterator>
 #include <limits>
@@ -35,19 +36,101 @@ std::string Header() {
   return header;
 }
 
+// Fields between commas (a trailing comma ends with an empty field); by
+// find rather than a stream per line: files run to 600,000 rows.
 std::vector<std::string> SplitCsv(const std::string& line) {
   std::vector<std::string> fields;
-  std::string field;
-  std::istringstream in(line);
-  while (std::getline(in, field, ',')) fields.push_back(field);
-  if (!line.empty() && line.back() == ',') fields.emplace_back();
-  return fields;
+  if (line.empty()) return fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = line.find(',', start);
+    if (comma == std::string::npos) {
+      fields.emplace_back(line, start);
+      return fields;
+    }
+    fields.emplace_back(line, start, comma - start);
+    start = comma + 1;
+  }
+}
+
+// One `#! clutter` line: the radar it describes and its false alarms per scan.
+struct ClutterLine {
+  int radar = -1;
+  double false_alarms_per_scan = 0.0;
+  double false_alarm_probability = 0.0;  // 0 unless given (with resolution cells)
+  int line = 0;
+};
+
+// `#! clutter radar=R false_alarms_per_scan=N` or
+// `#! clutter radar=R pfa=P resolution_cells=C` (docs/detections.md).
+ClutterLine ParseClutterLine(const std::string& line, const std::string& file, int line_number) {
+  ClutterLine out;
+  out.line = line_number;
+  std::map<std::string, std::pair<double, int>> values;  // key -> value, column
+  std::size_t at = std::string("#! clutter").size();
+  while (at < line.size()) {
+    while (at < line.size() && line[at] == ' ') ++at;
+    if (at >= line.size()) break;
+    const std::size_t end = std::min(line.find(' ', at), line.size());
+    const std::string item = line.substr(at, end - at);
+    const int column = static_cast<int>(at) + 1;
+    const std::size_t eq = item.find('=');
+    const std::string key = item.substr(0, eq);
+    static const std::vector<std::string> known = {"radar", "false_alarms_per_scan", "pfa", "resolution_cells"};
+    if (eq == std::string::npos || std::find(known.begin(), known.end(), key) == known.end())
+      throw InputError({file, line_number, column}, "clutter", Quote(item),
+                       "KEY=VALUE with KEY one of radar, false_alarms_per_scan, pfa, resolution_cells");
+    if (values.count(key)) throw InputError({file, line_number, column}, key, Quote(item), "each key once");
+    const std::string text = item.substr(eq + 1);
+    double value = 0.0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value))
+      throw InputError({file, line_number, column}, key, Quote(text), "a number");
+    values[key] = {value, column};
+    at = end;
+  }
+  auto need = [&](const std::string& key, double lo, double hi) {
+    const auto it = values.find(key);
+    if (it == values.end())
+      throw InputError({file, line_number, 1}, key, "nothing", "radar=R and either false_alarms_per_scan=N or pfa=P resolution_cells=C");
+    const double v = it->second.first;
+    if (v < lo || v > hi)
+      throw InputError({file, line_number, it->second.second}, key, FormatNumber(v),
+                       "a number in [" + FormatNumber(lo) + ", " + FormatNumber(hi) + "]");
+    return v;
+  };
+  const double radar = need("radar", 0, 1000);
+  if (radar != std::floor(radar))
+    throw InputError({file, line_number, values["radar"].second}, "radar", FormatNumber(radar), "a whole number");
+  out.radar = static_cast<int>(radar);
+  const bool by_count = values.count("false_alarms_per_scan") > 0;
+  if (by_count && (values.count("pfa") || values.count("resolution_cells")))
+    throw InputError({file, line_number, values["false_alarms_per_scan"].second}, "false_alarms_per_scan",
+                     "with pfa or resolution_cells", "either false_alarms_per_scan=N or pfa=P resolution_cells=C");
+  if (by_count) {
+    out.false_alarms_per_scan = need("false_alarms_per_scan", 0, 1e7);
+  } else {
+    out.false_alarm_probability = need("pfa", 0, 0.1);
+    out.false_alarms_per_scan = out.false_alarm_probability * need("resolution_cells", 0, 1e15);
+    if (out.false_alarms_per_scan > 1e7)
+      throw InputError({file, line_number, values["resolution_cells"].second}, "resolution_cells",
+                       FormatNumber(values["resolution_cells"].first),
+                       "at most 1e7 false alarms per scan (pfa x resolution_cells; here " +
+                           FormatNumber(out.false_alarms_per_scan) + ")");
+  }
+  return out;
 }
 
 }  // namespace
 
 std::string DetectionsCsv(const DetectionLog& log) {
-  std::string out = Header() + "\n";
+  // Each radar's clutter level, for JPDA (docs/detections.md).
+  std::string out;
+  for (std::size_t i = 0; i < log.radars.size(); ++i)
+    if (log.radars[i].false_alarms_per_scan > 0)
+      out += "#! clutter radar=" + std::to_string(i) + " false_alarms_per_scan=" +
+             FormatNumber(log.radars[i].false_alarms_per_scan) + "\n";
+  out += Header() + "\n";
   char row[600];
   for (const ScanRecord& scan : log.scans) {
     const RadarSpec& r = log.radars[scan.radar];
@@ -83,11 +166,16 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
     int last_scan = -1;
   };
   std::map<int, RadarSeen> radars;
+  std::vector<ClutterLine> clutter;
   bool header_seen = false;
   double last_scan_start = -std::numeric_limits<double>::infinity();
   while (std::getline(in, line)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.rfind("#! clutter", 0) == 0) {
+      clutter.push_back(ParseClutterLine(line, file, line_number));
+      continue;
+    }
     if (line.empty() || line[0] == '#') continue;
     const std::vector<std::string> fields = SplitCsv(line);
     if (!header_seen) {  // the first line that is not a comment
@@ -189,6 +277,14 @@ DetectionLog ParseDetectionsCsv(const std::string& text, const std::string& file
                        std::to_string(index) + " with no radar " + std::to_string(log.radars.size()) + " in the file",
                        "radars numbered 0, 1, 2, ... without gaps");
     log.radars.push_back(seen.spec);
+  }
+  for (const ClutterLine& c : clutter) {
+    if (c.radar >= static_cast<int>(log.radars.size()))
+      throw InputError({file, c.line, 1}, "radar", std::to_string(c.radar),
+                       "a radar of the file (0 to " + std::to_string(log.radars.size() - 1) + ")");
+    RadarSpec& radar = log.radars[c.radar];
+    radar.false_alarms_per_scan = c.false_alarms_per_scan;
+    if (c.false_alarm_probability > 0) radar.false_alarm_probability = c.false_alarm_probability;
   }
   return log;
 }

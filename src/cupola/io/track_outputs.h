@@ -2,7 +2,8 @@
 //
 //   tracks.csv     one row per track report (update, coast, initiation, deletion)
 //   tracks.jsonl   the same rows as JSON objects
-// Columns and keys: docs/tracking.md. Positions in W and geodetic.
+// Columns and keys: docs/tracking.md. Positions in W and geodetic; the
+// full [p, v] covariance (upper triangle) and the drag parameter's variance.
 #pragma once
 
 #include <string>
@@ -13,6 +14,8 @@
 
 namespace cupola {
 
+/// The header row of tracks.csv (with its newline).
+std::string TracksCsvHeader();
 std::string TracksCsv(const LocalFrame& frame, const std::vector<TrackReport>& reports);
 std::string TracksJsonLines(const LocalFrame& frame, const std::vector<TrackReport>& reports);
 

@@ -10,6 +10,8 @@ namespace cupola {
 std::string TrackerConfig::Validate() const {
   if (confirm_m > confirm_n) return "confirm_m must not exceed confirm_n";
   if (min_speed_mps >= max_speed_mps) return "min_speed_mps must be below max_speed_mps";
+  if (clutter_false_alarms_per_scan > 0 && clutter_resolution_cells > 0)
+    return "clutter_false_alarms_per_scan and clutter_resolution_cells are two clutter levels: give one";
   return "";
 }
 
@@ -33,9 +35,11 @@ const std::vector<Field<TrackerConfig>>& TrackerFields() {
   using S = TrackerConfig;
   static const std::vector<Field<S>> fields = {
       ChoiceField("motion_model", &S::motion_model, MotionModelNames(),
-                  "`cv`, `ca`, `ballistic`, `ct`, or `imm` (a mixture of `imm_models`)"),
+                  "`cv`, `ca`, `ballistic`, `ct`, or `imm` (a mixture of `imm_models`; the default, for rockets, mortars and "
+                  "drones together)"),
       // Each model once, and not imm itself: read by hand.
-      SectionField<S>("imm_models", "list", "the models an IMM mixes (two or more, each once)", "`[cv, ballistic, ct]`")
+      SectionField<S>("imm_models", "list", "the models an IMM mixes (two or more, each once)",
+                      "`[ballistic, cv, ct]`")
           .Note("2 to 4 of `cv`, `ca`, `ballistic`, `ct`"),
       NumberField("imm_switch_probability", "-", &S::imm_switch_probability, {0.0, 0.5, true, false},
                   "chance per step of leaving the current model, split evenly over the others"),
@@ -45,6 +49,15 @@ const std::vector<Field<TrackerConfig>>& TrackerFields() {
                   "model only)"),
       NumberField("jpda_detection_probability", "-", &S::jpda_detection_probability, {0.0, 1.0, true, true},
                   "detection probability JPDA assumes in its association probabilities"),
+      NumberField("clutter_false_alarms_per_scan", "count", &S::clutter_false_alarms_per_scan,
+                  Bounds::Closed(0.0, 1e7),
+                  "false alarms per scan of each radar, uniform over its covered volume, that JPDA weighs "
+                  "detections against; 0: from `clutter_resolution_cells`, else the radar's own "
+                  "(docs/tracking.md, \"Clutter density\")")
+          .Note("not with `clutter_resolution_cells`"),
+      NumberField("clutter_resolution_cells", "count", &S::clutter_resolution_cells, Bounds::Closed(0.0, 1e15),
+                  "resolution cells per scan of each radar: with the radar's false-alarm probability, the false "
+                  "alarms per scan JPDA assumes; 0: not used"),
       NumberField("q_velocity_m2ps3", "m^2/s^3", &S::q_velocity_m2ps3, Bounds::NonNegative(),
                   "white acceleration spectral density (cv, ct)"),
       NumberField("q_ballistic_m2ps3", "m^2/s^3", &S::q_ballistic_m2ps3, Bounds::NonNegative(),
@@ -68,7 +81,7 @@ const std::vector<Field<TrackerConfig>>& TrackerFields() {
       NumberField("min_speed_mps", "m/s", &S::min_speed_mps, Bounds::NonNegative(),
                   "lowest speed of two-point initiation"),
       NumberField("max_speed_mps", "m/s", &S::max_speed_mps, Bounds::Positive(),
-                  "highest speed of two-point initiation")
+                  "highest speed of two-point initiation (re-entry speeds included)")
           .Note("more than `min_speed_mps`"),
       // Unassociated detections wait this long for a partner, tracks without a
       // detection live this long: both set how much the tracker holds.
@@ -107,7 +120,12 @@ TrackerConfig ReadTrackerConfig(const MapReader& r) {
     }
   }
   if (c.association == AssociationKind::kJpda && c.motion_model == MotionModelKind::kImm)
-    r.Fail("association", "jpda with motion_model imm", "gnn with imm (JPDA runs with a single motion model)");
+    r.Fail("association", "jpda with motion_model imm",
+           "gnn with imm (JPDA runs with a single motion model: set motion_model, e.g. cv or ballistic; the default "
+           "is imm)");
+  if (c.clutter_false_alarms_per_scan > 0 && c.clutter_resolution_cells > 0)
+    r.Fail("clutter_resolution_cells", FormatNumber(c.clutter_resolution_cells),
+           "0 when clutter_false_alarms_per_scan is given (one clutter level, not two)");
   if (c.confirm_m > c.confirm_n)
     r.Fail("confirm_m", std::to_string(c.confirm_m), "at most confirm_n (" + std::to_string(c.confirm_n) + ")");
   if (c.min_speed_mps >= c.max_speed_mps)

@@ -27,14 +27,25 @@ const std::string& ToString(MotionModelKind kind);
 const std::string& ToString(FilterKind kind);
 const std::string& ToString(AssociationKind kind);
 
+/// The defaults are the tracker for mixed raids (docs/tracking.md, "The
+/// default tracker"): an IMM of a ballistic mode (rockets and mortar bombs
+/// after burn-out, falling through drag), constant velocity (cruising drones)
+/// and a coordinated turn (manoeuvring ones), starting tracks at speeds up to
+/// re-entry.
 struct TrackerConfig {
-  MotionModelKind motion_model = MotionModelKind::kCv;
-  std::vector<MotionModelKind> imm_models = {MotionModelKind::kCv, MotionModelKind::kBallistic,
+  MotionModelKind motion_model = MotionModelKind::kImm;
+  std::vector<MotionModelKind> imm_models = {MotionModelKind::kBallistic, MotionModelKind::kCv,
                                              MotionModelKind::kCt};  // mixed when motion_model is imm
   double imm_switch_probability = 0.05;                              // per step, leaving the current model
   FilterKind filter = FilterKind::kEkf;
   AssociationKind association = AssociationKind::kGnn;
   double jpda_detection_probability = 0.9;  // Pd assumed by JPDA's association probabilities
+  // Clutter JPDA assumes, per radar and scan, uniform over the radar's covered
+  // volume: this many false alarms; else, if resolution cells are given, the
+  // radar's false_alarm_probability times them; else the radar's own
+  // false_alarms_per_scan (scenario, or the detection file's `#! clutter` line).
+  double clutter_false_alarms_per_scan = 0.0;  // 0: not given here
+  double clutter_resolution_cells = 0.0;       // 0: not given here
   // Process noise.
   double q_velocity_m2ps3 = 50.0;   // white acceleration density (cv, ct)
   double q_ballistic_m2ps3 = 0.1;   // white acceleration density of the ballistic model (gravity and drag are modelled)
@@ -51,7 +62,7 @@ struct TrackerConfig {
   double grid_cell_m = 2000.0;
   // Initiation (two-point) and confirmation (M of N).
   double min_speed_mps = 10.0;
-  double max_speed_mps = 1500.0;
+  double max_speed_mps = 3000.0;  // re-entering bodies reach 1.8 km/s and more
   double max_initiation_gap_s = 5.0;
   int confirm_m = 3;
   int confirm_n = 5;

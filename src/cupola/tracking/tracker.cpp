@@ -45,6 +45,16 @@ std::unique_ptr<Estimator> MakeEstimator(const TrackerConfig& c, const FlightEnv
   return std::make_unique<ImmEstimator>(std::move(models), MakeFilter(c), c.imm_switch_probability);
 }
 
+// The false alarms per scan JPDA assumes for a radar (tracker_config.h):
+// the tracker's setting, else the radar's; without either a floor that
+// makes every gated detection almost surely the target's.
+double FalseAlarmsPerScan(const TrackerConfig& c, const RadarSpec& radar) {
+  double n = radar.false_alarms_per_scan;
+  if (c.clutter_false_alarms_per_scan > 0) n = c.clutter_false_alarms_per_scan;
+  else if (c.clutter_resolution_cells > 0) n = c.clutter_resolution_cells * radar.false_alarm_probability;
+  return std::max(n, kMinFalseAlarmsPerScan);
+}
+
 // A track this far below the ground has landed (or never was a target).
 constexpr double kBelowGround_m = 200.0;
 
@@ -96,6 +106,12 @@ Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* rad
     : config_(config), radars_(radars), env_(env), estimator_(MakeEstimator(config, env)),
       grid_(config.grid_cell_m) {
   for (const auto& radar : *radars_) sensors_.emplace_back(&radar);
+  // Where the drag parameter lives: the state's 7th component, of the model
+  // or of the IMM's ballistic mode.
+  if (config.motion_model == MotionModelKind::kBallistic) ballistic_mode_ = 0;
+  if (config.motion_model == MotionModelKind::kImm)
+    for (std::size_t j = 0; j < config.imm_models.size(); ++j)
+      if (config.imm_models[j] == MotionModelKind::kBallistic) ballistic_mode_ = static_cast<int>(j);
   for (int m = 1; m <= kMaxMeasDim; ++m) gate_[m] = ChiSquareQuantile(config.gate_probability, m);
   // Clutter is uniform in each radar's covered Cartesian volume
   // V = (r_max^3 - r_min^3) / 3 x azimuth width x (sin el_max - sin el_min);
@@ -104,7 +120,7 @@ Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* rad
     const double volume = (std::pow(r.spec.max_range_m, 3) - std::pow(r.spec.min_range_m, 3)) / 3.0 *
                           r.spec.azimuth_width_rad *
                           (std::sin(std::min(r.spec.max_elevation_rad, kPi / 2)) - std::sin(r.spec.min_elevation_rad));
-    clutter_per_volume_.push_back(std::max(r.spec.false_alarms_per_scan, 1e-3) / volume);
+    clutter_per_volume_.push_back(FalseAlarmsPerScan(config, r.spec) / volume);
   }
   CUPOLA_CHECK(config.association != AssociationKind::kJpda || config.motion_model != MotionModelKind::kImm,
                "JPDA with an IMM estimator is not supported; the loader rejects it");
@@ -124,7 +140,12 @@ void Tracker::Report(const Track& track, double nis, int radar) {
   r.status = track.status;
   r.p_W = track.estimate.state.Position();
   r.v_W = track.estimate.state.Velocity();
-  r.sigma_p_W = track.estimate.state.PositionCovariance().diagonal().cwiseSqrt();
+  r.SetCovPv(track.estimate.state.P);
+  if (ballistic_mode_ >= 0) {
+    const Estimate& e = track.estimate;
+    const GaussianState& b = e.modes.empty() ? e.state : e.modes[ballistic_mode_];
+    r.var_kappa = b.P(6, 6);
+  }
   r.nis = nis;
   r.radar = radar;
   reports_.push_back(r);

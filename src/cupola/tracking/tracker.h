@@ -25,6 +25,10 @@
 
 namespace cupola {
 
+/// Clutter JPDA assumes when neither the radar nor the config gives any
+/// (false alarms per scan per radar).
+inline constexpr double kMinFalseAlarmsPerScan = 1e-3;
+
 /// JPDA clusters up to this size get exact marginals, larger ones loopy BP.
 inline constexpr int kJpdaExactClusterTracks = 6;
 inline constexpr int kJpdaExactClusterDetections = 8;
@@ -131,6 +135,7 @@ class Tracker {
   std::vector<SphericalMeasurementModel> sensors_;
   std::unique_ptr<Estimator> estimator_;
   double gate_[kMaxMeasDim + 1] = {};  // chi-square threshold by measurement dimension
+  int ballistic_mode_ = -1;  // the mode holding kappa (0 for a single ballistic model), or -1
   std::vector<double> clutter_per_volume_;  // per radar: false alarms per scan per m^3 of covered volume
   double t_scan_s_ = 0.0;                   // start of the scan being processed
   std::vector<Track> tracks_;

@@ -16,6 +16,7 @@ TEST(DetectionsCsv, RoundTripsInterleavedRotatingScans) {
   a.site = {31.47, 34.65, 120.0};
   a.max_range_m = 50e3;
   a.sigma_radial_velocity_mps = 1.0;
+  a.false_alarms_per_scan = 120.0;  // carried by a `#! clutter` line; b has none
   b.site = {31.40, 34.60, 80.0};
   b.max_range_m = 80e3;
   log.radars = {a, b};
@@ -34,6 +35,8 @@ TEST(DetectionsCsv, RoundTripsInterleavedRotatingScans) {
   ASSERT_EQ(back.radars.size(), 2u);
   EXPECT_EQ(back.radars[1].site.alt_m, 80.0);
   EXPECT_EQ(back.radars[0].sigma_radial_velocity_mps, 1.0);
+  EXPECT_EQ(back.radars[0].false_alarms_per_scan, 120.0);
+  EXPECT_EQ(back.radars[1].false_alarms_per_scan, 0.0);
   ASSERT_EQ(back.scans.size(), log.scans.size());
   for (std::size_t i = 0; i < log.scans.size(); ++i) {
     EXPECT_EQ(back.scans[i].radar, log.scans[i].radar);
@@ -50,6 +53,19 @@ TEST(DetectionsCsv, RoundTripsInterleavedRotatingScans) {
       EXPECT_NEAR(d1.z[3], d0.z[3], 1e-4);
     }
   }
+}
+
+// Clutter from Pfa and resolution cells: their product is the false alarms
+// per scan; a file without the line keeps the radar clutter-free.
+TEST(DetectionsCsv, ClutterLineGivesFalseAlarmsFromPfaAndCells) {
+  const std::string rows =
+      "t_s,scan_t_s,radar,scan,radar_lat_deg,radar_lon_deg,radar_alt_m,max_range_m,range_m,azimuth_deg,"
+      "elevation_deg,range_rate_mps,sigma_range_m,sigma_azimuth_mrad,sigma_elevation_mrad,sigma_range_rate_mps,"
+      "truth_id\n0.0,0.0,0,0,31.47,34.65,120.000,50000.000,9000,10.0,5.0,0,10,2,2,0,-1\n";
+  const DetectionLog log = ParseDetectionsCsv("#! clutter radar=0 pfa=1e-6 resolution_cells=2.5e7\n" + rows, "mem.csv");
+  EXPECT_DOUBLE_EQ(log.radars[0].false_alarms_per_scan, 25.0);
+  EXPECT_DOUBLE_EQ(log.radars[0].false_alarm_probability, 1e-6);
+  EXPECT_EQ(ParseDetectionsCsv(rows, "mem.csv").radars[0].false_alarms_per_scan, 0.0);
 }
 
 }  // namespace

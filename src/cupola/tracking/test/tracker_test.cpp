@@ -70,6 +70,35 @@ TEST(Tracker, ConfirmsOneTrackOnOneTargetAndFollowsIt) {
 // detection of scan 1 (two rockets of a stream, paired at initiation, would
 // confirm each other). The same when the second radar rotates and sees the
 // target 0.3 s after the scans' common start: the instant is the scan's.
+// The report carries the track's whole [p, v] covariance, and the drag
+// parameter's variance exactly where the tracker estimates one.
+TEST(Tracker, ReportsCarryTheFullCovarianceAndTheDragVariance) {
+  for (const MotionModelKind kind : {MotionModelKind::kCv, MotionModelKind::kBallistic, MotionModelKind::kImm}) {
+    Bench b;
+    TrackerConfig config;
+    config.motion_model = kind;
+    config.imm_models = {MotionModelKind::kCv, MotionModelKind::kBallistic};
+    Tracker tracker(config, &b.radars, &b.env);
+    const Eigen::Vector3d p0(20e3, 15e3, 3000), v(-250, 100, 0);
+    for (int k = 0; k < 10; ++k) {
+      const std::vector<Detection> dets = {b.Measure(p0 + k * v, k)};
+      tracker.ProcessScan(0, k, dets);
+    }
+    ASSERT_EQ(tracker.tracks().size(), 1u);
+    const Estimate& e = tracker.tracks()[0].estimate;
+    const TrackReport& r = tracker.reports().back();
+    ASSERT_EQ(r.t_s, e.state.t_s);
+    EXPECT_EQ(r.CovPv(), (e.state.P.topLeftCorner<6, 6>())) << ToString(kind);
+    if (kind == MotionModelKind::kCv) {
+      EXPECT_TRUE(std::isnan(r.var_kappa));
+      continue;
+    }
+    EXPECT_EQ(r.var_kappa, kind == MotionModelKind::kBallistic ? e.state.P(6, 6) : e.modes[1].P(6, 6));
+    // No larger than its prior (2e-4 m^2/kg)^2 and the random walk since.
+    EXPECT_LE(r.var_kappa, 4e-8 + 10 * config.q_kappa) << ToString(kind);
+  }
+}
+
 TEST(Tracker, DetectionsOfOneScanInstantConfirmNothing) {
   for (const double late_s : {0.0, 0.3}) {
     SCOPED_TRACE(late_s);
@@ -172,6 +201,7 @@ TEST(Tracker, NeesIsConsistentOverMonteCarloRuns) {
   const ConstantVelocity truth_model(q);
   for (int run = 0; run < runs; ++run) {
     TrackerConfig config;
+    config.motion_model = MotionModelKind::kCv;  // the truth's own model
     config.q_velocity_m2ps3 = q;
     Tracker tracker(config, &b.radars, &b.env);
     StateVector x = StateVector::Zero(6);
@@ -243,6 +273,7 @@ TEST(Tracker, ImmFollowsATurnBetterThanConstantVelocity) {
     return n == 50 ? std::sqrt(sum2 / n) : 1e9;
   };
   TrackerConfig cv;
+  cv.motion_model = MotionModelKind::kCv;
   cv.q_velocity_m2ps3 = 0.1;  // a cv tuned for straight flight
   TrackerConfig imm = cv;
   imm.motion_model = MotionModelKind::kImm;
@@ -269,6 +300,7 @@ TEST(Tracker, JpdaTracksLikeGnnOnCleanDataAndHoldsInClutter) {
     Bench b;
     b.radars[0].spec.false_alarms_per_scan = clutter_per_scan;
     TrackerConfig config;
+    config.motion_model = MotionModelKind::kCv;  // JPDA runs with one motion model
     config.association = association;
     Tracker tracker(config, &b.radars, &b.env);
     for (int k = 0; k < 40; ++k) {
@@ -329,7 +361,7 @@ TEST(Tracker, CorruptDetectionsNeverReachTheTracksAndTheRunGoesOn) {
       EXPECT_TRUE(t.estimate.state.P.allFinite()) << "fault " << fault << " track " << t.id;
     }
     for (const auto& r : tracker.reports())
-      EXPECT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.sigma_p_W.allFinite()) << "fault " << fault;
+      EXPECT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.SigmaP().allFinite()) << "fault " << fault;
     int on_second = 0;
     for (const Track& t : tracker.tracks())
       on_second += t.status == TrackStatus::kConfirmed && (t.estimate.state.Position() - (q0 + 29.0 * w)).norm() < 200.0;
@@ -383,7 +415,7 @@ TEST(Tracker, DivergingFilterIsDroppedWithAnEventAndTheRunGoesOn) {
     if (k < 3) scan.push_back(b.Measure(corrupt(k), k));
     tracker.ProcessScan(0, k, scan);
     for (const auto& r : tracker.reports())
-      ASSERT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.sigma_p_W.allFinite()) << "scan " << k;
+      ASSERT_TRUE(r.p_W.allFinite() && r.v_W.allFinite() && r.SigmaP().allFinite()) << "scan " << k;
   }
   for (const TrackEvent& e : tracker.events()) {
     if (e.kind == TrackEvent::Kind::kDeleted && e.reason == Reason::kFilterDiverged) dropped = true;
@@ -391,6 +423,70 @@ TEST(Tracker, DivergingFilterIsDroppedWithAnEventAndTheRunGoesOn) {
   EXPECT_TRUE(dropped);
   ASSERT_EQ(tracker.tracks().size(), 1u);
   EXPECT_LT((tracker.tracks()[0].estimate.state.Position() - sound(29)).norm(), 100.0);
+}
+
+// JPDA weighs a detection against the clutter density it is given. A
+// settled track misses its target; one false alarm lies 3 sigma off in
+// azimuth. The PDA update moves the track by (1 - beta_0) of the Kalman
+// step GNN takes, beta_0 = b / (b + Pd N(y; 0, S) / lambda), b = 1 - Pd Pg,
+// lambda = N_FA r^2 cos(el) / V over the radar's covered volume V
+// (Bar-Shalom et al. 2001, sec. 6.4). Without a clutter level JPDA moves as
+// GNN does; with a dense one (a 20 x 20 deg sector to 30 km, 1e6 false
+// alarms a scan) it keeps most of its prediction.
+TEST(Tracker, JpdaWeighsALoneDetectionAgainstTheGivenClutterDensity) {
+  RadarSpec spec = Bench().radars[0].spec;
+  spec.max_range_m = 30e3;
+  spec.azimuth_center_rad = DegToRad(45.0);
+  spec.azimuth_width_rad = DegToRad(20.0);
+  spec.min_elevation_rad = 0.0;
+  spec.max_elevation_rad = DegToRad(20.0);
+  const Eigen::Vector3d p0(15e3, 15e3, 2000), v(-100, -100, 0);
+  // The track's move in the missed scan; the Kalman step from the same
+  // prediction, and the fraction of it the formula above expects.
+  auto run = [&](AssociationKind association, double clutter, Eigen::Vector3d* kalman_step, double* expected_fraction) {
+    Bench b;
+    b.radars = {RadarModel::FromSpec(spec, b.frame)};
+    TrackerConfig config;
+    config.motion_model = MotionModelKind::kCv;
+    config.association = association;
+    config.clutter_false_alarms_per_scan = clutter;
+    Tracker tracker(config, &b.radars, &b.env);
+    for (int k = 0; k < 10; ++k) tracker.ProcessScan(0, k, std::vector<Detection>{b.Measure(p0 + k * v, k)});
+    EXPECT_EQ(tracker.tracks().size(), 1u);
+    const Estimate predicted = tracker.estimator().Predict(tracker.tracks()[0].estimate, 10.0);
+    const SphericalMeasurementModel sensor(&b.radars[0]);
+    const MeasVector z_hat = sensor.Predict(predicted.state.x);
+    const Innovation at_prediction = tracker.estimator().Innovate(sensor, predicted, z_hat);
+    Detection stray;
+    stray.t_s = 10.0;
+    stray.radar = 0;
+    stray.z = Spherical(z_hat[0], z_hat[1] + 3.0 * std::sqrt(at_prediction.S(1, 1)), z_hat[2], 0.0);
+    stray.sigma = Spherical(spec.sigma_range_m, spec.sigma_azimuth_rad, spec.sigma_elevation_rad, 0.0);
+    const Innovation in = tracker.estimator().Innovate(sensor, predicted, sensor.FromDetection(stray.z));
+    const double volume = std::pow(spec.max_range_m, 3) / 3.0 * spec.azimuth_width_rad *
+                          (std::sin(spec.max_elevation_rad) - std::sin(spec.min_elevation_rad));
+    const double lambda = std::max(clutter, kMinFalseAlarmsPerScan) * stray.z[0] * stray.z[0] * std::cos(stray.z[2]) / volume;
+    const double pd = config.jpda_detection_probability, miss = 1.0 - pd * config.gate_probability;
+    const double likelihood = pd * std::exp(-0.5 * (in.nis + in.log_det_S) - 1.5 * std::log(2.0 * kPi)) / lambda;
+    *expected_fraction = likelihood / (miss + likelihood);
+    Estimate kalman;
+    EXPECT_TRUE(tracker.estimator().Update(sensor, predicted, sensor.FromDetection(stray.z), in, kalman));
+    *kalman_step = kalman.state.Position() - predicted.state.Position();
+    tracker.ProcessScan(0, 10.0, std::vector<Detection>{stray});
+    return Eigen::Vector3d(tracker.tracks()[0].estimate.state.Position() - predicted.state.Position());
+  };
+  Eigen::Vector3d step_gnn, step_unset, step_dense;
+  double unused = 0.0, fraction_unset = 0.0, fraction_dense = 0.0;
+  const Eigen::Vector3d gnn = run(AssociationKind::kGnn, 0.0, &step_gnn, &unused);
+  const Eigen::Vector3d jpda_unset = run(AssociationKind::kJpda, 0.0, &step_unset, &fraction_unset);
+  const Eigen::Vector3d jpda_dense = run(AssociationKind::kJpda, 1e6, &step_dense, &fraction_dense);
+  ASSERT_GT(gnn.norm(), 10.0);  // GNN takes the false alarm: a whole Kalman step
+  EXPECT_LT((gnn - step_gnn).norm(), 1e-6 * gnn.norm());
+  EXPECT_GT(fraction_unset, 0.999);
+  EXPECT_LT((jpda_unset - gnn).norm(), 1e-3 * gnn.norm());
+  EXPECT_TRUE(fraction_dense > 0.1 && fraction_dense < 0.9) << fraction_dense;
+  EXPECT_LT((jpda_dense - fraction_dense * step_dense).norm(), 1e-6 * step_dense.norm())
+      << jpda_dense.transpose() << " against " << (fraction_dense * step_dense).transpose();
 }
 
 // Thousands of detections at one spot, scan after scan (#22: 3.7 GB of
@@ -402,6 +498,7 @@ TEST(Tracker, ThousandsOfDetectionsAtOneSpotStayBounded) {
     SCOPED_TRACE(ToString(association));
     Bench b;
     TrackerConfig config;
+    config.motion_model = MotionModelKind::kCv;  // JPDA runs with one motion model
     config.association = association;
     Tracker tracker(config, &b.radars, &b.env);
     constexpr int kDetections = 1000;
