@@ -16,6 +16,7 @@
 #include "scenario_source.h"
 #include "cupola/core/sha256.h"
 #include "cupola/io/run_outputs.h"
+#include "cupola/io/track_outputs.h"
 #include "cupola/sim/summary.h"
 
 namespace cupola::python {
@@ -101,7 +102,12 @@ py::dict TrackColumns(const std::vector<TrackReport>& rows) {
   AddTextColumn(t, "status", rows, [](const TrackReport& r) { return ToString(r.status); });
   AddStateColumns(t, rows, [](const TrackReport& r) { return r.p_W; }, [](const TrackReport& r) { return r.v_W; });
   static const char* kSigmas[3] = {"sigma_east_m", "sigma_north_m", "sigma_up_m"};
-  for (int k = 0; k < 3; ++k) AddColumn<double>(t, kSigmas[k], rows, [k](const TrackReport& r) { return r.sigma_p_W[k]; });
+  for (int k = 0; k < 3; ++k) AddColumn<double>(t, kSigmas[k], rows, [k](const TrackReport& r) { return r.SigmaP()[k]; });
+  // The full [p, v] covariance, as tracks.csv names it (for NEES).
+  const std::vector<std::string> covariances = CovarianceColumnNames();
+  for (std::size_t k = 0; k < covariances.size(); ++k)
+    AddColumn<double>(t, covariances[k].c_str(), rows, [k](const TrackReport& r) { return r.cov_pv[k]; });
+  AddColumn<double>(t, "var_kappa_m4_kg2", rows, [](const TrackReport& r) { return r.var_kappa; });
   AddColumn<double>(t, "nis", rows, [](const TrackReport& r) { return r.nis; });
   AddColumn<int>(t, "radar", rows, [](const TrackReport& r) { return r.radar; });
   return t;

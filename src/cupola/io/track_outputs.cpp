@@ -26,21 +26,25 @@ void Integer(std::string& out, int value) {
   out.append(text, end);
 }
 
-// The covariance columns, in TrackReport::cov_pv's order (upper triangle of
-// [x, y, z, vx, vy, vz] = [east, north, up, v_east, v_north, v_up]), each
-// with its unit.
 std::string CovarianceHeader() {
-  static const char* const names[] = {"x", "y", "z", "vx", "vy", "vz"};
   std::string out;
-  for (int i = 0; i < 6; ++i)
-    for (int j = i; j < 6; ++j) {
-      const int velocities = (i >= 3) + (j >= 3);
-      out += std::string(",cov_") + names[i] + names[j] + (velocities == 0 ? "_m2" : velocities == 1 ? "_m2_s" : "_m2_s2");
-    }
+  for (const std::string& name : CovarianceColumnNames()) out += "," + name;
   return out + ",var_kappa_m4_kg2";
 }
 
 }  // namespace
+
+std::vector<std::string> CovarianceColumnNames() {
+  static const char* const names[] = {"x", "y", "z", "vx", "vy", "vz"};
+  std::vector<std::string> out;
+  for (int i = 0; i < 6; ++i)
+    for (int j = i; j < 6; ++j) {
+      const int velocities = (i >= 3) + (j >= 3);
+      out.push_back(std::string("cov_") + names[i] + names[j] +
+                    (velocities == 0 ? "_m2" : velocities == 1 ? "_m2_s" : "_m2_s2"));
+    }
+  return out;
+}
 
 std::string TracksCsvHeader() {
   return "t_s,track_id,status,east_m,north_m,up_m,lat_deg,lon_deg,alt_m,v_east_mps,v_north_mps,v_up_mps,"

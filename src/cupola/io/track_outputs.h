@@ -16,6 +16,10 @@ namespace cupola {
 
 /// The header row of tracks.csv (with its newline).
 std::string TracksCsvHeader();
+/// The names of the covariance columns, in TrackReport::cov_pv's order
+/// (upper triangle of [x, y, z, vx, vy, vz] = [east, north, up, v_east,
+/// v_north, v_up]), each with its unit: cov_xx_m2, cov_xvx_m2_s, ...
+std::vector<std::string> CovarianceColumnNames();
 std::string TracksCsv(const LocalFrame& frame, const std::vector<TrackReport>& reports);
 std::string TracksJsonLines(const LocalFrame& frame, const std::vector<TrackReport>& reports);
 
