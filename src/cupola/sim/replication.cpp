@@ -138,7 +138,6 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
   std::atomic<std::size_t> next{0}, done{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < plans.size(); i = next++) {
-      const std::size_t finished = done + 1;
       try {
         flown[i] = FlyOne(world, plans[i], static_cast<int>(i));
         ++done;
@@ -147,7 +146,6 @@ ReplicationResult RunReplication(const World& world, std::uint64_t campaign_seed
       } catch (...) {
         errors[i] = std::current_exception();
       }
-      (void)finished;
     }
   };
   const int threads = std::clamp(options.threads, 1, 256);
