@@ -1,6 +1,7 @@
 // Links as a user meets them on the command line (docs/links.md).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -13,17 +14,32 @@ using cupola_test::Slurp;
 
 class CliLinks : public cupola_test::CliFixture {};
 
-TEST_F(CliLinks, ValidateNamesABatteryNoLinkReaches) {
+TEST_F(CliLinks, ValidateWarnsOfABatteryNoLinkReaches) {
   const std::string scenario = Source("scenarios/border_town_salvo.yaml");
   const Result linked = Cupola("validate " + scenario);
   EXPECT_EQ(linked.exit_code, 0);
-  EXPECT_EQ(linked.out.find("note:"), std::string::npos) << linked.out;
+  EXPECT_EQ(linked.err.find("warning:"), std::string::npos) << linked.err;
   // The link turned round: battery to radar carries nothing to the battery.
-  const Result cut = Cupola("validate " + scenario + " --set links.0.from=battery-sderot --set links.0.to=mmr-sderot");
+  const std::string cut_args = " --set links.0.from=battery-sderot --set links.0.to=mmr-sderot";
+  const Result cut = Cupola("validate " + scenario + cut_args);
   EXPECT_EQ(cut.exit_code, 0) << cut.err;
-  EXPECT_NE(cut.out.find("note: battery battery-sderot: no link reaches it from any radar, so it will never fire"),
+  EXPECT_NE(cut.err.find("warning: " + scenario + ":"), std::string::npos) << cut.err;
+  EXPECT_NE(cut.err.find("batteries[0]: 'battery-sderot': no link reaches it from any radar, so it never fires "
+                         "(docs/links.md) [no_sensor_path]"),
             std::string::npos)
-      << cut.out;
+      << cut.err;
+  // --strict refuses it, on validate and on run (which then writes nothing).
+  const Result strict = Cupola("validate --strict " + scenario + cut_args);
+  EXPECT_EQ(strict.exit_code, 2);
+  EXPECT_NE(strict.err.find("error: " + scenario + ":"), std::string::npos) << strict.err;
+  EXPECT_NE(strict.err.find("refused under --strict"), std::string::npos) << strict.err;
+  EXPECT_EQ(strict.out.find("ok:"), std::string::npos) << strict.out;
+  const Result run = Cupola("run -q --strict -o refused " + scenario + cut_args);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "refused"));
+  const Result mc = Cupola("mc -q --strict -n 2 -o refused-mc " + scenario + cut_args);
+  EXPECT_EQ(mc.exit_code, 2) << mc.err;
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "refused-mc"));
 }
 
 TEST_F(CliLinks, ADeadLinkShowsInTheSummaryAndTheBatteryNeverFires) {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "placement_output.h"
 #include "cupola/core/error.h"
 #include "cupola/core/input_file.h"
 #include "cupola/core/progress.h"
@@ -184,9 +185,10 @@ int Run(const RunOptions& options) {
                      "1 to 64 letters, digits, '.', '_' or '-', not starting with '.', to name the output folder "
                      "out/<name>; or give --out DIR");
   const std::string out_dir = options.out_dir.empty() ? (fs::path("out") / spec.name).string() : options.out_dir;
-  RunFolder folder(out_dir);
   const auto start = std::chrono::steady_clock::now();
   const World world(spec);
+  if (ReportPlacementWarnings(world, options.strict)) return 2;
+  RunFolder folder(out_dir);
 
   ReplicationOptions run_options;
   run_options.record_trajectories = options.trajectories;
@@ -240,26 +242,22 @@ int Run(const RunOptions& options) {
   return 0;
 }
 
-int Validate(const std::vector<std::string>& files, const std::vector<std::string>& override_arguments) {
+int Validate(const std::vector<std::string>& files, const std::vector<std::string>& override_arguments, bool strict) {
   const std::vector<ScenarioOverride> overrides = ParseOverrides(override_arguments);
+  int status = 0;
   for (const auto& file : files) {
-    const ScenarioSpec spec = LoadScenarioFile(file, overrides);
+    const World world(LoadScenarioFile(file, overrides));
+    const ScenarioSpec& spec = world.spec();
+    if (ReportPlacementWarnings(world, strict)) {
+      status = 2;
+      continue;
+    }
     std::printf("ok: %s%s: %d threats in %zu salvos, %zu defended areas, %zu alert zones, %zu radars, %zu batteries, %zu links\n",
                 file.c_str(), overrides.empty() ? "" : (" with " + std::to_string(overrides.size()) + " --set").c_str(),
                 spec.TotalThreats(), spec.threats.size(), spec.defended_areas.size(),
                 spec.alert_zones.size(), spec.radars.size(), spec.batteries.size(), spec.links.size());
-    // Legitimate (a cut-off battery is a study), but rarely meant.
-    const Network network(spec);
-    for (std::size_t b = 0; b < spec.batteries.size(); ++b) {
-      bool reached = false;
-      for (std::size_t r = 0; r < spec.radars.size(); ++r)
-        reached = reached || network.Reaches(static_cast<int>(r), static_cast<int>(b));
-      if (!reached)
-        std::printf("  note: battery %s: no link reaches it from any radar, so it will never fire (docs/links.md)\n",
-                    spec.batteries[b].name.c_str());
-    }
   }
-  return 0;
+  return status;
 }
 
 int Track(const TrackOptions& options) {

@@ -19,6 +19,7 @@ struct RunOptions {
   bool report = true;  // write report.html when the web assets are built
   bool quiet = false;
   bool json = false;   // print summary.json to stdout instead of the tables
+  bool strict = false; // placement warnings are errors (exit 2, nothing written)
   std::vector<std::string> command_line;  // for the outputs' provenance
 };
 
@@ -32,8 +33,10 @@ struct TrackOptions {
 };
 
 int Run(const RunOptions& options);
-/// Checks each file with the same `overrides` (--set KEY=VALUE) applied.
-int Validate(const std::vector<std::string>& files, const std::vector<std::string>& overrides);
+/// Checks each file with the same `overrides` (--set KEY=VALUE) applied, and
+/// prints its placement warnings (sim/placement_warnings.h); under `strict`
+/// a file with any is refused (exit 2).
+int Validate(const std::vector<std::string>& files, const std::vector<std::string>& overrides, bool strict = false);
 int Presets(bool as_json);
 int Track(const TrackOptions& options);
 /// Rewrites `root`/docs/scenario.md's key tables and `root`/schemas/scenario.schema.json

@@ -75,6 +75,9 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--no-report", no_report, "Skip report.html");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
   run_cmd->add_flag("--json", run.json, "Print summary.json's content to stdout instead of the tables");
+  run_cmd->add_flag("--strict", run.strict,
+                    "Placement warnings (an aim point beyond reach, latitude and longitude swapped, a battery no "
+                    "radar reaches, ...) are errors: exit 2, nothing written");
   run_cmd->footer(
       "Writes summary.json, events.jsonl, trajectories.csv, impacts.geojson, replay.czml (3-D replay)\n"
       "and report.html (a self-contained report with map, plots and tables; when the web assets are\n"
@@ -97,12 +100,21 @@ int main(int argc, char** argv) {
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
   validate_cmd->add_option("files", validate_files, "Scenario YAML files")->required();
   AddSetOption(validate_cmd, validate_overrides);
+  bool validate_strict = false;
+  validate_cmd->add_flag("--strict", validate_strict,
+                         "Placement warnings are errors (exit 2); without it they are printed and validate exits 0");
   validate_cmd->footer(
       "Every problem is reported as file:line:column: key: got <value>; expected <what>,\n"
       "with exit status 2. Unknown keys get a did-you-mean. A problem with a value given by\n"
       "--set names the argument instead: --set threats.0.count=abc: threats[0].count: got 'abc'; ...\n\n"
+      "Placement warnings are for what loads but is rarely meant: an aim point beyond the\n"
+      "threat type's reach, latitude and longitude swapped, a place far from the origin, a\n"
+      "battery no radar reaches, rockets with no ballistic tracker mode, a battery envelope\n"
+      "beyond its interceptor's reach (docs/scenario.md#placement-warnings). They are printed\n"
+      "on stderr as warning: file:line:column: key: value: what happens [code].\n\n"
       "Examples:\n"
       "  cupola validate scenarios/*.yaml\n"
+      "  cupola validate --strict my_scenario.yaml      refuse placement warnings too (CI)\n"
       "  cupola validate scenarios/mortar_attack.yaml --set duration_s=120 --set radars.0.revisit_s=0.5");
 
   bool presets_json = false;
@@ -202,6 +214,7 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   mc_cmd->add_flag("-q,--quiet", mc.quiet, "Print nothing but errors");
   mc_cmd->add_flag("--json", mc.json, "Print summary.json's content to stdout instead of the table");
+  mc_cmd->add_flag("--strict", mc.strict, "Placement warnings are errors: exit 2, nothing written");
   mc_cmd->footer(
       "Runs replications 0 .. N-1 of the scenario, each with its own seed derived from the campaign\n"
       "seed, on all cores; same seed, same numbers, whatever --threads. Writes to the campaign folder:\n"
@@ -316,7 +329,7 @@ int main(int argc, char** argv) {
       run.report = !no_report;
       return Run(run);
     }
-    if (*validate_cmd) return Validate(validate_files, validate_overrides);
+    if (*validate_cmd) return Validate(validate_files, validate_overrides, validate_strict);
     if (*presets_cmd) return Presets(presets_json);
     if (*track_cmd) return Track(track);
     if (*wta_cmd) {

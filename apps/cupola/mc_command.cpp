@@ -14,6 +14,7 @@
 
 #include "commands.h"
 #include "mc_ranks.h"
+#include "placement_output.h"
 #include "cupola/campaign/campaign_metrics.h"
 #include "cupola/campaign/campaign_report.h"
 #include "cupola/campaign/paired.h"
@@ -300,6 +301,11 @@ int Mc(const McOptions& options) {
       }
     }
   }
+  // Each arm's warnings, told once per arm that has any (a sweep point names itself).
+  bool refused = false;
+  for (const Arm& a : arms)
+    refused = ReportPlacementWarnings(*a.world, options.strict, arms.size() > 1 ? a.identity.label : "") || refused;
+  if (refused) return 2;
   const ScenarioSpec& spec = arms.front().world->spec();
   const std::uint64_t seed = options.seed.value_or(spec.seed);
 

@@ -22,6 +22,7 @@ struct McOptions {
   std::vector<std::uint64_t> keep_indices;  // and of these
   bool quiet = false;
   bool json = false;
+  bool strict = false;  // placement warnings are errors (exit 2, nothing written)
   std::vector<std::string> command_line;
 };
 

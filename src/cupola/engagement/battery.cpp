@@ -1,5 +1,7 @@
 #include "cupola/engagement/battery.h"
 
+#include <algorithm>
+
 #include "cupola/core/error.h"
 #include "cupola/engagement/missile_weapon.h"
 #include "cupola/scenario/presets.h"
@@ -20,7 +22,11 @@ BatteryModel BatteryModel::From(const BatterySpec& spec, const LocalFrame& frame
                  spec.cost_per_interceptor_usd, {}, nullptr};
   for (const LauncherSpec& l : spec.launchers)
     b.launchers.push_back({frame.ToLocal(l.site), l.interceptors, l.reload_s, l.min_launch_interval_s});
-  b.envelope = {spec.min_range_m, spec.max_range_m, spec.min_altitude_m, spec.max_altitude_m};
+  // The reach follows from the fly-out: a limit beyond it would promise what
+  // the interceptor cannot do (validate warns about such a limit).
+  const double reach_m = b.fly_out.MaxDistance();
+  b.envelope = {spec.min_range_m, std::min(spec.max_range_m.value_or(reach_m), reach_m), spec.min_altitude_m,
+                spec.max_altitude_m};
   b.UseMissileWeapon();
   b.doctrine = {spec.max_interceptors_per_threat, spec.shoot_look_shoot, spec.kill_assessment_s, spec.reaction_time_s,
                 spec.value_usd_per_unit};

@@ -120,12 +120,13 @@ Field<Spec> NumberField(const std::string& key, const std::string& unit, double 
 /// A number that is absent unless given (its default is someone else's: `default_text`).
 template <class Spec>
 Field<Spec> OptionalNumberField(const std::string& key, const std::string& unit, std::optional<double> Spec::*member,
-                                Bounds bounds, const std::string& doc, const std::string& default_text) {
+                                Bounds bounds, const std::string& doc, const std::string& default_text,
+                                Scale scale = kAsIs) {
   auto f = field_detail::Make<Spec>(key, unit, FieldType::kNumber, doc);
   f.bounds = bounds;
   f.default_text = default_text;
   f.get = [](const Spec&) -> std::optional<FieldValue> { return std::nullopt; };
-  f.set = [member](Spec& s, const FieldValue& v) { s.*member = std::get<double>(v); };
+  f.set = [member, scale](Spec& s, const FieldValue& v) { s.*member = scale.to_si(std::get<double>(v)); };
   return f;
 }
 

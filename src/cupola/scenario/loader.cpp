@@ -311,8 +311,8 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
     ls.site = ReadGeodetic(l, "site", true);
     b.launchers.push_back(ls);
   }
-  if (b.max_range_m <= b.min_range_m)
-    r.Fail("max_range_km", FormatNumber(b.max_range_m / 1000), "more than min_range_km (" + FormatNumber(b.min_range_m / 1000) + ")");
+  if (b.max_range_m && *b.max_range_m <= b.min_range_m)
+    r.Fail("max_range_km", FormatNumber(*b.max_range_m / 1000), "more than min_range_km (" + FormatNumber(b.min_range_m / 1000) + ")");
   if (b.max_altitude_m <= b.min_altitude_m)
     r.Fail("max_altitude_km", FormatNumber(b.max_altitude_m / 1000), "more than min_altitude_m / 1000");
   const auto defends = r.List("defends", 1, kMaxAreas, true);

@@ -271,8 +271,10 @@ const std::vector<Field<BatterySpec>>& BatteryFields() {
                       "interceptor type ([interceptors.md](interceptors.md))"),
       SectionField<S>("launchers", "list", "the battery's launchers (table below)").Required().Note("1 to 100"),
       NumberField("min_range_km", "km", &S::min_range_m, Bounds::NonNegative(), "minimum engagement range", kKm),
-      NumberField("max_range_km", "km", &S::max_range_m, Bounds::Positive(), "maximum engagement range", kKm)
-          .Note("more than `min_range_km`"),
+      OptionalNumberField("max_range_km", "km", &S::max_range_m, Bounds::Positive(),
+                          "maximum engagement range (slant range to the intercept point)",
+                          "the interceptor's kinematic reach from its fly-out table (tamir: 15 km)", kKm)
+          .Note("more than `min_range_km`; a value beyond the kinematic reach is warned about (the reach is used)"),
       NumberField("min_altitude_m", "m", &S::min_altitude_m, Bounds::NonNegative(), "minimum intercept altitude"),
       NumberField("max_altitude_km", "km", &S::max_altitude_m, Bounds::Positive(),
                   "maximum intercept altitude (note: km)", kKm)

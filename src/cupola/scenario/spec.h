@@ -110,7 +110,7 @@ struct BatterySpec {
   std::string interceptor = "tamir";
   std::vector<LauncherSpec> launchers;
   double min_range_m = 4e3;
-  double max_range_m = 70e3;
+  std::optional<double> max_range_m;  // absent: the interceptor's kinematic reach (BatteryModel::From)
   double min_altitude_m = 100.0;
   double max_altitude_m = 10e3;
   double cost_per_interceptor_usd = 50e3;
