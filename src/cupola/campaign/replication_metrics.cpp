@@ -49,10 +49,11 @@ ReplicationRecord MeasureReplication(const World& world, const ReplicationResult
     for (const ZoneAlertScore& z : t.zone_scores)
       if (z.true_alerts > 0)
         m.warning_min_s = std::isnan(m.warning_min_s) ? z.min_warning_s : std::min(m.warning_min_s, z.min_warning_s);
-    for (const DecisionRecord& d : t.decisions) {
-      if (d.truth_id < 0) continue;
+    // Each track's decision that stood (revisions replace earlier ones).
+    for (const DecisionRecord* d : FinalDecisions(t.decisions)) {
+      if (d->truth_id < 0) continue;
       ++m.decisions_scored;
-      m.decisions_right += d.engage == d.should_engage;
+      m.decisions_right += d->engage == d->should_engage;
     }
     // Notes are in time order; the first empty magazine is when the defence ran dry.
     for (const EngagementNote& n : t.engagement_notes)

@@ -88,6 +88,14 @@ class BattleManager {
   void Forget(int track_id, double t_s);
   /// The run ends: Forget every threat still in the picture.
   void Finish(double t_s);
+  /// The picture no longer engages the track (a revised decision, before any
+  /// shot): forgotten without a note, as if never engaged.
+  void Cancel(int track_id) { threats_.erase(track_id); }
+  /// Interceptors fired at the track so far.
+  int ShotsAt(int track_id) const {
+    const auto it = threats_.find(track_id);
+    return it == threats_.end() ? 0 : static_cast<int>(it->second.shots.size());
+  }
 
   const std::vector<EngagementNote>& notes() const { return notes_; }
   const PlanStats& last_stats() const { return stats_; }

@@ -31,15 +31,19 @@ std::string Dump(const json& j, int indent = -1) {
 // Decisions against the truth: should a threat have been engaged (it came
 // down in a defended area)?
 json AssessmentSummaryJson(const TrackingResult& t) {
+  // Each track's decision that stood; revisions are counted beside.
   int engage_should = 0, engage_should_not = 0, ignore_should = 0, ignore_should_not = 0, no_truth = 0;
-  for (const auto& d : t.decisions) {
-    if (d.truth_id < 0) {
+  for (const DecisionRecord* d : FinalDecisions(t.decisions)) {
+    if (d->truth_id < 0) {
       ++no_truth;
       continue;
     }
-    if (d.engage) (d.should_engage ? engage_should : engage_should_not) += 1;
-    else (d.should_engage ? ignore_should : ignore_should_not) += 1;
+    if (d->engage) (d->should_engage ? engage_should : engage_should_not) += 1;
+    else (d->should_engage ? ignore_should : ignore_should_not) += 1;
   }
+  int cancelled = 0, taken_up = 0;
+  for (const DecisionRecord& d : t.decisions)
+    if (d.revises) (d.engage ? taken_up : cancelled) += 1;
   json zones = json::array();
   for (const auto& z : t.zone_scores)
     zones.push_back({{"name", z.name}, {"alerts", z.alerts}, {"true_alerts", z.true_alerts},
@@ -49,6 +53,7 @@ json AssessmentSummaryJson(const TrackingResult& t) {
                      {"people_minutes_alerted", RoundTo(z.people_minutes, 1e-2)}});
   return {{"impact_predictions", t.assessments.size()},
           {"decisions", t.decisions.size()},
+          {"revised", {{"engagements_cancelled", cancelled}, {"engagements_taken_up", taken_up}}},
           {"alert_zones", zones},
           {"confusion", {{"engaged_and_should", engage_should},
                          {"engaged_but_open_ground", engage_should_not},

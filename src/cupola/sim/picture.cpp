@@ -40,6 +40,9 @@ constexpr double kLastMoment_s = 10.0;
 // A drone decision waits until its predicted arrival is near: a route can
 // still turn towards (or away from) a town.
 constexpr double kDroneDecisionLead_s = 300.0;
+// Predictions in a row that must disagree with a decision to revise it: one
+// outlier prediction near an area's edge does not flip an engagement.
+constexpr int kDisagreementsToRevise = 2;
 
 ImpactPredictor PredictorWithStep(const World& world, double step_s) {
   const TrackerConfig& config = world.spec().tracker;
@@ -95,7 +98,8 @@ std::vector<PictureFireOrder> Picture::Receive(int radar, double t_meas_s, std::
 void Picture::Assess(const Track& track) {
   TrackAssessments& history = assessed_[track.id];
   const bool falls = falling_.Falls(track.estimate);
-  const bool settled_quiet = history.decided && history.max_unalerted_p < kAlertWithinReach;
+  const bool settled_quiet =
+      history.decided && history.max_unalerted_p < kAlertWithinReach && history.disagreements == 0;
   const double interval = !falls          ? kDroneAssessmentInterval_s
                           : settled_quiet ? kDecidedAssessmentInterval_s
                                           : kAssessmentInterval_s;
@@ -145,15 +149,32 @@ void Picture::Assess(const Track& track) {
   // An engaged track's path follows its newest prediction.
   if (auto it = engaged_.find(track.id); it != engaged_.end())
     it->second = EngagedFrom(track, records_.assessments.back(), prediction);
-  if (history.decided || !((settled && near) || hurry)) return;
+  if (!history.decided && !((settled && near) || hurry)) return;
+  const bool revisiting = history.decided;
   history.decided = true;  // a picture that does not decide still predicts less often from here
   if (!role_.decides) return;
   const ThreatAssessment& a = records_.assessments.back();
   const EngagementDecision decision = Decide(a, areas_, rules_);
+  if (revisiting) {
+    if (decision.engage == history.engage) {
+      history.disagreements = 0;
+      return;
+    }
+    if (++history.disagreements < kDisagreementsToRevise && !hurry) return;
+    if (history.engage && battle_manager_.ShotsAt(track.id) > 0) return;  // final once fired
+    history.disagreements = 0;
+  }
+  history.engage = decision.engage;
   DecisionRecord record{a.t_s, track.id, decision.engage, decision.reason, prediction.mean_EN, a.most_likely_area};
   record.p_track_W = state.Position();
+  record.revises = revisiting;
   records_.decisions.push_back(record);
-  if (decision.engage && fires_) engaged_[track.id] = EngagedFrom(track, a, prediction);
+  if (!fires_) return;
+  if (decision.engage) {
+    engaged_[track.id] = EngagedFrom(track, a, prediction);
+  } else if (engaged_.erase(track.id) > 0) {
+    battle_manager_.Cancel(track.id);
+  }
 }
 
 Picture::Engaged Picture::EngagedFrom(const Track& track, const ThreatAssessment& a,
@@ -194,5 +215,16 @@ std::vector<PictureFireOrder> Picture::Plan(double t_now_s) {
 }
 
 void Picture::Finish(double t_s) { battle_manager_.Finish(t_s); }
+
+std::vector<const DecisionRecord*> FinalDecisions(const std::vector<DecisionRecord>& decisions) {
+  std::map<int, std::size_t> slot;  // track -> its index in `out`
+  std::vector<const DecisionRecord*> out;
+  for (const DecisionRecord& d : decisions) {
+    const auto [it, first] = slot.emplace(d.track_id, out.size());
+    if (first) out.push_back(&d);
+    else out[it->second] = &d;
+  }
+  return out;
+}
 
 }  // namespace cupola

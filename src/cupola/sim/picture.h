@@ -17,6 +17,12 @@
 // three, and once settled (two in a row within 150 m) or with under 10 s
 // to impact, the decision. Reports measured before the latest one the
 // picture has processed (overtaken on a jittery link) are discarded.
+//
+// Decisions are revisited as the prediction improves: two predictions in a
+// row that decide otherwise (one, with under 10 s to impact) revise it. An
+// engagement is cancelled (no further interceptors; none left the launcher
+// yet), or a track now threatening is taken up. A decision is final once an
+// interceptor has been fired at the track: it is not called back.
 #pragma once
 
 #include <limits>
@@ -46,7 +52,11 @@ struct DecisionRecord {
   Eigen::Vector3d p_track_W = Eigen::Vector3d::Zero();  // where the track was (for labelling)
   int truth_id = -1;          // the threat the track followed then (-1: none within 500 m)
   bool should_engage = false; // that threat really came down in a defended area
+  bool revises = false;       // changes the track's earlier decision (engage <-> ignore)
 };
+
+/// Each track's last decision (the one that stood), in the order of the tracks' first decisions.
+std::vector<const DecisionRecord*> FinalDecisions(const std::vector<DecisionRecord>& decisions);
 
 /// A fire order as the picture gives it to its launchers.
 struct PictureFireOrder {
@@ -102,6 +112,8 @@ class Picture {
     Eigen::Vector2d last_mean_EN = Eigen::Vector2d::Zero();
     double max_unalerted_p = 0.0;  // of the zones not yet alerted for this track, at the last prediction
     double spread_m = std::numeric_limits<double>::infinity();  // of the last prediction: sqrt(trace(cov))
+    bool engage = false;     // the decision standing
+    int disagreements = 0;   // predictions in a row since the last that agreed with it
   };
   // Tracks the battle manager engages: their latest predicted path and value.
   struct Engaged {

@@ -132,6 +132,7 @@ void AddTrackingEvents(const World& world, const TrackingResult& tracking, std::
     if (!std::isnan(r.threshold)) values.push_back(Value("threshold", r.threshold));
     if (!r.battery.empty()) values.push_back(Name("battery", r.battery));
     values.push_back(Probability("p_defended_area", r.p_defended_area));
+    values.push_back(Flag("revised", d.revises));
     if (const auto it = assessment_at.find({d.track_id, d.t_s}); it != assessment_at.end()) {
       const ThreatAssessment& a = *it->second;
       if (d.most_likely_area >= 0) values.push_back(Probability("p_area", a.p_area[d.most_likely_area]));
@@ -139,7 +140,10 @@ void AddTrackingEvents(const World& world, const TrackingResult& tracking, std::
     }
     events.push_back(Make(d.t_s, d.engage ? EventType::kEngage : EventType::kIgnore, -1, d.track_id,
                           world.GroundPoint(d.predicted_EN), AreaName(world, d.most_likely_area), r.code,
-                          std::move(values), DecisionDetail(r)));
+                          std::move(values),
+                          d.revises ? (d.engage ? "revised, now engaged: " : "revised, engagement cancelled: ") +
+                                          DecisionDetail(r)
+                                    : DecisionDetail(r)));
   }
   for (const FireRecord& f : tracking.fire_orders) {
     const FireOrder& o = f.order;

@@ -48,8 +48,9 @@ std::vector<ThreatFateOf> ClassifyThreats(const World& world, const ReplicationR
   const bool defended = result.tracking && !world.batteries().empty();
   std::set<int> engaged;
   if (defended) {
-    for (const auto& decision : result.tracking->decisions)
-      if (decision.engage && decision.truth_id >= 0) engaged.insert(decision.truth_id);
+    // A decision revised before any shot is not an engagement: the one that stood counts.
+    for (const DecisionRecord* decision : FinalDecisions(result.tracking->decisions))
+      if (decision->engage && decision->truth_id >= 0) engaged.insert(decision->truth_id);
     for (const auto& f : result.tracking->fire_orders)
       if (f.truth_id >= 0) engaged.insert(f.truth_id);
   }
