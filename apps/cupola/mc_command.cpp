@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "mc_ranks.h"
 #include "placement_output.h"
+#include "cupola/campaign/arms.h"
 #include "cupola/campaign/campaign_metrics.h"
 #include "cupola/campaign/campaign_report.h"
 #include "cupola/campaign/paired.h"
@@ -42,22 +43,6 @@ using json = nlohmann::ordered_json;
 namespace {
 
 constexpr const char* kDatabase = "results.sqlite";
-
-// One defence or sweep point: its scenario and the model built from it.
-struct Arm {
-  ArmIdentity identity;
-  std::string file;
-  std::unique_ptr<World> world;
-};
-
-Arm LoadArm(const std::string& label, const std::string& path, const std::vector<std::string>& arguments) {
-  std::vector<ScenarioOverride> overrides;
-  for (const auto& a : arguments) overrides.push_back(ParseOverride(a));
-  const std::string text = ReadInputFile(path, "a readable scenario file");
-  Arm arm{{label, Sha256Hex(text), arguments}, path, nullptr};
-  arm.world = std::make_unique<World>(LoadScenarioText(text, path, overrides));
-  return arm;
-}
 
 // A campaign folder is new, empty, or an earlier campaign's (it holds the
 // database, which then says whether it is this campaign's): anything else
@@ -278,35 +263,24 @@ int Mc(const McOptions& options) {
   for (const auto& s : options.versus_overrides) ParseOverride(s);
 
   // The arms: A alone, A and B, or one per sweep point; each built once.
-  std::vector<Arm> arms;
-  if (axes.empty()) {
-    arms.push_back(LoadArm("A", path, options.overrides));
-    if (versus) {
-      std::vector<std::string> b_overrides = options.overrides;
-      b_overrides.insert(b_overrides.end(), options.versus_overrides.begin(), options.versus_overrides.end());
-      arms.push_back(LoadArm("B", options.versus.empty() ? path : options.versus, b_overrides));
-    }
-  } else {
-    for (const auto& point : SweepGrid(axes)) {
-      std::vector<std::string> o = options.overrides;
-      o.insert(o.end(), point.begin(), point.end());
-      try {
-        arms.push_back(LoadArm(JoinAlternatives(point, ", "), path, o));
-      } catch (const InputError& e) {
-        // Told at the --sweep whose value it is (the loader names it as a --set).
-        for (const SweepAxis& axis : axes)
-          if (std::string(e.what()).find("--set " + axis.key + "=") != std::string::npos)
-            throw InputError({"--sweep " + Escaped(axis.argument)}, e.key(), e.value(), e.expected());
-        throw;
-      }
-    }
-  }
+  const std::vector<CampaignArm> arms = BuildArms(
+      [&](bool b, const std::vector<std::string>& arguments) {
+        const std::string file = b && !options.versus.empty() ? options.versus : path;
+        std::vector<ScenarioOverride> overrides;
+        for (const auto& a : arguments) overrides.push_back(ParseOverride(a));
+        const std::string text = ReadInputFile(file, "a readable scenario file");
+        return LoadedScenario{std::make_unique<World>(LoadScenarioText(text, file, overrides)), file, Sha256Hex(text)};
+      },
+      options.overrides, versus, options.versus_overrides, axes);
+  const auto identity_of = [](const CampaignArm& a) {
+    return ArmIdentity{a.label, a.scenario.scenario_sha256, a.overrides};
+  };
   // Each arm's warnings, told once per arm that has any (a sweep point names itself).
   bool refused = false;
-  for (const Arm& a : arms)
-    refused = ReportPlacementWarnings(*a.world, options.strict, arms.size() > 1 ? a.identity.label : "") || refused;
+  for (const CampaignArm& a : arms)
+    refused = ReportPlacementWarnings(*a.scenario.world, options.strict, arms.size() > 1 ? a.label : "") || refused;
   if (refused) return 2;
-  const ScenarioSpec& spec = arms.front().world->spec();
+  const ScenarioSpec& spec = arms.front().scenario.world->spec();
   const std::uint64_t seed = options.seed.value_or(spec.seed);
 
   if (options.out_dir.empty() && !IsSafeFolderName(spec.name))
@@ -322,12 +296,12 @@ int Mc(const McOptions& options) {
                        {"sweep_keys", json::array()},
                        {"arm_batteries", json::array()},
                        {"arm_duration_s", json::array()}};
-  for (const Arm& a : arms) {
-    identity.arms.push_back(a.identity), description["files"].push_back(a.file);
+  for (const CampaignArm& a : arms) {
+    identity.arms.push_back(identity_of(a)), description["files"].push_back(a.scenario.file);
     json names = json::array();
-    for (const BatteryModel& b : a.world->batteries()) names.push_back(b.name);
+    for (const BatteryModel& b : a.scenario.world->batteries()) names.push_back(b.name);
     description["arm_batteries"].push_back(names);  // for the report's stock plots
-    description["arm_duration_s"].push_back(a.world->spec().duration_s);
+    description["arm_duration_s"].push_back(a.scenario.world->spec().duration_s);
   }
   for (const SweepAxis& axis : axes) description["sweep_keys"].push_back(axis.key);
 
@@ -366,7 +340,7 @@ int Mc(const McOptions& options) {
   const int threads = options.threads > 0 ? options.threads
                                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<const World*> worlds;
-  for (const Arm& a : arms) worlds.push_back(a.world.get());
+  for (const CampaignArm& a : arms) worlds.push_back(a.scenario.world.get());
   {
     std::unique_ptr<ResultsDb> part;
     if (!lead) part = std::make_unique<ResultsDb>(rank_part(ranks.rank).string(), identity, description.dump());
@@ -400,9 +374,9 @@ int Mc(const McOptions& options) {
       const auto keep = RunsToKeep(db->Load(a, options.begin, options.end), options.keep_runs, options.keep_indices);
       for (std::uint64_t i : keep) {
         const std::string name = "replication-" + std::to_string(i) +
-                                 (arms.size() == 1 ? "" : versus ? "-" + arms[a].identity.label : "-point" + std::to_string(a));
-        WriteKeptRun(dir / "runs" / name, *arms[a].world, seed, i,
-                     {arms[a].identity.scenario_sha256, arms[a].identity.overrides, options.command_line, 1});
+                                 (arms.size() == 1 ? "" : versus ? "-" + arms[a].label : "-point" + std::to_string(a));
+        WriteKeptRun(dir / "runs" / name, *arms[a].scenario.world, seed, i,
+                     {arms[a].scenario.scenario_sha256, arms[a].overrides, options.command_line, 1});
         ++written;
       }
     }

@@ -1,7 +1,7 @@
 // python/src/campaign_binding.cpp -- `cupola mc` without its folder: the
 // arms, RunReplications on a pool of threads, and the estimates.
 //
-// The arms are made as apps/cupola/mc_command.cpp makes them (A; A and B
+// The arms are made as `cupola mc` makes them (campaign/arms.h: A; A and B
 // with B's overrides after A's; or one per point of the --sweep grid), the
 // same campaign seed runs on every arm (common random numbers), and the
 // estimates come from the same library functions over each arm's records
@@ -16,6 +16,7 @@
 #include "columns.h"
 #include "interrupt.h"
 #include "scenario_source.h"
+#include "cupola/campaign/arms.h"
 #include "cupola/campaign/campaign_metrics.h"
 #include "cupola/campaign/paired.h"
 #include "cupola/campaign/runner.h"
@@ -31,22 +32,12 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-struct Arm {
-  std::string label;
-  std::vector<std::string> point;  // a sweep point's own overrides
-  std::unique_ptr<World> world;
-};
-
-Arm MakeArm(std::string label, const ScenarioSource& source, const std::vector<std::string>& overrides) {
-  return {std::move(label), {}, std::make_unique<World>(LoadScenario(source, overrides).spec)};
-}
-
 struct ThreatRow {
   const ReplicationRecord* record;
   const ThreatRecord* threat;
 };
 
-py::dict ReplicationColumns(const std::vector<Arm>& arms, const std::vector<const ReplicationRecord*>& rows) {
+py::dict ReplicationColumns(const std::vector<CampaignArm>& arms, const std::vector<const ReplicationRecord*>& rows) {
   py::dict t;
   using R = const ReplicationRecord*;
   AddColumn<int>(t, "arm", rows, [](R r) { return r->metrics.arm; });
@@ -92,7 +83,7 @@ py::dict MonteCarlo(const ScenarioSource& source, const std::vector<std::string>
                     const std::vector<std::string>& sweeps, std::optional<std::uint64_t> seed, long long runs,
                     int threads) {
   const bool paired = versus || !versus_overrides.empty();
-  std::vector<Arm> arms;
+  std::vector<CampaignArm> arms;
   std::vector<std::vector<ReplicationRecord>> records;  // [arm][index]
   json summary;
   {
@@ -105,37 +96,19 @@ py::dict MonteCarlo(const ScenarioSource& source, const std::vector<std::string>
                        "one of them: compare two defences, or sweep keys of one (run a sweep per defence)");
     std::vector<SweepAxis> axes;
     for (const auto& s : sweeps) axes.push_back(ParseSweep(s));
-    if (axes.empty()) {
-      arms.push_back(MakeArm("A", source, overrides));
-      if (paired) {
-        std::vector<std::string> b = overrides;
-        b.insert(b.end(), versus_overrides.begin(), versus_overrides.end());
-        arms.push_back(MakeArm("B", versus ? *versus : source, b));
-      }
-    } else {
-      for (const auto& point : SweepGrid(axes)) {
-        std::vector<std::string> o = overrides;
-        o.insert(o.end(), point.begin(), point.end());
-        try {
-          arms.push_back(MakeArm(JoinAlternatives(point, ", "), source, o));
-        } catch (const InputError& e) {
-          // Told at the sweep whose value it is (the loader names it as a --set), as by the CLI.
-          for (const SweepAxis& axis : axes)
-            if (std::string(e.what()).find("--set " + axis.key + "=") != std::string::npos)
-              throw InputError({"--sweep " + Escaped(axis.argument)}, e.key(), e.value(), e.expected());
-          throw;
-        }
-        arms.back().point = point;
-      }
-    }
-    const std::uint64_t campaign_seed = seed.value_or(arms.front().world->spec().seed);
+    arms = BuildArms(
+        [&](bool b, const std::vector<std::string>& o) {
+          return cupola::LoadedScenario{std::make_unique<World>(LoadScenario(b && versus ? *versus : source, o).spec), "", ""};
+        },
+        overrides, paired, versus_overrides, axes);
+    const std::uint64_t campaign_seed = seed.value_or(arms.front().scenario.world->spec().seed);
 
     // Index-major, as the CLI orders its jobs.
     std::vector<ReplicationJob> jobs;
     for (long long i = 0; i < runs; ++i)
       for (int a = 0; a < static_cast<int>(arms.size()); ++a) jobs.push_back({a, static_cast<std::uint64_t>(i)});
     std::vector<const World*> worlds;
-    for (const Arm& a : arms) worlds.push_back(a.world.get());
+    for (const CampaignArm& a : arms) worlds.push_back(a.scenario.world.get());
     records.assign(arms.size(), std::vector<ReplicationRecord>(static_cast<std::size_t>(runs)));
     const int pool = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     InterruptCheck interrupt;  // the sink runs on this thread: RunReplications stops its workers if it throws
@@ -152,7 +125,7 @@ py::dict MonteCarlo(const ScenarioSource& source, const std::vector<std::string>
       estimates.push_back(EstimateMetrics(metrics[a]));
     }
     summary = {{"cupola_version", Version()},
-               {"scenario", {{"name", arms.front().world->spec().name}}},
+               {"scenario", {{"name", arms.front().scenario.world->spec().name}}},
                {"seed", std::to_string(campaign_seed)},
                {"runs", runs},
                {"replications", {0, runs}}};
