@@ -126,10 +126,12 @@ TEST(CliHelpers, HoldsNanOrInfFindsWordsOnly) {
 // and no NaN or Inf in any of them. The raids are left out under the
 // sanitizers (too slow there).
 TEST_F(Cli, BundledScenariosAreDeterministicAndFinite) {
-  std::vector<std::string> scenarios = {"border_town_salvo", "mortar_attack"};
+  std::vector<std::string> scenarios = {"border_town_salvo", "mortar_attack", "eshkol_mortars"};
 #ifndef __SANITIZE_ADDRESS__
   scenarios.push_back("drone_raid_city");
   scenarios.push_back("mixed_raid");
+  scenarios.push_back("ashkelon_barrage");
+  scenarios.push_back("kyiv_drone_night");
 #endif
   for (const auto& name : scenarios) {
     const std::string scenario = Source("scenarios/" + name + ".yaml");
@@ -193,7 +195,8 @@ TEST_F(Cli, GoldenOutputs) {
     while (in >> key >> value) (key == "platform" ? platform : golden[key]) = value;
   }
   std::map<std::string, std::string> now;
-  for (const std::string name : {"border_town_salvo", "drone_raid_city", "mixed_raid", "mortar_attack"}) {
+  for (const std::string name : {"border_town_salvo", "drone_raid_city", "mixed_raid", "mortar_attack",
+                                 "ashkelon_barrage", "eshkol_mortars", "kyiv_drone_night"}) {
     ASSERT_EQ(Cupola("run -q -j 2 --export-detections -o " + name + " " + Source("scenarios/" + name + ".yaml")).exit_code, 0);
     for (const char* f : {"summary.json", "events.jsonl", "trajectories.csv", "impacts.geojson", "tracks.csv",
                           "predictions.geojson", "detections.csv"})
