@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "cupola/core/random.h"
+#include "cupola/core/units.h"
 #include "cupola/geo/local_frame.h"
 #include "cupola/interceptor/pk_calibration.h"
 #include "cupola/physics/environment.h"
@@ -93,6 +95,27 @@ TEST_F(PkStatistics, MissGrowsWithEachErrorSource) {
   EXPECT_LT(perfect.mean_miss_m, 0.3);  // PN on a clean line of sight: the old near-certain kill
   EXPECT_GT(real.mean_miss_m, 2.0 * perfect.mean_miss_m);
   EXPECT_GT(perfect.pk, real.pk);
+}
+
+// The planning estimate (40 engagements, headings on a grid) against kills
+// drawn in 300 other engagements (fresh seeds, headings at random): the
+// share killed lies within 3.3 binomial sigmas of the planned Pk.
+TEST_F(PkStatistics, PlanningPkMatchesTheKillsAchieved) {
+  for (const char* name : {"rocket_122mm", "mortar_120mm", "shahed_136"}) {
+    const ThreatType& threat = *FindCatalogThreat(name);
+    const double planned = EstimateSingleShotPk(tamir_, env_, threat).pk;
+    Rng rng(StreamSeed(11, name));
+    constexpr int kShots = 300;
+    int kills = 0;
+    for (int i = 0; i < kShots; ++i) {
+      const double heading = DegToRad(rng.Uniform(-60.0, 60.0));
+      const double pk = CanonicalKillProbability(tamir_, env_, EndgameTargetFor(threat.kind), CanonicalFor(threat),
+                                                 heading, rng.Uniform(0.0, 6.283185307179586), rng.NextU64());
+      kills += rng.Uniform() < pk;
+    }
+    const double sigma = std::sqrt(planned * (1.0 - planned) / kShots);
+    EXPECT_NEAR(double(kills) / kShots, planned, 3.3 * sigma + 1.0 / kShots) << name;
+  }
 }
 
 }  // namespace
