@@ -57,7 +57,7 @@ int main() {
   const InterceptorType* tamir = FindCatalogInterceptor("tamir");
   for (int b = 0; b < 5; ++b) {
     BatteryModel battery{"battery-" + std::to_string(b), *tamir, {}, {4000, 70000, 100, 10000},
-                         FlyOutTable(*tamir, env.atmosphere, 0.0), 50000.0, Doctrine{}, nullptr};
+                         FlyOutTable(*tamir, env.atmosphere, 0.0), 50000.0, Doctrine{}, nullptr, {}, {}};
     for (int l = 0; l < 4; ++l)
       battery.launchers.push_back({Eigen::Vector3d(-16000.0 + 8000.0 * b + 300.0 * l, -300.0 * l, 0.0), 4, 600.0, 1.0});
     battery.UseMissileWeapon();

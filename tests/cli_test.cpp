@@ -289,7 +289,8 @@ TEST_F(Cli, PresetsListTheCatalog) {
   const auto all = nlohmann::json::parse(json.out);
   ASSERT_EQ(all.size(), 6u);  // five threat types, one interceptor
   EXPECT_EQ(all[5]["kind"], "interceptor");
-  EXPECT_EQ(all[5]["single_shot_pk"], 0.7);
+  EXPECT_EQ(all[5]["lethal_radius_m"], 6.0);
+  EXPECT_EQ(all[5]["radome_slope"], 0.01);
 }
 
 TEST_F(Cli, UsageErrorsExitWithTwo) {

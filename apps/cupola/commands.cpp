@@ -101,6 +101,9 @@ void PrintSummaryTable(const ScenarioSpec& spec, const RunSummary& s) {
     if (d.interceptors_fired > 0) std::snprintf(ratio, sizeof(ratio), "%.1f", d.cost_exchange_ratio);
     std::printf("  interceptors: %d fired, %s; defence USD %.0f vs attack USD %.0f: cost-exchange ratio %s\n",
                 d.interceptors_fired, per_kill, d.defence_cost_usd, d.attack_cost_usd, ratio);
+    if (d.interceptors_met > 0)
+      std::printf("  single-shot Pk: %.2f achieved (%d kills of %d interceptors that met their threat), %.2f planned\n",
+                  d.achieved_pk, d.interceptor_kills, d.interceptors_met, d.planned_pk);
   }
   if (s.aim_out_of_range > 0)
     std::printf("  note: %d threat(s) were aimed beyond their range and fired at the limit (see events.jsonl)\n",
@@ -396,15 +399,18 @@ int Presets(bool as_json) {
                               {"propellant_kg", b.motor.propellant_kg}}},
                    {"drag_form_factor", b.drag.form_factor()}, {"min_intercept_speed_mps", t.min_intercept_speed_mps},
                    {"max_flight_time_s", t.max_flight_time_s}, {"max_load_factor_g", t.max_load_factor},
-                   {"lethal_radius_m", t.lethal_radius_m}, {"single_shot_pk", t.single_shot_pk},
+                   {"lethal_radius_m", t.lethal_radius_m}, {"seeker_thermal_noise_mrad", t.seeker_thermal_noise_rad * 1e3},
+                   {"glint_fraction_of_span", t.glint_fraction_of_span}, {"radome_slope", t.radome_slope},
+                   {"fuze_delay_sigma_ms", t.fuze_delay_sigma_s * 1e3},
                    {"cost_usd", t.cost_usd}, {"source", t.source}});
     if (as_json) continue;
     std::printf("%-14s %s\n", t.name.c_str(), t.description.c_str());
     std::printf("    %.1f kg, %.0f mm, motor %.1f kN for %.2f s (%.2f kg propellant), drag form factor %.2f\n",
                 b.launch_mass_kg, b.diameter_m * 1000, b.motor.thrust_N / 1000, b.motor.burn_time_s,
                 b.motor.propellant_kg, b.drag.form_factor());
-    std::printf("    single-shot Pk %.2f, lethal radius %.0f m, %.0f g, unit cost USD %.0f; source %s\n\n",
-                t.single_shot_pk, t.lethal_radius_m, t.max_load_factor, t.cost_usd, t.source.c_str());
+    std::printf("    lethal radius %.0f m (against a rocket; Pk from the endgame model, docs/interceptor.md), %.0f g, "
+                "unit cost USD %.0f; source %s\n\n",
+                t.lethal_radius_m, t.max_load_factor, t.cost_usd, t.source.c_str());
   }
   if (as_json) std::cout << all.dump(2) << "\n";
   return 0;

@@ -24,6 +24,11 @@ constexpr MetricDefinition kMetrics[] = {
      "sum of the hit areas' values, one per hit"},
     {"interceptors_fired", false, [](const ReplicationMetrics& m) { return double(m.interceptors_fired); },
      "interceptors launched"},
+    {"achieved_pk", false,
+     [](const ReplicationMetrics& m) {
+       return m.interceptors_met > 0 ? double(m.interceptor_kills) / m.interceptors_met : kNaN;
+     },
+     "achieved single-shot Pk: kills over interceptors that met their threat, runs with one", 1.0},
     {"defence_cost_usd", false, [](const ReplicationMetrics& m) { return m.defence_cost_usd; },
      "interceptors fired x their cost"},
     {"cost_exchange_ratio", false, [](const ReplicationMetrics& m) { return m.cost_exchange_ratio; },

@@ -39,6 +39,8 @@ ReplicationRecord MeasureReplication(const World& world, const ReplicationResult
   }
   if (summary.defence) {
     m.interceptors_fired = summary.defence->interceptors_fired;
+    m.interceptors_met = summary.defence->interceptors_met;
+    m.interceptor_kills = summary.defence->interceptor_kills;
     m.defence_cost_usd = summary.defence->defence_cost_usd;
     // A ratio of nothing is not 0 (issue #22): a run that fired nothing has none.
     if (m.interceptors_fired > 0 && summary.defence->attack_cost_usd > 0.0)

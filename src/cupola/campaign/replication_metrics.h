@@ -26,6 +26,8 @@ struct ReplicationMetrics {
   int hits_defended = 0;     // came down inside a defended area
   double value_lost = 0.0;   // sum of the hit areas' values, one per hit
   int interceptors_fired = 0;
+  int interceptors_met = 0;   // met their threat (sim/summary.h DefenceOutcome)
+  int interceptor_kills = 0;  // of those, killed it
   double defence_cost_usd = 0.0;
   double cost_exchange_ratio = 0.0;  // defence / attack spend; NaN when nothing was fired
   double warning_min_s = 0.0;        // shortest true warning over the alert zones; NaN without one

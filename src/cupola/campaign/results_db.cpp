@@ -16,7 +16,7 @@ namespace cupola {
 
 namespace {
 
-constexpr int kFormat = 2;  // schema version: bump when the tables change
+constexpr int kFormat = 3;  // schema version: bump when the tables change
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE campaign (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,6 +29,7 @@ CREATE TABLE replications (
   interceptors_fired INTEGER NOT NULL, defence_cost_usd REAL NOT NULL, cost_exchange_ratio REAL,
   warning_min_s REAL, decisions_scored INTEGER NOT NULL, decisions_right INTEGER NOT NULL,
   magazine_empty INTEGER NOT NULL, magazine_empty_t_s REAL, stock TEXT,
+  interceptors_met INTEGER NOT NULL, interceptor_kills INTEGER NOT NULL,
   PRIMARY KEY (arm, idx));
 CREATE TABLE threats (
   arm INTEGER NOT NULL, idx INTEGER NOT NULL, threat_id INTEGER NOT NULL, salvo TEXT NOT NULL,
@@ -226,7 +227,7 @@ void ResultsDb::Append(const std::vector<ReplicationRecord>& records) {
   Exec("BEGIN IMMEDIATE");
   try {
     Statement rep(db_,
-                  "INSERT INTO replications VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  "INSERT INTO replications VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Statement threat(db_, "INSERT INTO threats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const ReplicationRecord& r : records) {
       const ReplicationMetrics& m = r.metrics;
@@ -237,6 +238,7 @@ void ResultsDb::Append(const std::vector<ReplicationRecord>& records) {
       rep.Bind(++c, m.interceptors_fired), rep.Bind(++c, m.defence_cost_usd), rep.Bind(++c, m.cost_exchange_ratio);
       rep.Bind(++c, m.warning_min_s), rep.Bind(++c, m.decisions_scored), rep.Bind(++c, m.decisions_right);
       rep.Bind(++c, m.magazine_empty ? 1 : 0), rep.Bind(++c, m.magazine_empty_t_s), rep.Bind(++c, EncodeStock(m.stock));
+      rep.Bind(++c, m.interceptors_met), rep.Bind(++c, m.interceptor_kills);
       rep.Step();
       rep.Reset();
       for (const ThreatRecord& t : r.threats) {
@@ -332,7 +334,7 @@ std::vector<ReplicationMetrics> ResultsDb::Load(int arm, std::uint64_t begin, st
   Statement s(db_,
               "SELECT arm, idx, seed, launched, fell_short, engaged, intercepted, hits_defended, value_lost, "
               "interceptors_fired, defence_cost_usd, cost_exchange_ratio, warning_min_s, decisions_scored, "
-              "decisions_right, magazine_empty, magazine_empty_t_s, stock FROM replications WHERE arm = ? AND idx >= ? "
+              "decisions_right, magazine_empty, magazine_empty_t_s, stock, interceptors_met, interceptor_kills FROM replications WHERE arm = ? AND idx >= ? "
               "AND idx < ? ORDER BY idx");
   s.Bind(1, arm), s.Bind(2, static_cast<long long>(begin)), s.Bind(3, static_cast<long long>(end));
   std::vector<ReplicationMetrics> out;
@@ -348,6 +350,7 @@ std::vector<ReplicationMetrics> ResultsDb::Load(int arm, std::uint64_t begin, st
     m.warning_min_s = s.Real(c++), m.decisions_scored = s.Int(c++), m.decisions_right = s.Int(c++);
     m.magazine_empty = s.Int(c++) != 0, m.magazine_empty_t_s = s.Real(c++);
     m.stock = DecodeStock(s.Text(c++));
+    m.interceptors_met = s.Int(c++), m.interceptor_kills = s.Int(c++);
     out.push_back(m);
   }
   return out;

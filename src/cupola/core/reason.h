@@ -38,6 +38,8 @@ namespace cupola {
   X(kDetectedAfterIntercept, "detected_after_intercept", "detected after the predicted intercept")               \
   X(kDetectedAfterPresumedKill, "detected_after_presumed_kill", "detected again after a presumed kill")          \
   X(kNotDetectedSinceIntercept, "not_detected_since_intercept", "not detected since the predicted intercept")    \
+  X(kFalseKillDeclaration, "false_kill_declaration", "detected after the intercept, yet declared killed")      \
+  X(kMissedKill, "missed_kill", "not detected since the intercept, yet declared survived")                    \
   /* interceptor misses (interceptor/) */                                                                        \
   X(kPassedOutsideFuze, "passed_outside_fuze", "passed the target outside the fuze radius")                      \
   X(kHitGround, "hit_ground", "flew into the ground")                                                            \

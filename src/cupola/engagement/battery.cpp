@@ -17,9 +17,8 @@ BatteryModel BatteryModel::From(const BatterySpec& spec, const LocalFrame& frame
   if (spec.augmented_pn) interceptor.augmented_pn = *spec.augmented_pn;
   if (spec.lethal_radius_m) interceptor.lethal_radius_m = *spec.lethal_radius_m;
   if (spec.kill_model) interceptor.kill_model = *spec.kill_model;
-  if (spec.single_shot_pk) interceptor.single_shot_pk = *spec.single_shot_pk;
   BatteryModel b{spec.name, interceptor, {}, {}, FlyOutTable(interceptor, atmosphere, ground_alt_m),
-                 spec.cost_per_interceptor_usd, {}, nullptr};
+                 spec.cost_per_interceptor_usd, {}, nullptr, {}, {}};
   for (const LauncherSpec& l : spec.launchers)
     b.launchers.push_back({frame.ToLocal(l.site), l.interceptors, l.reload_s, l.min_launch_interval_s});
   // The reach follows from the fly-out: a limit beyond it would promise what
@@ -27,14 +26,16 @@ BatteryModel BatteryModel::From(const BatterySpec& spec, const LocalFrame& frame
   const double reach_m = b.fly_out.MaxDistance();
   b.envelope = {spec.min_range_m, std::min(spec.max_range_m.value_or(reach_m), reach_m), spec.min_altitude_m,
                 spec.max_altitude_m};
+  b.single_shot_pk_override = spec.single_shot_pk;
+  if (spec.single_shot_pk) b.planning_pk = {*spec.single_shot_pk, *spec.single_shot_pk};
   b.UseMissileWeapon();
   b.doctrine = {spec.max_interceptors_per_threat, spec.shoot_look_shoot, spec.kill_assessment_s, spec.reaction_time_s,
-                spec.value_usd_per_unit};
+                spec.value_usd_per_unit, spec.false_kill_declaration_probability, spec.missed_kill_probability};
   return b;
 }
 
 void BatteryModel::UseMissileWeapon() {
-  weapon = std::make_shared<MissileWeapon>(fly_out, envelope, interceptor.single_shot_pk, cost_per_interceptor_usd);
+  weapon = std::make_shared<MissileWeapon>(fly_out, envelope, planning_pk, cost_per_interceptor_usd);
 }
 
 }  // namespace cupola

@@ -7,6 +7,7 @@
 
 #include <Eigen/Core>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,20 @@ struct Doctrine {
   double kill_assessment_s = 2.0;
   double reaction_time_s = 1.0;
   double value_usd_per_unit = 0.0;  // 0: no value/cost rule
+  // Kill assessment that can be wrong (battle_manager.h): per assessment.
+  double false_kill_declaration_probability = 0.0;  // a survivor declared killed: no follow-up shot
+  double missed_kill_probability = 0.0;             // a kill not seen: the threat may be fired at again
+};
+
+/// The single-shot kill probability the battle manager plans with, by what
+/// the picture can tell apart: a falling threat (rocket or mortar bomb) or a
+/// drone. sim/world.cpp estimates it from the endgame model
+/// (interceptor/pk_calibration.h), or takes the battery's single_shot_pk
+/// override; the defaults serve batteries built by hand (tests, benches).
+struct PkByThreatClass {
+  double falling = 0.7;
+  double drone = 0.7;
+  double For(bool falls) const { return falls ? falling : drone; }
 };
 
 struct BatteryModel {
@@ -44,6 +59,8 @@ struct BatteryModel {
   double cost_per_interceptor_usd = 0.0;
   Doctrine doctrine;
   std::shared_ptr<const Weapon> weapon;  // what the battle manager plans with (weapon.h); shared by copies
+  PkByThreatClass planning_pk;              // set before UseMissileWeapon
+  std::optional<double> single_shot_pk_override;  // the scenario's single_shot_pk: replaces the estimate
 
   /// From the scenario's battery; `frame` places the launchers, `atmosphere`
   /// (may be null) and the ground height shape the fly-out table.

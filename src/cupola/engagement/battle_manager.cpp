@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cupola/core/error.h"
+#include "cupola/core/random.h"
 #include "cupola/engagement/exact.h"
 #include "cupola/engagement/local_search.h"
 
@@ -91,10 +92,23 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
     // Kill assessment of the interceptors in the air.
     int pending = 0;
     double surviving = threat.value;
-    for (Shot& shot : state.shots) {
+    for (std::size_t n = 0; n < state.shots.size(); ++n) {
+      Shot& shot = state.shots[n];
       if (!shot.assessed && shot.assessed_t_s <= t_s) {
         shot.assessed = true;
-        if (threat.last_update_t_s > shot.t_intercept_s) {
+        const bool seen = threat.last_update_t_s > shot.t_intercept_s;
+        const Doctrine& d = batteries[shot.battery].doctrine;
+        const double wrong = seen ? d.false_kill_declaration_probability : d.missed_kill_probability;
+        if (wrong > 0.0 &&
+            Rng(SubstreamSeed(SubstreamSeed(assessment_seed_, static_cast<std::uint64_t>(threat.track_id)), n))
+                    .Uniform() < wrong) {
+          // The assessment errs: a survivor declared killed, or a kill not seen.
+          if (seen) state.declared_killed = true;
+          notes_.push_back({t_s, threat.track_id,
+                            seen ? EngagementNote::Kind::kPresumedKilled : EngagementNote::Kind::kSurvived,
+                            seen ? Reason::kFalseKillDeclaration : Reason::kMissedKill, shot.p_intercept_W, -1.0,
+                            shot.t_intercept_s});
+        } else if (seen) {
           notes_.push_back({t_s, threat.track_id, EngagementNote::Kind::kSurvived, Reason::kDetectedAfterIntercept,
                             shot.p_intercept_W, -1.0, shot.t_intercept_s});
         } else if (state.presumed_killed_t_s < 0.0) {
@@ -105,6 +119,7 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
       }
       if (!shot.assessed) ++pending, surviving *= 1.0 - shot.pk;
     }
+    if (state.declared_killed) continue;
     // Presumed killed: hold fire unless the radar sees it again.
     if (state.presumed_killed_t_s >= 0.0) {
       if (threat.last_update_t_s <= state.presumed_killed_t_s) continue;
@@ -134,7 +149,7 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
           battery.weapon->Solve(*threat.path, battery.launchers[l.index].p_W, t_s + battery.doctrine.reaction_time_s);
       if (!s.feasible) continue;
       ++stats_.feasible_pairs;
-      const double pk = battery.weapon->PlanningPk();
+      const double pk = battery.weapon->PlanningPk(threat.falls);
       if (battery.doctrine.value_usd_per_unit > 0.0 &&
           surviving * pk * battery.doctrine.value_usd_per_unit < battery.weapon->CostPerShot_usd()) {
         held = true;
@@ -229,7 +244,7 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
       order.cost_usd = battery.weapon->CostPerShot_usd();
       order.intercept = p.intercept;
       orders.push_back(order);
-      state.shots.push_back({p.intercept.p_intercept_W, p.intercept.t_intercept_s, p.intercept.t_intercept_s + battery.doctrine.kill_assessment_s, p.pk, false});
+      state.shots.push_back({p.intercept.p_intercept_W, p.intercept.t_intercept_s, p.intercept.t_intercept_s + battery.doctrine.kill_assessment_s, p.pk, false, l.battery});
       --l.loaded;
       l.next_launch_t_s = t_s + battery.doctrine.reaction_time_s + battery.launchers[l.index].min_launch_interval_s;
       if (l.loaded == 0) l.reloading = true, l.reloaded_t_s = t_s + battery.launchers[l.index].reload_s;

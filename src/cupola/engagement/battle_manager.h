@@ -5,7 +5,11 @@
 //  1. Shots whose predicted intercept is kill_assessment_s past are assessed
 //     by the radar: a track updated by a detection after the predicted
 //     intercept survived it (it may be engaged again); one not seen since is
-//     presumed killed and not fired at while it stays unseen.
+//     presumed killed and not fired at while it stays unseen. The assessment
+//     can be wrong (the firing battery's doctrine, one draw per shot keyed by
+//     track and shot number): a survivor declared killed
+//     (kFalseKillDeclaration) is never fired at again; a kill not seen
+//     (kMissedKill) leaves the track open to another shot.
 //  2. For each threat to engage and each launcher ready now (loaded, its
 //     launch interval past, and a battery whose rule engages the threat), the
 //     intercept of an interceptor launched after the reaction time
@@ -28,6 +32,7 @@
 // Deterministic: threats and launchers are taken in the order given.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -44,6 +49,7 @@ struct EngagementThreat {
   std::vector<char> engage_by;        // per battery: its rule engages this threat (empty: all do)
   const ThreatPath* path = nullptr;   // predicted path from now to the ground
   double last_update_t_s = -1e300;    // the track's latest detection (kill assessment)
+  bool falls = true;                  // a rocket or mortar bomb, else a drone (the planning Pk differs)
 };
 
 struct FireOrder {
@@ -101,6 +107,10 @@ class BattleManager {
   const PlanStats& last_stats() const { return stats_; }
   /// Interceptors still loaded in a battery.
   int Loaded(int battery) const;
+  /// Seeds the kill assessment's errors (Doctrine::false_kill_declaration_probability,
+  /// missed_kill_probability): the draw for a track's n-th shot comes from
+  /// SubstreamSeed(SubstreamSeed(seed, track), n).
+  void SetKillAssessmentSeed(std::uint64_t seed) { assessment_seed_ = seed; }
 
  private:
   struct Launcher {
@@ -116,11 +126,13 @@ class BattleManager {
     double assessed_t_s = 0.0;  // the kill is known by then
     double pk = 0.0;
     bool assessed = false;
+    int battery = 0;  // whose doctrine assesses it
   };
   struct ThreatState {
     std::vector<Shot> shots;
     double presumed_killed_t_s = -1.0;  // >= 0: assessed killed then (no detection since the intercept)
     bool held = false;              // a hold-fire note was made
+    bool declared_killed = false;   // a survivor declared killed (kFalseKillDeclaration): never fired at again
     Reason not_fired_because = Reason::kNone;  // the last plan's reason for not firing at it
     Eigen::Vector3d last_p_W = Eigen::Vector3d::Zero();
   };
@@ -135,6 +147,7 @@ class BattleManager {
   std::map<int, ThreatState> threats_;
   std::vector<EngagementNote> notes_;
   PlanStats stats_;
+  std::uint64_t assessment_seed_ = 0;
 };
 
 }  // namespace cupola

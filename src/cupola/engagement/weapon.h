@@ -27,8 +27,9 @@ class Weapon {
   /// The intercept of `path` by a shot from `launcher_W` leaving at t_launch_s
   /// (not `feasible` when it cannot meet the path inside the envelope).
   virtual InterceptSolution Solve(const ThreatPath& path, const Eigen::Vector3d& launcher_W, double t_launch_s) const = 0;
-  /// The single-shot kill probability the battle manager plans with.
-  virtual double PlanningPk() const = 0;
+  /// The single-shot kill probability the battle manager plans with, against
+  /// a falling threat (rocket, mortar bomb) or, if not `falls`, a drone.
+  virtual double PlanningPk(bool falls) const = 0;
   /// What one shot costs [USD].
   virtual double CostPerShot_usd() const = 0;
 };

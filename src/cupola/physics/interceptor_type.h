@@ -34,10 +34,15 @@ struct InterceptorType {
   bool augmented_pn = false;           // augmented PN (adds N/2 x the target's normal acceleration)
   double seeker_range_m = 0;           // terminal homing starts inside this range ...
   double seeker_half_fov_rad = 0;      // ... with the target within this angle of the velocity vector
-  double seeker_noise_rad = 0;         // 1-sigma angular noise of the seeker's line of sight
-  double lethal_radius_m = 0;          // proximity-fuze warhead: kill probability falls with miss distance
+  double seeker_noise_rad = 0;         // 1-sigma range-independent angle noise of the seeker's line of sight
+  double seeker_thermal_noise_rad = 0; // 1-sigma receiver thermal angle noise at seeker_range_m (grows as R^2)
+  double glint_fraction_of_span = 0;   // 1-sigma glint, as a fraction of the target's span [m/m]
+  double seeker_noise_correlation_s = 0;  // correlation time of the seeker's noise (first-order Gauss-Markov)
+  double radome_slope = 0;             // boresight-error slope [rad/rad]: seen LOS turns by it x the body's turn
+  double turning_rate_time_constant_s = 0;  // T_alpha: body rate = flight-path rate + T_alpha x its derivative
+  double fuze_delay_sigma_s = 0;       // 1-sigma burst timing error about the closest approach
+  double lethal_radius_m = 0;          // proximity-fuze warhead against a rocket (interceptor/endgame.h scales it per threat kind)
   KillModel kill_model = KillModel::kCarleton;
-  double single_shot_pk = 0;           // planning kill probability of one interceptor inside the envelope
   double cost_usd = 0;                 // unit cost
   std::string source;                  // docs/interceptors.md anchor
 };

@@ -159,9 +159,14 @@ InterceptorType Tamir() {
   t.augmented_pn = false;
   t.seeker_range_m = 5000.0;              // assumption: active radar seeker
   t.seeker_half_fov_rad = DegToRad(30.0);  // assumption
-  t.seeker_noise_rad = 0.002;             // assumption
-  t.lethal_radius_m = 6.0;            // assumption
-  t.single_shot_pk = 0.7;             // derived: about 90 % with usually two interceptors (BBC 2012)
+  t.seeker_noise_rad = 0.0005;            // assumption: servo and quantisation (docs/interceptor.md#endgame)
+  t.seeker_thermal_noise_rad = 0.002;     // assumption: at the 5 km lock-on range, falling as R^2 closer
+  t.glint_fraction_of_span = 0.2;         // assumption after Zarchan ch. 4: glint of the order of the span
+  t.seeker_noise_correlation_s = 0.1;    // assumption: a tracking loop of a few Hz (Zarchan ch. 4 glint example)
+  t.radome_slope = 0.01;                  // assumption: inside Zarchan's -0.05..0.05 (ch. 10)
+  t.turning_rate_time_constant_s = 0.5;   // assumption: small agile airframe low down (Zarchan ch. 10 uses 1-5 s)
+  t.fuze_delay_sigma_s = 0.002;           // assumption: a rocket length (2.9 m) at 1,400 m/s closing
+  t.lethal_radius_m = 6.0;            // assumption (against a 122 mm rocket; scaled per threat kind)
   t.cost_usd = 50000.0;               // Jerusalem Post 2018, BBC (B/C)
   t.source = "docs/interceptors.md#tamir";
   return t;

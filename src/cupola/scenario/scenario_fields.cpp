@@ -313,7 +313,17 @@ const std::vector<Field<BatterySpec>>& BatteryFields() {
                           "`cookie_cutter` (1 within r)",
                           "the interceptor's (`carleton`)"),
       OptionalNumberField("single_shot_pk", "-", &S::single_shot_pk, Bounds::Closed(0.0, 1.0),
-                          "kill probability the battle manager plans with", "the interceptor's (0.7)"),
+                          "overrides the single-shot kill probability the battle manager plans with (against every "
+                          "threat); the kills still come from the endgame model, so the two may disagree "
+                          "(docs/interceptor.md#planning-pk)",
+                          "estimated from the endgame model per threat class"),
+      NumberField("false_kill_declaration_probability", "probability", &S::false_kill_declaration_probability,
+                  Bounds::Closed(0, 1),
+                  "probability that a kill assessment declares killed a threat the radar saw survive: it is not "
+                  "fired at again (docs/interceptor.md#kill-assessment)"),
+      NumberField("missed_kill_probability", "probability", &S::missed_kill_probability, Bounds::Closed(0, 1),
+                  "probability that a kill assessment misses a kill (the radar saw nothing since the intercept): "
+                  "the threat may be fired at again (docs/interceptor.md#kill-assessment)"),
   };
   return fields;
 }

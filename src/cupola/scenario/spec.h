@@ -124,12 +124,14 @@ struct BatterySpec {
   double value_usd_per_unit = 0.0;   // worth of one unit of defended value; 0 = no value/cost rule
   double uplink_loss_probability = 0.0;  // per mid-course refresh to an interceptor in flight
   double uplink_latency_s = 0.0;         // from a refresh's sending to its arrival at the interceptor
+  double false_kill_declaration_probability = 0.0;  // per kill assessment of a survivor: declared killed
+  double missed_kill_probability = 0.0;             // per kill assessment of a kill: declared survived
   // Overrides of the interceptor type's guidance and warhead (absent: the catalog's).
   std::optional<double> navigation_constant;
   std::optional<bool> augmented_pn;
   std::optional<double> lethal_radius_m;
   std::optional<KillModel> kill_model;
-  std::optional<double> single_shot_pk;   // the battle manager's planning value
+  std::optional<double> single_shot_pk;   // overrides the planning Pk estimated from the endgame model
   SourceLocation where;
 };
 

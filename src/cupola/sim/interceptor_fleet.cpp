@@ -17,6 +17,7 @@ InterceptorFleet::InterceptorFleet(const World& world, ThreatStage* threats, std
     dynamics_.emplace_back(&b.interceptor, &world.environment());
     battery_seeds_.push_back(StreamSeed(replication_seed, "interceptors/" + b.name));
   }
+  weave_seed_ = StreamSeed(replication_seed, "endgame/weave");
 }
 
 int InterceptorFleet::Launch(const FireOrder& order, int picture, bool falls, double t_track_s,
@@ -44,11 +45,16 @@ int InterceptorFleet::Launch(const FireOrder& order, int picture, bool falls, do
   record.shot_seed = SubstreamSeed(battery_seeds_[order.battery], shots_[order.battery]++);
   const std::uint64_t seeker_seed = SubstreamSeed(record.shot_seed, 1);
   records_.push_back(std::move(record));
-  flying_.emplace_back(&dynamics_[order.battery], start, seeker_seed);
+  flying_.emplace_back(&dynamics_[order.battery], start, seeker_seed, EndgameTargetOf(target_id));
   record_of_.push_back(static_cast<int>(records_.size()) - 1);
   uplinks_.push_back({order.t_s, order.intercept.p_intercept_W, Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero()});
   on_the_way_.emplace_back();
   return target_id;
+}
+
+EndgameTarget InterceptorFleet::EndgameTargetOf(int threat_id) const {
+  if (threat_id < 0) return {};
+  return EndgameTargetFor(world_.salvos()[threats_->outcomes()[threat_id].salvo].type->kind);
 }
 
 int InterceptorFleet::Fire(const PictureFireOrder& o, int picture) {
@@ -90,12 +96,17 @@ void InterceptorFleet::AdvanceTo(double t_s, const std::vector<const Tracker*>& 
         on_the_way_[k].pop_front();
       }
       const int id = record.target_id;
-      const TruthAt truth = [this, id](double t) {
+      // The seeker and the fuze see the threat's weave too (endgame.h); the
+      // radars see its path without it (the weave is metres, their noise tens).
+      const EndgameTarget target = EndgameTargetOf(id);
+      const double phase = id < 0 ? 0.0 : 2.0 * kPi * Rng(SubstreamSeed(weave_seed_, static_cast<std::uint64_t>(id))).Uniform();
+      const TruthAt truth = [this, id, target, phase](double t) {
         if (id < 0) return TargetTruth{};
         const TruthTrajectory& threat = threats_->truth()[id];
         if (t < threat.start_t() || t > threat.end_t()) return TargetTruth{};
         const TrajectoryPoint p = threat.At(t);
-        return TargetTruth{true, p.p_W, p.v_W};
+        const WeaveOffset w = Weave(target, phase, t, p.v_W, world_.environment().Up(p.p_W));
+        return TargetTruth{true, p.p_W + w.dp_W, p.v_W + w.dv_W};
       };
       interceptor.Advance(next, uplinks_[k], truth);
       record.phase = interceptor.phase();

@@ -12,8 +12,10 @@
 // stream by refresh number; and each arrives uplink_latency_s after it was
 // sent, so the interceptor steers on an older estimate). The seeker and the fuze see the real threat the track
 // followed when the order was given: the nearest in flight to the track
-// (interceptor/; truth.h NearestThreat). A detonation kills with its kill probability, drawn from
-// the replication's "interceptors" stream; a kill ends the threat's truth
+// (interceptor/; truth.h NearestThreat), weaving if it is a drone (the phase
+// per threat from the replication's "endgame/weave" stream; endgame.h). A
+// detonation kills with its kill probability (the burst distance against the
+// threat kind's vulnerability), drawn from the interceptor's own sub-stream; a kill ends the threat's truth
 // there (ThreatStage::Kill), so the radars stop seeing it.
 #pragma once
 
@@ -80,8 +82,12 @@ class InterceptorFleet : public EffectorStage {
   const std::vector<InterceptorRecord>& records() const { return records_; }
 
  private:
+  /// The endgame profile of the real threat `threat_id` (-1: none).
+  EndgameTarget EndgameTargetOf(int threat_id) const;
+
   const World& world_;
   ThreatStage* threats_;
+  std::uint64_t weave_seed_ = 0;  // the weave's phase, by threat id
   NearestThreat nearest_;
   std::vector<InterceptorDynamics> dynamics_;  // per battery
   std::vector<std::uint64_t> battery_seeds_;  // per battery: the stream its shots' sub-streams come from

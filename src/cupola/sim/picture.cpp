@@ -203,7 +203,8 @@ std::vector<PictureFireOrder> Picture::Plan(double t_now_s) {
       it = engaged_.erase(it);
       continue;
     }
-    to_engage_.push_back({it->first, it->second.value, it->second.engage_by, &it->second.path, track->last_update_t_s});
+    to_engage_.push_back(
+        {it->first, it->second.value, it->second.engage_by, &it->second.path, track->last_update_t_s, it->second.falls});
     ++it;
   }
   std::vector<PictureFireOrder> orders;

@@ -102,6 +102,8 @@ class Picture {
   const Tracker& tracker() const { return tracker_; }
   Tracker& tracker() { return tracker_; }
   const BattleManager& battle_manager() const { return battle_manager_; }
+  /// Seeds its battle manager's kill-assessment errors (battle_manager.h).
+  void SeedKillAssessment(std::uint64_t seed) { battle_manager_.SetKillAssessmentSeed(seed); }
   PictureRecords& records() { return records_; }
 
  private:

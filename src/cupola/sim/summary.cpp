@@ -34,6 +34,18 @@ DefenceOutcome SummarizeDefence(const World& world, const ReplicationResult& res
   for (const auto& f : t.fire_orders) d.defence_cost_usd += f.order.cost_usd;
   d.interceptors_fired = static_cast<int>(t.fire_orders.size());
   for (const auto& i : t.interceptors) d.interceptors_detonated += i.phase == InterceptorPhase::kDetonated;
+  double planned = 0.0;
+  for (const auto& i : t.interceptors) {
+    const bool ended = i.phase == InterceptorPhase::kDetonated || i.phase == InterceptorPhase::kMissed;
+    if (!ended || i.target_id < 0 || i.outcome.reason == Reason::kTargetGone) continue;
+    ++d.interceptors_met;
+    d.interceptor_kills += i.killed;
+    planned += i.order.pk;
+  }
+  if (d.interceptors_met > 0) {
+    d.achieved_pk = static_cast<double>(d.interceptor_kills) / d.interceptors_met;
+    d.planned_pk = planned / d.interceptors_met;
+  }
   if (d.fates.intercepted > 0) {
     d.interceptors_per_kill = static_cast<double>(d.interceptors_fired) / d.fates.intercepted;
     d.cost_per_intercept_usd = d.defence_cost_usd / d.fates.intercepted;

@@ -36,6 +36,15 @@ struct DefenceOutcome {
   std::vector<TypeOutcome> by_type;
   int interceptors_fired = 0;
   int interceptors_detonated = 0;
+  // Achieved single-shot Pk: kills over the interceptors that met their
+  // threat -- left out are those whose threat was gone (killed by another
+  // interceptor, or landed) before they arrived, those fired at a track over
+  // no real threat, and those still flying at the end. planned_pk: the mean
+  // of the battle manager's planning Pk over the same interceptors.
+  int interceptors_met = 0;
+  int interceptor_kills = 0;
+  double achieved_pk = 0.0;            // 0 when none met its threat
+  double planned_pk = 0.0;
   double interceptors_per_kill = 0.0;  // 0 when nothing was killed
   double defence_cost_usd = 0.0;       // interceptors fired x their cost
   double attack_cost_usd = 0.0;        // threats launched x their type's cost

@@ -98,6 +98,9 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
   const TargetSource& targets = threats;  // what the sensors see: the threats in the air now
 
   std::vector<std::unique_ptr<Picture>> pictures = MakePictures(world);
+  const std::uint64_t assessment_seed = StreamSeed(replication_seed, "kill_assessment");
+  for (auto& picture : pictures)
+    picture->SeedKillAssessment(SubstreamSeed(assessment_seed, static_cast<std::uint64_t>(picture->role().index)));
   std::vector<const Tracker*> trackers;
   for (const auto& p : pictures) trackers.push_back(&p->tracker());
   Picture& common = *pictures.front();

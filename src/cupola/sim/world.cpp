@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "cupola/core/units.h"
+#include "cupola/interceptor/pk_calibration.h"
+#include "cupola/scenario/presets.h"
 
 namespace cupola {
 
@@ -52,6 +54,7 @@ World::World(ScenarioSpec spec)
     alert_zones_.push_back({z.name, z.population, z.threshold_probability, ToPolygon(frame_, z.polygon)});
   for (const auto& b : spec_.batteries)
     batteries_.push_back(BatteryModel::From(b, frame_, environment_.atmosphere, environment_.ground_alt_m));
+  for (BatteryModel& b : batteries_) EstimatePlanningPk(b);
 
   extent_EN_.extend(Eigen::Vector2d::Zero());
   for (const auto& a : areas_)
@@ -66,6 +69,38 @@ World::World(ScenarioSpec spec)
   for (const auto& r : radars_) extent_EN_.extend(r.p_WR.head<2>());
   for (const auto& b : batteries_)
     for (const auto& l : b.launchers) extent_EN_.extend(l.p_W.head<2>());
+}
+
+void World::EstimatePlanningPk(BatteryModel& battery) {
+  if (battery.single_shot_pk_override) return;  // the scenario's number (BatteryModel::From)
+  // The picture tells a falling threat from a drone, not a rocket from a
+  // mortar bomb: per class, the mean over the scenario's salvos weighted by
+  // their rounds; a class the scenario does not launch gets the catalog's
+  // first type of it (a false track may still be engaged).
+  double sum[2] = {0.0, 0.0}, rounds[2] = {0.0, 0.0};
+  std::vector<std::pair<std::string, double>> done;  // by threat type name
+  const auto pk_of = [&](const ThreatType& type) {
+    for (const auto& [name, pk] : done)
+      if (name == type.name) return pk;
+    const double pk = EstimateSingleShotPk(battery.interceptor, environment_, type).pk;
+    done.emplace_back(type.name, pk);
+    return pk;
+  };
+  for (const SalvoModel& s : salvos_) {
+    const int c = s.type->IsBallistic() ? 0 : 1;
+    sum[c] += s.spec->count * pk_of(*s.type);
+    rounds[c] += s.spec->count;
+  }
+  for (int c = 0; c < 2; ++c) {
+    if (rounds[c] > 0.0) continue;
+    for (const ThreatType& t : ThreatCatalog())
+      if (t.IsBallistic() == (c == 0)) {
+        sum[c] = pk_of(t), rounds[c] = 1.0;
+        break;
+      }
+  }
+  battery.planning_pk = {sum[0] / rounds[0], sum[1] / rounds[1]};
+  battery.UseMissileWeapon();
 }
 
 BallisticModel World::MakeBallisticModel(const ThreatType& type) const {

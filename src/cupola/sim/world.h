@@ -2,7 +2,8 @@
 //
 // A World holds everything about a scenario that does not change while it
 // runs: the frame, the flight environment, defended areas as polygons in W,
-// each salvo's launch point and fire-control table. Replications read it
+// each salvo's launch point and fire-control table, each battery's planning
+// Pk estimated from the endgame model (EstimatePlanningPk). Replications read it
 // (const World&) and keep all their changing state to themselves, so any
 // number of them can run at once on one World.
 #pragma once
@@ -81,6 +82,9 @@ class World {
   const Eigen::AlignedBox2d& extent_EN() const { return extent_EN_; }
 
  private:
+  /// The battery's planning Pk from the endgame model (interceptor/pk_calibration.h), unless overridden.
+  void EstimatePlanningPk(BatteryModel& battery);
+
   ScenarioSpec spec_;
   LocalFrame frame_;
   FlightEnvironment environment_;

@@ -23,7 +23,9 @@ TEST(Battery, FromTheScenarioWithOverrides) {
   EXPECT_TRUE(b.interceptor.augmented_pn);
   EXPECT_EQ(b.interceptor.lethal_radius_m, 4.0);
   EXPECT_EQ(b.interceptor.kill_model, KillModel::kCookieCutter);
-  EXPECT_EQ(b.interceptor.single_shot_pk, 0.8);
+  EXPECT_EQ(b.planning_pk.falling, 0.8);
+  EXPECT_EQ(b.planning_pk.drone, 0.8);
+  EXPECT_EQ(b.weapon->PlanningPk(false), 0.8);
   EXPECT_EQ(b.doctrine.max_interceptors_per_threat, 3);
   EXPECT_EQ(b.envelope.min_range_m, 3000.0);
   ASSERT_EQ(b.launchers.size(), 1u);
@@ -35,7 +37,7 @@ TEST(Battery, FromTheScenarioWithOverrides) {
   const BatteryModel c = BatteryModel::From(plain, frame, nullptr, 0.0);
   EXPECT_EQ(c.interceptor.navigation_constant, 4.0);
   EXPECT_EQ(c.interceptor.kill_model, KillModel::kCarleton);
-  EXPECT_EQ(c.interceptor.single_shot_pk, 0.7);
+  EXPECT_FALSE(c.single_shot_pk_override.has_value());  // sim/world.cpp estimates it
 }
 
 }  // namespace

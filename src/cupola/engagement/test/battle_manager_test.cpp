@@ -14,7 +14,7 @@ class BattleManagerTest : public ::testing::Test {
   BattleManagerTest() : type_(test::SimpleInterceptor()) {}
 
   BatteryModel Battery(int launchers, int capacity, Doctrine doctrine, double reload_s = 60.0) const {
-    BatteryModel b{"b", type_, {}, {}, FlyOutTable(type_, nullptr), 50000.0, doctrine, nullptr};
+    BatteryModel b{"b", type_, {}, {}, FlyOutTable(type_, nullptr), 50000.0, doctrine, nullptr, {}, {}};
     for (int i = 0; i < launchers; ++i)
       b.launchers.push_back({Eigen::Vector3d(0.0, 100.0 * i, 0.0), capacity, reload_s, 1.0});
     b.UseMissileWeapon();
@@ -32,7 +32,7 @@ class BattleManagerTest : public ::testing::Test {
 };
 
 TEST_F(BattleManagerTest, ShootLookShootFiresOneThenOneMoreAfterTheLookAndNeverAThird) {
-  const std::vector<BatteryModel> batteries = {Battery(3, 10, Doctrine{2, true, 2.0, 1.0, 0.0})};
+  const std::vector<BatteryModel> batteries = {Battery(3, 10, Doctrine{2, true, 2.0, 1.0, 0.0, 0.0, 0.0})};
   BattleManager bm(&batteries);
   const ThreatPath path = Incoming(20000.0, 66.0);
   std::vector<EngagementThreat> threats = {{7, 100.0, {}, &path, 0.0}};
@@ -59,7 +59,7 @@ TEST_F(BattleManagerTest, ShootLookShootFiresOneThenOneMoreAfterTheLookAndNeverA
 }
 
 TEST_F(BattleManagerTest, ATrackNotSeenSinceTheInterceptIsPresumedKilled) {
-  const std::vector<BatteryModel> batteries = {Battery(3, 10, Doctrine{2, true, 2.0, 1.0, 0.0})};
+  const std::vector<BatteryModel> batteries = {Battery(3, 10, Doctrine{2, true, 2.0, 1.0, 0.0, 0.0, 0.0})};
   BattleManager bm(&batteries);
   const ThreatPath path = Incoming(20000.0, 66.0);
   std::vector<EngagementThreat> threats = {{7, 100.0, {}, &path, 0.0}};
@@ -81,7 +81,7 @@ TEST_F(BattleManagerTest, ATrackNotSeenSinceTheInterceptIsPresumedKilled) {
 }
 
 TEST_F(BattleManagerTest, NoTimeToLookMeansASalvoOfTwo) {
-  const std::vector<BatteryModel> batteries = {Battery(3, 10, Doctrine{2, true, 2.0, 1.0, 0.0})};
+  const std::vector<BatteryModel> batteries = {Battery(3, 10, Doctrine{2, true, 2.0, 1.0, 0.0, 0.0, 0.0})};
   BattleManager bm(&batteries);
   // The first intercept is at about 16.8 s; the path ends at 20 s (14 km out),
   // before a second interceptor launched after the look (19.8 s) could arrive.
@@ -96,7 +96,7 @@ TEST_F(BattleManagerTest, NoTimeToLookMeansASalvoOfTwo) {
 
 TEST_F(BattleManagerTest, ValueCostRuleHoldsFire) {
   // 10 units x Pk 0.7 x 1,000 USD per unit = 7,000 USD < 50,000 USD per interceptor.
-  const std::vector<BatteryModel> batteries = {Battery(1, 10, Doctrine{2, true, 2.0, 1.0, 1000.0})};
+  const std::vector<BatteryModel> batteries = {Battery(1, 10, Doctrine{2, true, 2.0, 1.0, 1000.0, 0.0, 0.0})};
   BattleManager bm(&batteries);
   const ThreatPath path = Incoming(20000.0, 66.0);
   EXPECT_TRUE(bm.Plan(0.0, {{1, 10.0, {}, &path}}).empty());
@@ -109,7 +109,7 @@ TEST_F(BattleManagerTest, ValueCostRuleHoldsFire) {
 }
 
 TEST_F(BattleManagerTest, OneLauncherGoesToTheMoreValuableThreat) {
-  const std::vector<BatteryModel> batteries = {Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0})};
+  const std::vector<BatteryModel> batteries = {Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0, 0.0, 0.0})};
   BattleManager bm(&batteries);
   const ThreatPath a = Incoming(20000.0, 66.0), b = Incoming(21000.0, 70.0);
   const auto orders = bm.Plan(0.0, {{1, 10.0, {}, &a}, {2, 100.0, {}, &b}});
@@ -118,7 +118,7 @@ TEST_F(BattleManagerTest, OneLauncherGoesToTheMoreValuableThreat) {
 }
 
 TEST_F(BattleManagerTest, InventoryLaunchIntervalAndReload) {
-  const std::vector<BatteryModel> batteries = {Battery(1, 1, Doctrine{1, false, 2.0, 1.0, 0.0}, 30.0)};
+  const std::vector<BatteryModel> batteries = {Battery(1, 1, Doctrine{1, false, 2.0, 1.0, 0.0, 0.0, 0.0}, 30.0)};
   BattleManager bm(&batteries);
   const ThreatPath a = Incoming(20000.0, 66.0), b = Incoming(30000.0, 100.0);
   ASSERT_EQ(bm.Plan(0.0, {{1, 100.0, {}, &a}}).size(), 1u);
@@ -144,8 +144,8 @@ TEST_F(BattleManagerTest, NoInterceptSaysWhy) {
     return bm.notes().empty() ? Reason::kNone : bm.notes().back().reason;
   };
   const ThreatPath near = Incoming(20000.0, 66.0), gone = Incoming(20000.0, 0.5);
-  const std::vector<BatteryModel> one_round = {Battery(1, 1, Doctrine{1, false, 2.0, 1.0, 0.0})};
-  const std::vector<BatteryModel> ten_rounds = {Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0})};
+  const std::vector<BatteryModel> one_round = {Battery(1, 1, Doctrine{1, false, 2.0, 1.0, 0.0, 0.0, 0.0})};
+  const std::vector<BatteryModel> ten_rounds = {Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0, 0.0, 0.0})};
   EXPECT_EQ(why_not(one_round, {}, 0.5, near, true), Reason::kMagazineEmpty);        // its only round is in the air
   EXPECT_EQ(why_not(ten_rounds, {}, 0.5, near, true), Reason::kNoLauncherReady);     // launch interval (1 s)
   EXPECT_EQ(why_not(ten_rounds, {0}, 0.0, near, false), Reason::kNoBatteryEngages);  // the rule no longer engages it
@@ -154,8 +154,8 @@ TEST_F(BattleManagerTest, NoInterceptSaysWhy) {
 }
 
 TEST_F(BattleManagerTest, OnlyBatteriesWhoseRuleEngagesFire) {
-  const std::vector<BatteryModel> batteries = {Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0}),
-                                               Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0})};
+  const std::vector<BatteryModel> batteries = {Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0, 0.0, 0.0}),
+                                               Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0, 0.0, 0.0})};
   BattleManager bm(&batteries);
   const ThreatPath a = Incoming(20000.0, 66.0);
   const auto orders = bm.Plan(0.0, {{1, 100.0, {0, 1}, &a}});
@@ -185,12 +185,12 @@ class ThreeSecondWeapon : public Weapon {
     s.range_m = (s.p_intercept_W - launcher_W).norm();
     return s;
   }
-  double PlanningPk() const override { return 0.3; }
+  double PlanningPk(bool) const override { return 0.3; }
   double CostPerShot_usd() const override { return 1000.0; }
 };
 
 TEST_F(BattleManagerTest, PlansWithWhateverWeaponTheBatteryCarries) {
-  std::vector<BatteryModel> batteries = {Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0})};
+  std::vector<BatteryModel> batteries = {Battery(1, 10, Doctrine{1, false, 2.0, 1.0, 0.0, 0.0, 0.0})};
   batteries[0].weapon = std::make_shared<ThreeSecondWeapon>();
   BattleManager bm(&batteries);
   const ThreatPath path = Incoming(20000.0, 66.0);
@@ -199,6 +199,58 @@ TEST_F(BattleManagerTest, PlansWithWhateverWeaponTheBatteryCarries) {
   EXPECT_EQ(orders[0].pk, 0.3);
   EXPECT_EQ(orders[0].cost_usd, 1000.0);
   EXPECT_EQ(orders[0].intercept.t_intercept_s, 1.0 + 3.0);  // reaction time, then the weapon's 3 s
+}
+
+}  // namespace
+}  // namespace cupola
+
+namespace cupola {
+namespace {
+
+// Kill assessment that can be wrong: over 400 threats, each engaged once and
+// then seen (a survivor) or not seen (a kill) after the intercept, the share
+// of wrong assessments matches its probability within a 99.9 % binomial
+// interval (+- 3.3 sigma, sigma = sqrt(p (1 - p) / 400) = 0.023 at p = 0.3).
+class KillAssessmentErrors : public BattleManagerTest {
+ protected:
+  // Share of threats fired at a second time, and of wrong-assessment notes.
+  std::pair<double, double> Shares(bool survives, double false_kill, double missed_kill) const {
+    const std::vector<BatteryModel> batteries = {Battery(1, 10, Doctrine{2, true, 2.0, 1.0, 0.0, false_kill, missed_kill})};
+    const ThreatPath path = Incoming(20000.0, 66.0);
+    int second = 0, wrong = 0;
+    constexpr int kThreats = 400;
+    for (int k = 0; k < kThreats; ++k) {
+      BattleManager bm(&batteries);
+      bm.SetKillAssessmentSeed(2026);
+      std::vector<EngagementThreat> threats = {{k, 100.0, {}, &path, 0.0}};
+      const auto first = bm.Plan(0.0, threats);
+      if (first.size() != 1u) ADD_FAILURE() << "no first shot";
+      const double t_intercept = first.empty() ? 0.0 : first[0].intercept.t_intercept_s;
+      bool fired_again = false;
+      for (double t = 1.0; t < 60.0 && !fired_again; t += 1.0) {
+        threats[0].last_update_t_s = survives ? t : std::min(t, std::floor(t_intercept) - 1.0);
+        fired_again = !bm.Plan(t, threats).empty();
+      }
+      second += fired_again;
+      for (const auto& n : bm.notes())
+        wrong += n.reason == Reason::kFalseKillDeclaration || n.reason == Reason::kMissedKill;
+    }
+    return {double(second) / kThreats, double(wrong) / kThreats};
+  }
+};
+
+TEST_F(KillAssessmentErrors, FalseKillDeclarationsStopTheFollowUpAtTheirRate) {
+  const auto [second, wrong] = Shares(true, 0.3, 0.0);
+  EXPECT_NEAR(wrong, 0.3, 0.076);
+  EXPECT_NEAR(second, 0.7, 0.076);  // every survivor not declared killed is fired at again
+  EXPECT_EQ(Shares(true, 0.0, 0.0).first, 1.0);
+}
+
+TEST_F(KillAssessmentErrors, MissedKillsDrawAnExtraShotAtTheirRate) {
+  const auto [second, wrong] = Shares(false, 0.0, 0.3);
+  EXPECT_NEAR(wrong, 0.3, 0.076);
+  EXPECT_NEAR(second, 0.3, 0.076);  // a kill seen is never fired at again
+  EXPECT_EQ(Shares(false, 0.0, 0.0).first, 0.0);
 }
 
 }  // namespace

@@ -15,7 +15,6 @@ inline InterceptorType SimpleInterceptor() {
   t.airframe.motor = {40000.0, 2.0, 40.0};
   t.min_intercept_speed_mps = 100.0;
   t.max_flight_time_s = 60.0;
-  t.single_shot_pk = 0.7;
   return t;
 }
 
