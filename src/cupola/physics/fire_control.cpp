@@ -123,6 +123,18 @@ int ChargedFireControl::ChargeFor(double range_m) const {
   return n - 1;
 }
 
+double ChargedFireControl::min_range_m() const {
+  double m = tables_.front().min_range_m();
+  for (const auto& t : tables_) m = std::min(m, t.min_range_m());
+  return m;
+}
+
+double ChargedFireControl::max_range_m() const {
+  double m = tables_.front().max_range_m();
+  for (const auto& t : tables_) m = std::max(m, t.max_range_m());
+  return m;
+}
+
 ChargedFireControl::Solution ChargedFireControl::Solve(const Eigen::Vector2d& target_EN,
                                                        std::optional<int> charge) const {
   Solution s;

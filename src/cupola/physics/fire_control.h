@@ -78,6 +78,9 @@ class ChargedFireControl {
   int ChargeFor(double range_m) const;
 
   int charges() const { return static_cast<int>(tables_.size()); }
+  /// The reach over all charges [m]: the lowest charge's shortest range, the full charge's longest.
+  double min_range_m() const;
+  double max_range_m() const;
   const FireControlTable& table(int charge) const { return tables_[charge]; }
 
  private:

@@ -59,6 +59,8 @@ TEST_P(ChargeSelection, LowestChargeThatReachesGivesAShortFlight) {
   const double azimuth = DegToRad(90);
   const ChargedFireControl fire_control(model, Eigen::Vector3d::Zero(), azimuth);
   ASSERT_EQ(fire_control.charges(), 6);
+  EXPECT_EQ(fire_control.min_range_m(), fire_control.table(0).min_range_m());
+  EXPECT_EQ(fire_control.max_range_m(), fire_control.table(5).max_range_m());
   const Eigen::Vector2d target(range, 0.0);
   const auto solution = fire_control.Solve(target);
   ASSERT_TRUE(solution.in_range);
