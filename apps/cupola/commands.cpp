@@ -88,7 +88,11 @@ void PrintSummaryTable(const ScenarioSpec& spec, const RunSummary& s) {
   std::printf("  %-28s %10s %8s %8d\n", "open ground", "", "", s.open_ground);
   if (s.intercepted > 0) std::printf("  %-28s %10s %8s %8d\n", "intercepted in the air", "", "", s.intercepted);
   if (s.airborne_at_end > 0) std::printf("  %-28s %10s %8s %8d\n", "still airborne at end", "", "", s.airborne_at_end);
-  std::printf("\n  impacts in defended areas: %d of %d threats\n", s.impacts - s.open_ground, s.threats);
+  if (s.duds > 0) std::printf("  %-28s %10s %8s %8d\n", "duds (no damage)", "", "", s.duds);
+  if (s.launch_failures > 0) std::printf("  %-28s %10s %8s %8d\n", "failed at launch", "", "", s.launch_failures);
+  std::printf("\n  impacts in defended areas: %d of %d threats\n", s.hits, s.threats);
+  if (s.fell_short > 0)
+    std::printf("  fell short: %d (failed at launch or in boost, or aimed beyond reach)\n", s.fell_short);
   if (s.defence) {
     const DefenceOutcome& d = *s.defence;
     const ThreatFates& f = d.fates;

@@ -46,6 +46,8 @@ py::dict ReplicationColumns(const std::vector<CampaignArm>& arms, const std::vec
   AddColumn<std::uint64_t>(t, "seed", rows, [](R r) { return r->metrics.seed; });
   AddColumn<int>(t, "launched", rows, [](R r) { return r->metrics.launched; });
   AddColumn<int>(t, "fell_short", rows, [](R r) { return r->metrics.fell_short; });
+  AddColumn<int>(t, "launch_failures", rows, [](R r) { return r->metrics.launch_failures; });
+  AddColumn<int>(t, "duds", rows, [](R r) { return r->metrics.duds; });
   AddColumn<int>(t, "engaged", rows, [](R r) { return r->metrics.engaged; });
   AddColumn<int>(t, "intercepted", rows, [](R r) { return r->metrics.intercepted; });
   AddColumn<int>(t, "hits_defended", rows, [](R r) { return r->metrics.hits_defended; });

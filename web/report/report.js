@@ -29,6 +29,8 @@
     ignored_open_ground: {label: 'let fall in open ground', color: '#8d959c'},
     impact_open_ground: {label: 'fell in open ground', color: '#8d959c'},
     airborne_at_end: {label: 'airborne at the end', color: '#d9a400'},
+    dud: {label: 'dud (came down, no damage)', color: '#b7bcc1'},
+    launch_failure: {label: 'failed at launch', color: '#b7bcc1'},
   };
   const UNKNOWN_FATE = {label: 'unknown fate', color: '#555555'};
   const INTERCEPTOR = {label: 'interceptor', color: '#12a4c0'};
@@ -404,12 +406,16 @@
         ['ignored_open_ground', 'let fall in open ground', f.ignored_open_ground, FATES.ignored_open_ground.color],
         ['engaged_open_ground', 'engaged but fell in open ground', f.engaged_open_ground, FATES.engaged_open_ground.color],
         ['airborne_at_end', 'airborne at the end', f.airborne_at_end, FATES.airborne_at_end.color],
+        ['dud', 'dud (came down, no damage)', f.dud, FATES.dud.color],
+        ['launch_failure', 'failed at launch', f.launch_failure, FATES.launch_failure.color],
       ];
     } else {
       fateRows = [
         ['impacts_in_defended_areas', 'hit a defended area', sm.impacts_in_defended_areas, FATES.impact_defended_area.color],
         ['impacts_in_open_ground', 'fell in open ground', sm.impacts_in_open_ground, FATES.impact_open_ground.color],
         ['airborne_at_end', 'airborne at the end', sm.airborne_at_end, FATES.airborne_at_end.color],
+        ['duds', 'dud (came down, no damage)', sm.duds, FATES.dud.color],
+        ['launch_failures', 'failed at launch', sm.launch_failures, FATES.launch_failure.color],
       ];
       if (isNum(sm.intercepted)) fateRows.unshift(['intercepted', 'intercepted', sm.intercepted, FATES.intercepted.color]);
     }

@@ -41,6 +41,8 @@ const FATES = [
   ['ignored_open_ground', 'let fall in open ground'],
   ['impact_open_ground', 'fell in open ground'],
   ['airborne_at_end', 'airborne at the end'],
+  ['dud', 'dud (no damage)'],
+  ['launch_failure', 'failed at launch'],
 ];
 // A threat's colour while it flies says only what is known then (replay.czml's
 // time-interval colours): not engaged yet, engaged; its fate's colour from its kill or impact on.
@@ -57,6 +59,8 @@ const FATE_CSS = {
   ignored_open_ground: '#a0a0a0',
   impact_open_ground: '#a0a0a0',
   airborne_at_end: '#ffdc00',
+  dud: '#a0a0a0',
+  launch_failure: '#a0a0a0',
   interceptor: '#00dcff',
 };
 

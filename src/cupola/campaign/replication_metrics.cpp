@@ -23,16 +23,18 @@ ReplicationRecord MeasureReplication(const World& world, const ReplicationResult
   m.index = index;
   m.seed = result.seed;
   m.launched = summary.threats;
-  m.fell_short = summary.aim_out_of_range;
+  m.fell_short = summary.fell_short;
+  m.launch_failures = summary.launch_failures;
+  m.duds = summary.duds;
   m.intercepted = summary.intercepted;
-  m.hits_defended = summary.impacts - summary.open_ground;
+  m.hits_defended = summary.hits;
   m.cost_exchange_ratio = kNaN;
   m.warning_min_s = kNaN;
   m.magazine_empty_t_s = kNaN;
   for (const ThreatOutcome& o : result.threats) {
     const ThreatFateOf& f = fates[o.id];
     m.engaged += f.engaged;
-    if (o.impacted && o.impact_area >= 0) m.value_lost += world.areas()[o.impact_area].value;
+    if (o.Hit()) m.value_lost += world.areas()[o.impact_area].value;
     const SalvoModel& salvo = world.salvos()[o.salvo];
     record.threats.push_back({o.id, salvo.spec->name, salvo.type->name, ToString(f.fate), f.engaged,
                               o.impacted && o.impact_area >= 0 ? world.areas()[o.impact_area].name : "", o.end_t_s});

@@ -20,7 +20,9 @@ struct ReplicationMetrics {
   std::uint64_t index = 0;   // replication index
   std::uint64_t seed = 0;    // the replication's own seed
   int launched = 0;          // threats launched
-  int fell_short = 0;        // could not reach their aim point: fired at the range table's limit
+  int fell_short = 0;        // fell short of their aim: a launch or motor failure, or aimed beyond reach
+  int launch_failures = 0;   // never left the launcher
+  int duds = 0;              // came down without functioning: no damage
   int engaged = 0;           // engage decision or interceptor aimed at the track following it
   int intercepted = 0;       // destroyed in the air
   int hits_defended = 0;     // came down inside a defended area

@@ -24,8 +24,8 @@ CREATE TABLE arms (arm INTEGER PRIMARY KEY, label TEXT NOT NULL, scenario_sha256
                    overrides TEXT NOT NULL);
 CREATE TABLE replications (
   arm INTEGER NOT NULL, idx INTEGER NOT NULL, seed TEXT NOT NULL,
-  launched INTEGER NOT NULL, fell_short INTEGER NOT NULL, engaged INTEGER NOT NULL,
-  intercepted INTEGER NOT NULL, hits_defended INTEGER NOT NULL, value_lost REAL NOT NULL,
+  launched INTEGER NOT NULL, fell_short INTEGER NOT NULL, launch_failures INTEGER NOT NULL,
+  duds INTEGER NOT NULL, engaged INTEGER NOT NULL, intercepted INTEGER NOT NULL, hits_defended INTEGER NOT NULL, value_lost REAL NOT NULL,
   interceptors_fired INTEGER NOT NULL, defence_cost_usd REAL NOT NULL, cost_exchange_ratio REAL,
   warning_min_s REAL, decisions_scored INTEGER NOT NULL, decisions_right INTEGER NOT NULL,
   magazine_empty INTEGER NOT NULL, magazine_empty_t_s REAL, stock TEXT,
@@ -227,13 +227,14 @@ void ResultsDb::Append(const std::vector<ReplicationRecord>& records) {
   Exec("BEGIN IMMEDIATE");
   try {
     Statement rep(db_,
-                  "INSERT INTO replications VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  "INSERT INTO replications VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Statement threat(db_, "INSERT INTO threats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const ReplicationRecord& r : records) {
       const ReplicationMetrics& m = r.metrics;
       int c = 0;
       rep.Bind(++c, m.arm), rep.Bind(++c, static_cast<long long>(m.index)), rep.Bind(++c, std::to_string(m.seed));
-      rep.Bind(++c, m.launched), rep.Bind(++c, m.fell_short), rep.Bind(++c, m.engaged);
+      rep.Bind(++c, m.launched), rep.Bind(++c, m.fell_short), rep.Bind(++c, m.launch_failures);
+      rep.Bind(++c, m.duds), rep.Bind(++c, m.engaged);
       rep.Bind(++c, m.intercepted), rep.Bind(++c, m.hits_defended), rep.Bind(++c, m.value_lost);
       rep.Bind(++c, m.interceptors_fired), rep.Bind(++c, m.defence_cost_usd), rep.Bind(++c, m.cost_exchange_ratio);
       rep.Bind(++c, m.warning_min_s), rep.Bind(++c, m.decisions_scored), rep.Bind(++c, m.decisions_right);
@@ -332,7 +333,7 @@ void ResultsDb::MergeFrom(const std::string& part, bool skip_stored) {
 
 std::vector<ReplicationMetrics> ResultsDb::Load(int arm, std::uint64_t begin, std::uint64_t end) const {
   Statement s(db_,
-              "SELECT arm, idx, seed, launched, fell_short, engaged, intercepted, hits_defended, value_lost, "
+              "SELECT arm, idx, seed, launched, fell_short, launch_failures, duds, engaged, intercepted, hits_defended, value_lost, "
               "interceptors_fired, defence_cost_usd, cost_exchange_ratio, warning_min_s, decisions_scored, "
               "decisions_right, magazine_empty, magazine_empty_t_s, stock, interceptors_met, interceptor_kills FROM replications WHERE arm = ? AND idx >= ? "
               "AND idx < ? ORDER BY idx");
@@ -344,7 +345,8 @@ std::vector<ReplicationMetrics> ResultsDb::Load(int arm, std::uint64_t begin, st
     m.arm = s.Int(c++);
     m.index = static_cast<std::uint64_t>(s.Int64(c++));
     m.seed = std::stoull(s.Text(c++));
-    m.launched = s.Int(c++), m.fell_short = s.Int(c++), m.engaged = s.Int(c++);
+    m.launched = s.Int(c++), m.fell_short = s.Int(c++), m.launch_failures = s.Int(c++);
+    m.duds = s.Int(c++), m.engaged = s.Int(c++);
     m.intercepted = s.Int(c++), m.hits_defended = s.Int(c++), m.value_lost = s.Real(c++);
     m.interceptors_fired = s.Int(c++), m.defence_cost_usd = s.Real(c++), m.cost_exchange_ratio = s.Real(c++);
     m.warning_min_s = s.Real(c++), m.decisions_scored = s.Int(c++), m.decisions_right = s.Int(c++);

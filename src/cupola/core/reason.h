@@ -23,6 +23,10 @@ namespace cupola {
   /* where a threat came down (impact) */                                                                        \
   X(kDefendedArea, "defended_area", "came down in a defended area")                                              \
   X(kOpenGround, "open_ground", "predicted to fall, or fell, in open ground")                                    \
+  X(kDud, "dud", "came down, but its warhead did not function: no damage")                                     \
+  /* the attacker's failures (threat_failure) */                                                                 \
+  X(kLaunchFailure, "launch_failure", "failed at launch: it never left the launcher")                            \
+  X(kMotorFailure, "motor_failure", "its motor stopped early: it fell short")                                    \
   /* the attacker's aim (aim_out_of_range) */                                                                    \
   X(kAimBeyondMaxRange, "aim_beyond_max_range", "aim point beyond the range table; fired at its maximum")        \
   X(kAimShortOfMinRange, "aim_short_of_min_range", "aim point short of the range table; fired at its minimum")   \

@@ -224,7 +224,7 @@ json ReplayCzml(const json& data) {
     const json where = {last[1], last[2], last[3]};
     if (fate == "intercepted") {
       czml.push_back(Marker("kill/" + id, "kill of threat " + id, where, last[0], end, Rgba(46, 204, 64), 12, "kill"));
-    } else if (fate != "airborne_at_end") {
+    } else if (fate != "airborne_at_end" && fate != "launch_failure") {
       czml.push_back(Marker("impact/" + id, "impact of threat " + id, where, last[0], end, FateColour(fate), 9, "impact"));
     }
   }

@@ -119,7 +119,8 @@ json DefenceJson(const DefenceOutcome& d) {
                        {"intercepted_of_engaged", t.engaged > 0 ? json(RoundTo(double(t.intercepted) / t.engaged, 1e-4)) : json(nullptr)}};
   return {{"fates", {{"intercepted", f.intercepted}, {"leaked_engaged", f.leaked_engaged},
                      {"leaked_ignored", f.leaked_ignored}, {"ignored_open_ground", f.ignored_open_ground},
-                     {"engaged_open_ground", f.engaged_open_ground}, {"airborne_at_end", f.airborne_at_end}}},
+                     {"engaged_open_ground", f.engaged_open_ground}, {"airborne_at_end", f.airborne_at_end},
+                     {"launch_failure", f.launch_failures}, {"dud", f.duds}}},
           {"by_threat_type", by_type},
           {"interceptors_fired", d.interceptors_fired},
           {"interceptors_detonated", d.interceptors_detonated},
@@ -182,12 +183,16 @@ nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& 
   for (const auto& t : result.threats) {
     const std::string& type = world.salvos()[t.salvo].type->name;
     auto& entry = by_type[type];
-    if (entry.is_null()) entry = {{"launched", 0}, {"impacts_in_defended_areas", 0}, {"impacts_in_open_ground", 0}};
-    entry["launched"] = entry["launched"].get<int>() + 1;
-    if (t.impacted) {
-      const char* key = t.impact_area >= 0 ? "impacts_in_defended_areas" : "impacts_in_open_ground";
-      entry[key] = entry[key].get<int>() + 1;
-    }
+    if (entry.is_null())
+      entry = {{"launched", 0}, {"impacts_in_defended_areas", 0}, {"impacts_in_open_ground", 0}, {"duds", 0},
+               {"launch_failures", 0}, {"motor_failures", 0}, {"fell_short", 0}};
+    const auto add = [&](const char* key) { entry[key] = entry[key].get<int>() + 1; };
+    add("launched");
+    if (t.failure == ThreatFailure::kLaunch) add("launch_failures");
+    if (t.failure == ThreatFailure::kMotor) add("motor_failures");
+    if (FellShort(t)) add("fell_short");
+    if (t.DudImpact()) add("duds");
+    else if (t.impacted) add(t.impact_area >= 0 ? "impacts_in_defended_areas" : "impacts_in_open_ground");
   }
   return {
       {"cupola_version", Version()},
@@ -198,8 +203,12 @@ nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& 
       {"replication_seed", std::to_string(result.seed)},
       {"threats", summary.threats},
       {"impacts", summary.impacts},
-      {"impacts_in_defended_areas", summary.impacts - summary.open_ground},
+      {"impacts_in_defended_areas", summary.hits},
       {"impacts_in_open_ground", summary.open_ground},
+      {"duds", summary.duds},
+      {"launch_failures", summary.launch_failures},
+      {"motor_failures", summary.motor_failures},
+      {"fell_short", summary.fell_short},
       {"intercepted", summary.intercepted},
       {"airborne_at_end", summary.airborne_at_end},
       {"aim_out_of_range", summary.aim_out_of_range},
@@ -274,6 +283,7 @@ nlohmann::ordered_json ImpactsGeoJson(const World& world, const ReplicationResul
           {{"kind", "impact"}, {"threat_id", t.id}, {"threat_type", salvo.type->name}, {"salvo", salvo.spec->name},
            {"t_s", RoundTo(t.end_t_s, 1e-3)},
            {"area", t.impact_area >= 0 ? json(world.areas()[t.impact_area].name) : json(nullptr)},
+           {"dud", t.warhead_dud},
            {"impact_speed_mps", RoundTo(t.v_end_W.norm(), 1e-2)}}}});
   }
   return {{"type", "FeatureCollection"}, {"features", features}};

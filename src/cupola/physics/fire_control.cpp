@@ -96,4 +96,51 @@ FireControlTable::Solution FireControlTable::Solve(const Eigen::Vector2d& target
   return s;
 }
 
+BallisticParams AtCharge(const BallisticParams& params, int charge) {
+  BallisticParams at = params;
+  at.muzzle_velocity_mps = params.Charges_mps().at(static_cast<std::size_t>(charge));
+  return at;
+}
+
+ChargedFireControl::ChargedFireControl(const BallisticModel& model, const Eigen::Vector3d& p_launch_W,
+                                       double azimuth_rad)
+    : launch_EN_(p_launch_W.head<2>()) {
+  const int n = static_cast<int>(model.params->Charges_mps().size());
+  for (int k = 0; k < n; ++k) {
+    const BallisticParams at = AtCharge(*model.params, k);
+    BallisticModel charged = model;
+    charged.params = &at;  // read only while the table is built
+    tables_.emplace_back(charged, p_launch_W, azimuth_rad);
+  }
+}
+
+int ChargedFireControl::ChargeFor(double range_m) const {
+  const int n = charges();
+  for (int k = 0; k < n; ++k)
+    if (range_m >= tables_[k].min_range_m() && range_m <= tables_[k].max_range_m()) return k;
+  for (int k = 0; k < n; ++k)
+    if (range_m < tables_[k].max_range_m()) return k;
+  return n - 1;
+}
+
+double ChargedFireControl::min_range_m() const {
+  double m = tables_.front().min_range_m();
+  for (const auto& t : tables_) m = std::min(m, t.min_range_m());
+  return m;
+}
+
+double ChargedFireControl::max_range_m() const {
+  double m = tables_.front().max_range_m();
+  for (const auto& t : tables_) m = std::max(m, t.max_range_m());
+  return m;
+}
+
+ChargedFireControl::Solution ChargedFireControl::Solve(const Eigen::Vector2d& target_EN,
+                                                       std::optional<int> charge) const {
+  Solution s;
+  s.charge = charge ? *charge : ChargeFor((target_EN - launch_EN_).norm());
+  static_cast<FireControlTable::Solution&>(s) = tables_[s.charge].Solve(target_EN);
+  return s;
+}
+
 }  // namespace cupola

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <optional>
 #include <vector>
 
 #include "cupola/physics/ballistic.h"
@@ -50,6 +51,41 @@ class FireControlTable {
   double max_range_elevation_rad_ = 0.0;
   // Sorted by increasing range along the branch.
   std::vector<double> elevation_rad_, range_m_, drift_rad_;
+};
+
+/// The type's parameters fired at charge `charge` (0 = lowest): the muzzle
+/// velocity is that charge's; the rest is the type's.
+BallisticParams AtCharge(const BallisticParams& params, int charge);
+
+/// A crew's fire control over the type's charges: one range table per charge
+/// (rockets and single-charge mortars have one). The rule a crew follows
+/// (docs/threats.md#mortar-charges): the lowest charge whose branch covers the
+/// range, so short-range fire is short and low; if no branch covers it, the
+/// highest charge beyond every branch, else the lowest charge whose branch
+/// reaches past it (fired at that branch's near end: out of range).
+class ChargedFireControl {
+ public:
+  ChargedFireControl() = default;
+  /// `model.params` is the type's (its charges in `charge_muzzle_velocities_mps`).
+  ChargedFireControl(const BallisticModel& model, const Eigen::Vector3d& p_launch_W, double azimuth_rad);
+
+  struct Solution : FireControlTable::Solution {
+    int charge = 0;
+  };
+  /// As FireControlTable::Solve, choosing the charge by the rule above, or at `charge` if given.
+  Solution Solve(const Eigen::Vector2d& target_EN, std::optional<int> charge = std::nullopt) const;
+  /// The charge the rule picks for a horizontal range [m].
+  int ChargeFor(double range_m) const;
+
+  int charges() const { return static_cast<int>(tables_.size()); }
+  /// The reach over all charges [m]: the lowest charge's shortest range, the full charge's longest.
+  double min_range_m() const;
+  double max_range_m() const;
+  const FireControlTable& table(int charge) const { return tables_[charge]; }
+
+ private:
+  Eigen::Vector2d launch_EN_ = Eigen::Vector2d::Zero();
+  std::vector<FireControlTable> tables_;  // by charge, ascending
 };
 
 }  // namespace cupola

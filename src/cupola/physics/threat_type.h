@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "cupola/physics/drag_curve.h"
 
@@ -26,7 +27,10 @@ struct RocketMotor {
 struct BallisticParams {
   double launch_mass_kg = 0.0;       // including propellant
   double diameter_m = 0.0;           // calibre; reference area pi d^2 / 4
-  double muzzle_velocity_mps = 0.0;  // > 0 for guns and mortars, 0 for rockets
+  double muzzle_velocity_mps = 0.0;  // > 0 for guns and mortars, 0 for rockets (the full charge)
+  /// Mortars: muzzle velocity of each charge [m/s], ascending, the last the
+  /// full charge (== muzzle_velocity_mps); empty: one charge only.
+  std::vector<double> charge_muzzle_velocities_mps;
   double rail_length_m = 0.0;        // guided length before free flight (rockets)
   RocketMotor motor;                 // thrust_N == 0 for mortars
   DragCurve drag;
@@ -40,6 +44,10 @@ struct BallisticParams {
   double published_max_range_m = 0.0;
 
   double ReferenceArea_m2() const { return 0.25 * 3.14159265358979323846 * diameter_m * diameter_m; }
+  /// The charges' muzzle velocities [m/s], ascending (one entry for a single charge or a rocket).
+  std::vector<double> Charges_mps() const {
+    return charge_muzzle_velocities_mps.empty() ? std::vector<double>{muzzle_velocity_mps} : charge_muzzle_velocities_mps;
+  }
   double MassFlow_kgps() const { return motor.burn_time_s > 0 ? motor.propellant_kg / motor.burn_time_s : 0.0; }
 };
 
@@ -54,12 +62,32 @@ struct DroneParams {
   double dive_speed_mps = 0.0;
 };
 
+/// What goes wrong with a threat, and how far from its aim it falls: the
+/// attacker's side of the outcome (docs/threats.md gives the sources).
+/// Each probability is drawn once per threat, in this order: the launch
+/// fails (it never leaves the launcher), else the motor stops early (rockets:
+/// at a uniform fraction of the burn), else, if it comes down, the warhead
+/// may not function (a dud). The aiming error is a circular normal about the
+/// aim point with CEP = cep_fraction_of_range x range (rockets, mortars) or
+/// cep_m (drones); sigma per axis = CEP / sqrt(2 ln 2) = CEP / 1.1774.
+struct ThreatReliability {
+  double launch_failure_probability = 0.0;
+  double motor_failure_probability = 0.0;  // rockets only
+  double dud_probability = 0.0;
+  double cep_fraction_of_range = 0.0;      // rockets and mortars [-]
+  double cep_m = 0.0;                      // drones [m]
+};
+
+/// sigma of each horizontal axis [m] of a circular normal whose CEP is `cep_m`.
+inline double SigmaFromCep(double cep_m) { return cep_m / std::sqrt(2.0 * std::log(2.0)); }
+
 struct ThreatType {
   std::string name;
   std::string description;
   ThreatKind kind = ThreatKind::kRocket;
   BallisticParams ballistic;  // rockets and mortars
   DroneParams drone;          // drones
+  ThreatReliability reliability;
   double rcs_m2 = 0.0;        // nominal radar cross section (used by sensors)
   double cost_usd = 0.0;      // attacker's unit cost (cost-exchange ratios)
   std::string source;         // where the numbers come from (docs/threats.md)

@@ -146,7 +146,36 @@ const std::vector<std::string> kBallisticKeys = {
     "name", "kind", "description", "source", "rcs_m2", "cost_usd", "mass_kg", "diameter_mm", "drag", "motor",
     "muzzle_velocity_mps", "rail_length_m", "min_elevation_deg", "max_elevation_deg", "best_elevation_deg",
     "high_angle", "published_max_range_km", "cruise_speed_mps", "cruise_height_m", "max_turn_rate_deg_s",
-    "max_climb_rate_mps", "dive_angle_deg", "dive_speed_mps"};
+    "max_climb_rate_mps", "dive_angle_deg", "dive_speed_mps", "launch_failure_probability",
+    "motor_failure_probability", "dud_probability", "cep_fraction_of_range", "cep_m", "charges_mps"};
+
+// A user type's failures and aiming error (default none: a type states its own, docs/threats.md).
+ThreatReliability ReadReliability(const MapReader& r, ThreatKind kind) {
+  ThreatReliability x;
+  const Bounds probability = Bounds::Closed(0, 1);
+  x.launch_failure_probability = r.Number("launch_failure_probability", probability, 0.0);
+  x.dud_probability = r.Number("dud_probability", probability, 0.0);
+  if (kind == ThreatKind::kRocket) x.motor_failure_probability = r.Number("motor_failure_probability", probability, 0.0);
+  if (kind == ThreatKind::kDrone) x.cep_m = r.Number("cep_m", Bounds::Closed(0, 1e5), 0.0);
+  else x.cep_fraction_of_range = r.Number("cep_fraction_of_range", Bounds::Closed(0, 1), 0.0);
+  return x;
+}
+
+// A mortar's charges: muzzle velocities [m/s], strictly increasing.
+std::vector<double> ReadCharges(const MapReader& r) {
+  const std::vector<YAML::Node> items = r.List("charges_mps", 1, 20);
+  std::vector<double> charges;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string path = Indexed(r.PathOf("charges_mps"), i);
+    const double v = ReadNumber(items[i], path, r.file(), {0.0, 3000.0, true, false});
+    if (!charges.empty() && v <= charges.back())
+      throw InputError(LocationOf(items[i], r.file()), path, FormatNumber(v),
+                       "more than the charge before it (" + FormatNumber(charges.back()) +
+                           " m/s): charges_mps lists the charges from lowest to full");
+    charges.push_back(v);
+  }
+  return charges;
+}
 
 ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const std::string& file) {
   const MapReader r(node, path, file, kBallisticKeys);
@@ -158,6 +187,15 @@ ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const
   t.source = r.String("source", "scenario file " + file);
   t.rcs_m2 = r.Number("rcs_m2", {0.0, 1e4, true, false}, t.kind == ThreatKind::kDrone ? 0.1 : 0.05);
   t.cost_usd = r.Number("cost_usd", Bounds::NonNegative(), 0.0);
+  if (t.kind != ThreatKind::kRocket && r.Has("motor_failure_probability"))
+    r.Fail("motor_failure_probability", "a motor failure on a " + kind, "no motor_failure_probability (rockets only)");
+  if (t.kind == ThreatKind::kDrone && r.Has("cep_fraction_of_range"))
+    r.Fail("cep_fraction_of_range", "a CEP as a fraction of range on a drone", "cep_m (drones are GNSS-guided)");
+  if (t.kind != ThreatKind::kDrone && r.Has("cep_m"))
+    r.Fail("cep_m", "a CEP in metres on a " + kind, "cep_fraction_of_range (unguided: the error grows with range)");
+  if (t.kind != ThreatKind::kMortar && r.Has("charges_mps"))
+    r.Fail("charges_mps", "charges on a " + kind, "no charges_mps (mortars only)");
+  t.reliability = ReadReliability(r, t.kind);
   const std::vector<std::string> drone_keys = {"cruise_speed_mps", "cruise_height_m", "max_turn_rate_deg_s",
                                                "max_climb_rate_mps", "dive_angle_deg", "dive_speed_mps"};
   const std::vector<std::string> ballistic_keys = {"diameter_mm", "drag", "motor", "muzzle_velocity_mps",
@@ -212,10 +250,34 @@ ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const
     b.rail_length_m = r.Number("rail_length_m", Bounds::Closed(0, 50), 2.5);
   } else {
     if (r.Has("motor")) r.Fail("motor", "a motor on a mortar", "a 'muzzle_velocity_mps' instead");
-    b.muzzle_velocity_mps = r.Number("muzzle_velocity_mps", {0.0, 3000.0, true, false});
+    if (r.Has("muzzle_velocity_mps") == r.Has("charges_mps"))
+      r.Fail("muzzle_velocity_mps", r.Has("charges_mps") ? "both muzzle_velocity_mps and charges_mps" : "neither",
+             "exactly one of muzzle_velocity_mps (one charge) or charges_mps (each charge's, lowest to full)");
+    if (r.Has("charges_mps")) {
+      b.charge_muzzle_velocities_mps = ReadCharges(r);
+      b.muzzle_velocity_mps = b.charge_muzzle_velocities_mps.back();
+    } else {
+      b.muzzle_velocity_mps = r.Number("muzzle_velocity_mps", {0.0, 3000.0, true, false});
+    }
     b.rail_length_m = r.Number("rail_length_m", Bounds::Closed(0, 50), 0.0);
   }
   return t;
+}
+
+// The salvo's overrides of its type's failures and aiming error, and its charge.
+void CheckSalvoReliability(const MapReader& r, const ThreatType& type, SalvoSpec& s) {
+  const std::string kind = ToString(type.kind);
+  if (s.motor_failure_probability && type.kind != ThreatKind::kRocket)
+    r.Fail("motor_failure_probability", "a motor failure for a " + kind, "no motor_failure_probability (rockets only)");
+  if (s.cep_fraction_of_range && type.kind == ThreatKind::kDrone)
+    r.Fail("cep_fraction_of_range", "a CEP as a fraction of range for a drone", "cep_m (drones are GNSS-guided)");
+  if (s.cep_m && type.kind != ThreatKind::kDrone)
+    r.Fail("cep_m", "a CEP in metres for a " + kind, "cep_fraction_of_range (unguided: the error grows with range)");
+  if (r.Has("charge")) {
+    if (type.kind != ThreatKind::kMortar) r.Fail("charge", "a charge for a " + kind, "no charge (mortars only)");
+    const auto n = static_cast<long long>(type.ballistic.Charges_mps().size());
+    s.charge = static_cast<int>(r.Integer("charge", 0, n - 1));
+  }
 }
 
 SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const ScenarioSpec& spec,
@@ -250,6 +312,7 @@ SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const Scena
     s.aim_area = r.Name("aim_area");
     if (!area_names.count(s.aim_area)) r.Fail("aim_area", Quote(s.aim_area), ExpectedAreaName(s.aim_area, spec));
   }
+  CheckSalvoReliability(r, *type, s);
   if (type->kind == ThreatKind::kDrone) {
     if (r.Has("elevation_deg")) r.Fail("elevation_deg", "an elevation for a drone", "no elevation_deg (drones fly waypoints)");
     if (r.Has("waypoints")) {

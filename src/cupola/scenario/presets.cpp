@@ -55,6 +55,9 @@ ThreatType Rocket122mm() {
   t.rcs_m2 = 0.063;
   t.cost_usd = 1000.0;
   t.source = "docs/threats.md#rocket_122mm";
+  // Factory-made: few failures (judgement); dispersion about 1/130 of range
+  // in range and 1/200 in deflection (commonly quoted), CEP about 1.1 %.
+  t.reliability = {0.02, 0.02, 0.05, 0.011, 0.0};
   return t;
 }
 
@@ -75,18 +78,23 @@ ThreatType Qassam() {
   t.rcs_m2 = 0.063;
   t.cost_usd = 800.0;
   t.source = "docs/threats.md#qassam";
+  // Improvised: the failures give about 10 % falling short, inside the
+  // 6-16 % reported from Gaza; CEP 5 % of range (judgement, docs/threats.md).
+  t.reliability = {0.05, 0.05, 0.10, 0.05, 0.0};
   return t;
 }
 
 ThreatType Mortar120mm() {
   ThreatType t;
   t.name = "mortar_120mm";
-  t.description = "120 mm mortar bomb at full charge";
+  t.description = "120 mm mortar bomb, six charges";
   t.kind = ThreatKind::kMortar;
   BallisticParams& b = t.ballistic;
   b.launch_mass_kg = 16.0;
   b.diameter_m = 0.12;
   b.muzzle_velocity_mps = 320.0;  // derived from the published range (docs/threats.md)
+  // Charge ladder from the ignition cartridge alone to full (docs/threats.md).
+  b.charge_muzzle_velocities_mps = {118.0, 144.0, 176.0, 215.0, 262.0, 320.0};
   b.drag = StandardDragCurve("mortar", kMortar120FormFactor);
   b.high_angle = true;
   b.min_elevation_rad = DegToRad(45.0);
@@ -96,18 +104,20 @@ ThreatType Mortar120mm() {
   t.rcs_m2 = 0.016;
   t.cost_usd = 1000.0;
   t.source = "docs/threats.md#mortar_120mm";
+  t.reliability = {0.01, 0.0, 0.05, 0.01, 0.0};  // judgement (docs/threats.md)
   return t;
 }
 
 ThreatType Mortar81mm() {
   ThreatType t;
   t.name = "mortar_81mm";
-  t.description = "81 mm mortar bomb at full charge (M252 class)";
+  t.description = "81 mm mortar bomb, six charges (M252 class)";
   t.kind = ThreatKind::kMortar;
   BallisticParams& b = t.ballistic;
   b.launch_mass_kg = 4.5;
   b.diameter_m = 0.081;
   b.muzzle_velocity_mps = 312.0;  // derived from the published range (docs/threats.md)
+  b.charge_muzzle_velocities_mps = {70.0, 94.0, 127.0, 171.0, 231.0, 312.0};  // docs/threats.md
   b.drag = StandardDragCurve("mortar", kMortar81FormFactor);
   b.high_angle = true;
   b.min_elevation_rad = DegToRad(45.0);
@@ -117,6 +127,7 @@ ThreatType Mortar81mm() {
   t.rcs_m2 = 0.016;
   t.cost_usd = 500.0;
   t.source = "docs/threats.md#mortar_81mm";
+  t.reliability = {0.01, 0.0, 0.05, 0.01, 0.0};  // judgement (docs/threats.md)
   return t;
 }
 
@@ -136,6 +147,7 @@ ThreatType Shahed136() {
   t.rcs_m2 = 0.22;
   t.cost_usd = 35000.0;
   t.source = "docs/threats.md#shahed_136";
+  t.reliability = {0.02, 0.0, 0.05, 0.0, 15.0};  // GNSS-guided CEP about 15 m (docs/threats.md)
   return t;
 }
 

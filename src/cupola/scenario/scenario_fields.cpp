@@ -148,11 +148,31 @@ const std::vector<Field<SalvoSpec>>& SalvoFields() {
           .Note("a defended area's name")
           .ByHand(),
       NumberField("aim_sigma_m", "m", &S::aim_sigma_m, Bounds::Closed(0, 1e5),
-                  "aim dispersion, 1-sigma per horizontal axis"),
+                  "extra aim dispersion, 1-sigma per horizontal axis, on top of the type's CEP"),
       // Its bounds are the threat type's elevation limits.
       SectionField<S>("elevation_deg", "deg", "fixed launch elevation; rockets and mortars only",
                       "none (aim by range table)")
           .Note("within the type's `min_elevation_deg` to `max_elevation_deg`"),
+      SectionField<S>("charge", "-", "mortars: fire every round at this charge (0 = lowest)",
+                      "the crew's rule: the lowest charge that reaches (docs/threats.md)")
+          .Note("0 to the type's number of charges - 1"),
+      OptionalNumberField("launch_failure_probability", "probability", &S::launch_failure_probability,
+                          Bounds::Closed(0, 1), "share of rounds that never leave the launcher", "the type's"),
+      OptionalNumberField("motor_failure_probability", "probability", &S::motor_failure_probability,
+                          Bounds::Closed(0, 1), "rockets: share whose motor stops early (they fall short)",
+                          "the type's")
+          .Note("rockets only"),
+      OptionalNumberField("dud_probability", "probability", &S::dud_probability, Bounds::Closed(0, 1),
+                          "share that come down without functioning (no damage)", "the type's"),
+      OptionalNumberField("cep_fraction_of_range", "-", &S::cep_fraction_of_range, Bounds::Closed(0, 1),
+                          "rockets and mortars: the attacker's aiming error, CEP = this x range; adds to "
+                          "`aim_sigma_m` in variance",
+                          "the type's")
+          .Note("rockets and mortars only"),
+      OptionalNumberField("cep_m", "m", &S::cep_m, Bounds::Closed(0, 1e5),
+                          "drones: the attacker's aiming error (GNSS), CEP; adds to `aim_sigma_m` in variance",
+                          "the type's")
+          .Note("drones only"),
       SectionField<S>("waypoints", "deg", "list of `{lat_deg, lon_deg}` flown in order; drones only",
                       "none (straight to the aim)")
           .Note("1 to 1000 points when given"),

@@ -51,6 +51,13 @@ struct SalvoSpec {
   std::string aim_area;                       // name of a defended area, or empty
   double aim_sigma_m = 0.0;                   // 1-sigma per horizontal axis
   std::optional<double> elevation_rad;        // fixed launch elevation (no aiming in range)
+  std::optional<int> charge;                  // mortars: fixed charge (0 = lowest), else the crew's rule
+  // Overrides of the type's ThreatReliability (physics/threat_type.h); absent: the type's.
+  std::optional<double> launch_failure_probability;
+  std::optional<double> motor_failure_probability;
+  std::optional<double> dud_probability;
+  std::optional<double> cep_fraction_of_range;
+  std::optional<double> cep_m;
   std::vector<GeodeticPoint> waypoints;       // drones only
   SourceLocation where;
 };

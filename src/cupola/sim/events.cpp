@@ -8,6 +8,7 @@ const char* ToString(EventType type) {
   switch (type) {
     case EventType::kLaunch: return "launch";
     case EventType::kAimOutOfRange: return "aim_out_of_range";
+    case EventType::kThreatFailure: return "threat_failure";
     case EventType::kImpact: return "impact";
     case EventType::kKilled: return "killed";
     case EventType::kAirborneAtEnd: return "airborne_at_end";

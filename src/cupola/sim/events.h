@@ -22,6 +22,7 @@ namespace cupola {
 enum class EventType {
   kLaunch,          // a threat leaves its launcher
   kAimOutOfRange,   // the aim point is outside the type's range: fired at the limit
+  kThreatFailure,   // a threat failed: at launch (never flies) or its motor stopped early
   kImpact,          // a threat reaches the ground
   kKilled,          // an interceptor destroys a threat in the air
   kAirborneAtEnd,   // still flying when the scenario ends

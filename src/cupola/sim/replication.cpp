@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cupola/core/random.h"
+#include "cupola/physics/fire_control.h"
 #include "cupola/sim/run_events.h"
 
 namespace cupola {
@@ -19,6 +20,9 @@ struct LaunchPlan {
   int salvo = 0;
   double t_s = 0.0;
   Eigen::Vector2d aim_EN = Eigen::Vector2d::Zero();
+  ThreatFailure failure = ThreatFailure::kNone;
+  double burn_fraction = 1.0;  // a motor failure: the share of the burn before it stops
+  bool warhead_dud = false;
 };
 
 Eigen::Vector2d UniformPointIn(const Polygon& polygon, Rng& rng) {
@@ -31,11 +35,51 @@ Eigen::Vector2d UniformPointIn(const Polygon& polygon, Rng& rng) {
   return polygon.Centroid();  // a sliver polygon: unreachable for checked input
 }
 
+}  // namespace
+
+ThreatReliability ReliabilityOf(const SalvoSpec& salvo, const ThreatType& type) {
+  ThreatReliability r = type.reliability;
+  r.launch_failure_probability = salvo.launch_failure_probability.value_or(r.launch_failure_probability);
+  r.motor_failure_probability = salvo.motor_failure_probability.value_or(r.motor_failure_probability);
+  r.dud_probability = salvo.dud_probability.value_or(r.dud_probability);
+  r.cep_fraction_of_range = salvo.cep_fraction_of_range.value_or(r.cep_fraction_of_range);
+  r.cep_m = salvo.cep_m.value_or(r.cep_m);
+  return r;
+}
+
+double AimErrorSigma_m(const ThreatReliability& r, ThreatKind kind, double range_m) {
+  return SigmaFromCep(kind == ThreatKind::kDrone ? r.cep_m : r.cep_fraction_of_range * range_m);
+}
+
+namespace {
+
+// The attacker's failures and aiming error for round k of a salvo, from the
+// round's own substream of "reliability/<salvo>" (a stream of its own, so
+// no draw of the aim or elsewhere moves). Every draw is taken whatever the
+// probabilities, so changing one moves no other.
+void DrawReliability(const SalvoModel& salvo, const Eigen::Vector2d& p_launch_EN, Rng& rng, LaunchPlan& plan) {
+  const ThreatReliability r = ReliabilityOf(*salvo.spec, *salvo.type);
+  const double u_launch = rng.Uniform(), u_motor = rng.Uniform(), burn_fraction = rng.Uniform();
+  const double u_dud = rng.Uniform();
+  const Eigen::Vector2d unit_normal(rng.Normal(), rng.Normal());
+  const bool has_motor = salvo.type->kind == ThreatKind::kRocket;
+  if (u_launch < r.launch_failure_probability) {
+    plan.failure = ThreatFailure::kLaunch;
+  } else if (has_motor && u_motor < r.motor_failure_probability) {
+    plan.failure = ThreatFailure::kMotor;
+    plan.burn_fraction = burn_fraction;
+  }
+  plan.warhead_dud = u_dud < r.dud_probability;
+  // Error about the laid point, growing with range; it adds to the salvo's aim_sigma_m (variances add).
+  plan.aim_EN += unit_normal * AimErrorSigma_m(r, salvo.type->kind, (plan.aim_EN - p_launch_EN).norm());
+}
+
 std::vector<LaunchPlan> PlanLaunches(const World& world, std::uint64_t replication_seed) {
   std::vector<LaunchPlan> plans;
   for (std::size_t i = 0; i < world.salvos().size(); ++i) {
     const SalvoModel& salvo = world.salvos()[i];
     const std::uint64_t salvo_seed = StreamSeed(replication_seed, "salvo/" + salvo.spec->name);
+    const std::uint64_t reliability_seed = StreamSeed(replication_seed, "reliability/" + salvo.spec->name);
     for (int k = 0; k < salvo.spec->count; ++k) {
       Rng rng(SubstreamSeed(salvo_seed, static_cast<std::uint64_t>(k)));  // round k's own draws
       LaunchPlan plan;
@@ -45,6 +89,8 @@ std::vector<LaunchPlan> PlanLaunches(const World& world, std::uint64_t replicati
                                           : UniformPointIn(world.areas()[salvo.aim_area].polygon, rng);
       const double sigma = salvo.spec->aim_sigma_m;
       plan.aim_EN += Eigen::Vector2d(rng.Normal(), rng.Normal()) * sigma;
+      Rng reliability(SubstreamSeed(reliability_seed, static_cast<std::uint64_t>(k)));
+      DrawReliability(salvo, salvo.p_launch_W.head<2>(), reliability, plan);
       plans.push_back(plan);
     }
   }
@@ -82,20 +128,40 @@ Flown FlyOne(const World& world, const LaunchPlan& plan, int id) {
     path.points.push_back(p);
   };
 
+  o.failure = plan.failure;
+  o.failure_t_s = plan.t_s;
+  o.warhead_dud = plan.warhead_dud;
+  if (plan.failure == ThreatFailure::kLaunch) {
+    // It never leaves the launcher: a path of one point there, never scheduled to fly.
+    path.points.push_back({plan.t_s, salvo.p_launch_W, Eigen::Vector3d::Zero()});
+    return f;
+  }
+
   FlightResult flight;
   if (salvo.type->IsBallistic()) {
-    const BallisticModel model = world.MakeBallisticModel(*salvo.type);
     double elevation, azimuth;
     const Eigen::Vector2d to_aim = plan.aim_EN - salvo.p_launch_W.head<2>();
     if (salvo.spec->elevation_rad) {
       elevation = *salvo.spec->elevation_rad;
       azimuth = std::atan2(to_aim.x(), to_aim.y());
+      o.charge = salvo.spec->charge.value_or(salvo.fire_control.charges() - 1);
     } else {
-      const auto solution = salvo.fire_control.Solve(plan.aim_EN);
+      const auto solution = salvo.fire_control.Solve(plan.aim_EN, salvo.spec->charge);
       elevation = solution.elevation_rad;
       azimuth = solution.azimuth_rad;
       o.aim_in_range = solution.in_range;
+      o.aim_beyond_reach = to_aim.norm() > salvo.fire_control.table(solution.charge).max_range_m();
+      o.charge = solution.charge;
     }
+    // Laid as if all were well; the charge's muzzle velocity, and a failed motor's short burn.
+    BallisticParams params = AtCharge(salvo.type->ballistic, o.charge);
+    if (plan.failure == ThreatFailure::kMotor) {
+      params.motor.burn_time_s *= plan.burn_fraction;  // the same mass flow, stopped early
+      params.motor.propellant_kg *= plan.burn_fraction;
+      o.failure_t_s = plan.t_s + params.motor.burn_time_s;
+    }
+    BallisticModel model = world.MakeBallisticModel(*salvo.type);
+    model.params = &params;
     flight = FlyToImpact(model, Launch(model, salvo.p_launch_W, elevation, azimuth, plan.t_s), t_end,
                          world.spec().physics.step_s, sink);
   } else {

@@ -56,6 +56,15 @@ struct ReplicationResult {
   std::optional<TrackingResult> tracking;      // when the scenario has radars
 };
 
+/// A salvo's failure probabilities and aiming error: its type's, with the
+/// salvo's own keys in place of the type's where given.
+ThreatReliability ReliabilityOf(const SalvoSpec& salvo, const ThreatType& type);
+/// The attacker's aiming error, 1-sigma per horizontal axis [m], for a
+/// threat laid on a point `range_m` from its launcher: CEP / 1.1774 with
+/// CEP = cep_fraction_of_range x range (rockets, mortars) or cep_m (drones).
+/// It is drawn apart from the salvo's aim_sigma_m, so the two add in variance.
+double AimErrorSigma_m(const ThreatReliability& reliability, ThreatKind kind, double range_m);
+
 /// Appends a threat's samples as trajectories.csv has them: every sample_dt
 /// from launch, and the end point.
 void SampleTrajectory(const TruthTrajectory& truth, double sample_dt, std::vector<TrajectorySample>& out);

@@ -67,11 +67,16 @@ void AddThreatEvents(const World& world, const ThreatOutcome& o, std::vector<Eve
   const SalvoModel& salvo = world.salvos()[o.salvo];
   const std::string aimed = AreaName(world, salvo.aim_area);
   events.push_back(Make(o.launch_t_s, EventType::kLaunch, o.id, -1, o.p_launch_W, aimed, Reason::kNone,
-                        {Name("threat_type", salvo.type->name), Name("salvo", salvo.spec->name)},
+                        salvo.type->kind == ThreatKind::kMortar
+                            ? std::vector<EventValue>{Name("threat_type", salvo.type->name),
+                                                      Name("salvo", salvo.spec->name), Count("charge", o.charge)}
+                            : std::vector<EventValue>{Name("threat_type", salvo.type->name),
+                                                      Name("salvo", salvo.spec->name)},
                         salvo.type->name + " from salvo " + salvo.spec->name));
   if (!o.aim_in_range) {
     // Which end of the range table the aim point lies beyond, by its ground distance from the launcher.
-    const double min_m = salvo.fire_control.min_range_m(), max_m = salvo.fire_control.max_range_m();
+    const FireControlTable& table = salvo.fire_control.table(o.charge);
+    const double min_m = table.min_range_m(), max_m = table.max_range_m();
     const double aim_m = (o.aim_EN - o.p_launch_W.head<2>()).norm();
     const Reason why = aim_m >= max_m ? Reason::kAimBeyondMaxRange : Reason::kAimShortOfMinRange;
     events.push_back(Make(o.launch_t_s, EventType::kAimOutOfRange, o.id, -1, world.GroundPoint(o.aim_EN), aimed, why,
@@ -80,6 +85,15 @@ void AddThreatEvents(const World& world, const ThreatOutcome& o, std::vector<Eve
                               FormatNumber(std::round(min_m)) + ", " + FormatNumber(std::round(max_m)) +
                               "] m; fired at the limit"));
   }
+  if (o.failure == ThreatFailure::kLaunch) {
+    events.push_back(Make(o.failure_t_s, EventType::kThreatFailure, o.id, -1, o.p_launch_W, aimed,
+                          Reason::kLaunchFailure, {}, "failed at launch; it never left the launcher"));
+    return;
+  }
+  if (o.failure == ThreatFailure::kMotor)
+    events.push_back(Make(o.failure_t_s, EventType::kThreatFailure, o.id, -1, o.p_launch_W, aimed,
+                          Reason::kMotorFailure, {Value("burn_s", o.failure_t_s - o.launch_t_s)},
+                          "its motor stopped early; it falls short"));
   if (o.killed) {
     // The area is the one it would have come down in, untouched.
     const std::string would_have_hit = AreaName(world, o.natural_impact_area);
@@ -90,9 +104,10 @@ void AddThreatEvents(const World& world, const ThreatOutcome& o, std::vector<Eve
   } else if (o.impacted) {
     const std::string area = AreaName(world, o.impact_area);
     events.push_back(Make(o.end_t_s, EventType::kImpact, o.id, -1, o.p_end_W, area,
-                          area.empty() ? Reason::kOpenGround : Reason::kDefendedArea,
+                          o.warhead_dud ? Reason::kDud : area.empty() ? Reason::kOpenGround : Reason::kDefendedArea,
                           {Speed("impact_speed_mps", o.v_end_W.norm())},
-                          area.empty() ? "open ground" : "defended area " + area));
+                          (area.empty() ? std::string("open ground") : "defended area " + area) +
+                              (o.warhead_dud ? std::string("; a dud, no damage") : std::string())));
   } else {
     events.push_back(Make(o.end_t_s, EventType::kAirborneAtEnd, o.id, -1, o.p_end_W, "", Reason::kNone,
                           {Speed("speed_mps", o.v_end_W.norm())}, "still flying at duration_s"));

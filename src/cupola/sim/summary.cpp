@@ -28,6 +28,8 @@ DefenceOutcome SummarizeDefence(const World& world, const ReplicationResult& res
       case ThreatFate::kIgnoredOpenGround: ++d.fates.ignored_open_ground; break;
       case ThreatFate::kEngagedOpenGround: ++d.fates.engaged_open_ground; break;
       case ThreatFate::kAirborneAtEnd: ++d.fates.airborne_at_end; break;
+      case ThreatFate::kLaunchFailure: ++d.fates.launch_failures; break;
+      case ThreatFate::kDud: ++d.fates.duds; break;
       default: break;  // not with a defence
     }
   }
@@ -70,7 +72,9 @@ std::vector<ThreatFateOf> ClassifyThreats(const World& world, const ReplicationR
   for (const auto& o : result.threats) {
     ThreatFateOf& f = fates[o.id];
     f.engaged = engaged.count(o.id) > 0;
-    if (o.killed) f.fate = ThreatFate::kIntercepted;
+    if (o.failure == ThreatFailure::kLaunch) f.fate = ThreatFate::kLaunchFailure;
+    else if (o.killed) f.fate = ThreatFate::kIntercepted;
+    else if (o.DudImpact()) f.fate = ThreatFate::kDud;
     else if (!o.impacted) f.fate = ThreatFate::kAirborneAtEnd;
     else if (!defended) f.fate = o.impact_area >= 0 ? ThreatFate::kImpactDefendedArea : ThreatFate::kImpactOpenGround;
     else if (o.impact_area >= 0) f.fate = f.engaged ? ThreatFate::kLeakedEngaged : ThreatFate::kLeakedIgnored;
@@ -87,6 +91,12 @@ RunSummary Summarize(const World& world, const ReplicationResult& result) {
     const int aimed = world.salvos()[t.salvo].aim_area;
     if (aimed >= 0) ++s.areas[aimed].aimed;
     if (!t.aim_in_range) ++s.aim_out_of_range;
+    s.fell_short += FellShort(t);
+    s.motor_failures += t.failure == ThreatFailure::kMotor;
+    if (t.failure == ThreatFailure::kLaunch) {
+      ++s.launch_failures;
+      continue;
+    }
     if (t.killed) {
       ++s.intercepted;
       continue;
@@ -96,11 +106,16 @@ RunSummary Summarize(const World& world, const ReplicationResult& result) {
       continue;
     }
     ++s.impacts;
-    if (t.impact_area >= 0) ++s.areas[t.impact_area].impacts;
+    if (t.warhead_dud) ++s.duds;
+    else if (t.impact_area >= 0) ++s.areas[t.impact_area].impacts, ++s.hits;
     else ++s.open_ground;
   }
   if (result.tracking && !world.batteries().empty()) s.defence = SummarizeDefence(world, result);
   return s;
+}
+
+bool FellShort(const ThreatOutcome& o) {
+  return o.failure != ThreatFailure::kNone || o.aim_beyond_reach;
 }
 
 const char* ToString(ThreatFate fate) {
@@ -113,6 +128,8 @@ const char* ToString(ThreatFate fate) {
     case ThreatFate::kAirborneAtEnd: return "airborne_at_end";
     case ThreatFate::kImpactDefendedArea: return "impact_defended_area";
     case ThreatFate::kImpactOpenGround: return "impact_open_ground";
+    case ThreatFate::kLaunchFailure: return "launch_failure";
+    case ThreatFate::kDud: return "dud";
   }
   return "unknown";
 }

@@ -24,6 +24,8 @@ struct ThreatFates {
   int ignored_open_ground = 0;   // never engaged, fell in open ground: correctly ignored
   int engaged_open_ground = 0;   // engaged, not killed, fell in open ground
   int airborne_at_end = 0;
+  int launch_failures = 0;       // never left the launcher
+  int duds = 0;                  // came down without functioning (anywhere)
 };
 
 struct TypeOutcome {
@@ -54,8 +56,13 @@ struct DefenceOutcome {
 
 struct RunSummary {
   int threats = 0;
-  int impacts = 0;
-  int open_ground = 0;
+  int impacts = 0;      // came down: in open ground, in a defended area, or as a dud
+  int open_ground = 0;  // functioning impacts in open ground
+  int hits = 0;         // functioning impacts in a defended area
+  int duds = 0;         // came down without functioning: no damage
+  int launch_failures = 0;
+  int motor_failures = 0;
+  int fell_short = 0;   // a launch or motor failure, or aimed beyond the range table's reach
   int airborne_at_end = 0;
   int aim_out_of_range = 0;
   std::vector<AreaTally> areas;
@@ -68,13 +75,19 @@ RunSummary Summarize(const World& world, const ReplicationResult& result);
 /// What became of one threat (the counts of ThreatFates, per threat).
 enum class ThreatFate {
   kIntercepted, kLeakedEngaged, kLeakedIgnored, kIgnoredOpenGround, kEngagedOpenGround, kAirborneAtEnd,
-  kImpactDefendedArea, kImpactOpenGround  // no defence in the scenario (no radars or no batteries)
+  kImpactDefendedArea, kImpactOpenGround,  // no defence in the scenario (no radars or no batteries)
+  kLaunchFailure,  // never left the launcher
+  kDud,            // came down, warhead did not function (engaged or not, in an area or not)
 };
 
 struct ThreatFateOf {
   ThreatFate fate = ThreatFate::kImpactOpenGround;
   bool engaged = false;  // a decision to engage, or an interceptor, aimed at the track following it
 };
+
+/// Fell short of its aim: failed at launch, its motor stopped early, or
+/// aimed beyond the reach of its range table (issue 19's `fell_short`).
+bool FellShort(const ThreatOutcome& o);
 
 /// The fate's stable code: "intercepted", "leaked_engaged", ... (outputs, campaign rows).
 const char* ToString(ThreatFate fate);

@@ -20,6 +20,7 @@ void ThreatStage::ScheduleOn(Clock& clock, double duration_s) const {
   for (std::size_t id = 0; id < truth_.size(); ++id) {
     const TruthTrajectory& path = truth_[id];
     if (path.start_t() > duration_s) continue;  // launched after the end of the run
+    if (outcomes_[id].failure == ThreatFailure::kLaunch) continue;  // never leaves the launcher
     clock.Schedule({path.start_t(), Stage::kThreatLaunch, id, 0});
     if (impacts_ahead_[id]) clock.Schedule({path.end_t(), Stage::kThreatEnd, id, 0});
   }

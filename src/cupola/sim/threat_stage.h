@@ -21,6 +21,13 @@
 
 namespace cupola {
 
+/// What went wrong with a threat on the attacker's side (physics/threat_type.h ThreatReliability).
+enum class ThreatFailure {
+  kNone,
+  kLaunch,  // never left the launcher: no flight, no track
+  kMotor,   // its motor stopped early: it flew a truncated boost and fell short
+};
+
 struct ThreatOutcome {
   int id = 0;
   int salvo = 0;  // index into World::salvos()
@@ -28,6 +35,7 @@ struct ThreatOutcome {
   Eigen::Vector3d p_launch_W = Eigen::Vector3d::Zero();
   Eigen::Vector2d aim_EN = Eigen::Vector2d::Zero();  // the point this round was laid on
   bool aim_in_range = true;
+  bool aim_beyond_reach = false;  // aimed beyond the range table's maximum: fired at it, falls short
   bool impacted = false;
   double end_t_s = 0.0;  // impact time, or duration_s if still airborne
   Eigen::Vector3d p_end_W = Eigen::Vector3d::Zero();
@@ -36,6 +44,15 @@ struct ThreatOutcome {
   bool killed = false;   // an interceptor destroyed it at end_t_s, p_end_W
   int natural_impact_area = -1;  // where it would have come down untouched (-1: open ground, or not at all)
   double apogee_m = 0.0;
+  int charge = 0;  // mortars: the charge fired (0 = lowest); 0 otherwise
+  ThreatFailure failure = ThreatFailure::kNone;
+  double failure_t_s = 0.0;  // when it failed: the launch, or the motor's early burn-out
+  bool warhead_dud = false;  // drawn: its warhead would not function on impact
+
+  /// It came down but did no damage: a dud.
+  bool DudImpact() const { return impacted && warhead_dud; }
+  /// It came down in a defended area and its warhead functioned: a hit.
+  bool Hit() const { return impacted && !warhead_dud && impact_area >= 0; }
 };
 
 /// Where a flight computed ahead ends, as the threat stage needs it.

@@ -43,7 +43,7 @@ World::World(ScenarioSpec spec)
     }
     if (m.type->IsBallistic() && !s.elevation_rad) {
       const Eigen::Vector2d d = m.aim_EN - m.p_launch_W.head<2>();
-      m.fire_control = FireControlTable(MakeBallisticModel(*m.type), m.p_launch_W, std::atan2(d.x(), d.y()));
+      m.fire_control = ChargedFireControl(MakeBallisticModel(*m.type), m.p_launch_W, std::atan2(d.x(), d.y()));
     }
     for (const auto& w : s.waypoints) m.waypoints_EN.push_back(frame_.ToLocal(w).head<2>());
     salvos_.push_back(std::move(m));

@@ -47,7 +47,7 @@ struct SalvoModel {
   Eigen::Vector3d p_launch_W = Eigen::Vector3d::Zero();
   Eigen::Vector2d aim_EN = Eigen::Vector2d::Zero();  // aim point, or the aim area's centroid
   int aim_area = -1;            // defended area aimed at (aim_area, or the one containing aim_point)
-  FireControlTable fire_control;  // ballistic salvos without a fixed elevation
+  ChargedFireControl fire_control;  // ballistic salvos without a fixed elevation
   std::vector<Eigen::Vector2d> waypoints_EN;  // drones
 };
 

@@ -43,7 +43,9 @@ TEST(RunOutputs, FilesAreConsistentWithTheRun) {
 
   const auto summary = nlohmann::json::parse(Slurp(dir / "summary.json"));
   EXPECT_EQ(summary["threats"], 6);
-  EXPECT_EQ(summary["impacts_in_defended_areas"].get<int>() + summary["impacts_in_open_ground"].get<int>(), 6);
+  EXPECT_EQ(summary["impacts_in_defended_areas"].get<int>() + summary["impacts_in_open_ground"].get<int>() +
+                summary["duds"].get<int>() + summary["launch_failures"].get<int>(),
+            6);
   EXPECT_EQ(summary["defended_areas"][0]["threats_aimed"], 6);
 
   // events.jsonl: every line is one JSON object with a time and a type.

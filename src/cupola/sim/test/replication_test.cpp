@@ -38,8 +38,18 @@ threats:
     aim_point: {lat_deg: 31.5, lon_deg: 34.6}
 )";
 
+// Threats that never fail and land where they are laid (no type CEP): the
+// baseline of the fire-control and decision tests.
+ScenarioSpec Perfect(ScenarioSpec spec) {
+  for (auto& s : spec.threats) {
+    s.launch_failure_probability = s.motor_failure_probability = s.dud_probability = 0.0;
+    s.cep_fraction_of_range = s.cep_m = 0.0;
+  }
+  return spec;
+}
+
 TEST(Replication, FireControlPutsRoundsOnTheAimPoint) {
-  const World world(LoadScenarioText(kAimed, "aimed.yaml"));
+  const World world(Perfect(LoadScenarioText(kAimed, "aimed.yaml")));
   const ReplicationResult r = RunReplication(world, 11, 0);
   ASSERT_EQ(r.threats.size(), 8u);
   for (const auto& t : r.threats) {
@@ -99,7 +109,9 @@ TEST(Replication, EventsAreInTimeOrderWithOneLaunchAndOneEndPerThreat) {
       EXPECT_LE(r.events[i - 1].t_s, r.events[i].t_s);
     }
     launches += r.events[i].type == EventType::kLaunch;
-    ends += r.events[i].type == EventType::kImpact || r.events[i].type == EventType::kAirborneAtEnd;
+    // A launch failure ends where it began: its failure is its end.
+    ends += r.events[i].type == EventType::kImpact || r.events[i].type == EventType::kAirborneAtEnd ||
+            (r.events[i].type == EventType::kThreatFailure && r.events[i].reason == Reason::kLaunchFailure);
   }
   EXPECT_EQ(launches, 28);
   EXPECT_EQ(ends, 28);
@@ -108,7 +120,7 @@ TEST(Replication, EventsAreInTimeOrderWithOneLaunchAndOneEndPerThreat) {
 TEST(Replication, ThreatStillFlyingAtTheEndIsReported) {
   std::string text = kAimed;
   text.replace(text.find("duration_s: 900"), 15, "duration_s: 30");
-  const World world(LoadScenarioText(text, "short.yaml"));
+  const World world(Perfect(LoadScenarioText(text, "short.yaml")));
   const ReplicationResult r = RunReplication(world, 1, 0);
   const RunSummary s = Summarize(world, r);
   EXPECT_GT(s.airborne_at_end, 0);
@@ -137,7 +149,7 @@ TEST(Replication, EngagesWhatThreatensTheTownAndIgnoresTheRest) {
   for (auto& salvo : spec.threats) salvo.aim_sigma_m = 0.0, salvo.aim_area.clear();
   spec.threats[0].aim_point = spec.threats[2].aim_point = GeodeticPoint{31.5250, 34.5960, 0.0};  // the centre
   spec.threats[1].aim_point = GeodeticPoint{31.5700, 34.6000, 0.0};                              // the fields
-  const World world(spec);
+  const World world(Perfect(spec));
   ASSERT_EQ(world.salvos()[0].aim_area, 0);
   ASSERT_EQ(world.salvos()[1].aim_area, -1);
   const ReplicationResult r = RunReplication(world, world.spec().seed, 0);
@@ -181,9 +193,9 @@ TEST(Replication, InterceptorKillsEndThreatsInTheAir) {
   const ThreatFates& f = s.defence->fates;
   EXPECT_EQ(f.intercepted, kills);
   EXPECT_EQ(f.intercepted + f.leaked_engaged + f.leaked_ignored + f.ignored_open_ground + f.engaged_open_ground +
-                f.airborne_at_end,
+                f.airborne_at_end + f.launch_failures + f.duds,
             s.threats);
-  EXPECT_EQ(s.intercepted + s.impacts + s.airborne_at_end, s.threats);
+  EXPECT_EQ(s.intercepted + s.impacts + s.airborne_at_end + s.launch_failures, s.threats);
   // No radar sees a threat after its kill.
   for (const auto& scan : r.tracking->scans)
     for (const int id : scan.truth_ids)
