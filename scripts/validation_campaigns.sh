@@ -83,7 +83,7 @@ reported = {
         "magazine_empty": "not reported",
     },
 }.get(name, {})
-rows = [("launched", "launched"), ("fell short (cupola: aimed beyond reach)", "fell_short"),
+rows = [("launched", "launched"), ("fell short (cupola: launch or motor failure, or aimed beyond reach)", "fell_short"),
         ("engaged", "engaged"), ("intercepted", "intercepted"),
         ("hits in defended (built-up) areas", "hits_defended"), ("interceptors fired", "interceptors_fired"),
         ("shortest warning (s)", "warning_min_s"), ("engage/ignore decisions right", "decisions_right"),
