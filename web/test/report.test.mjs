@@ -105,18 +105,21 @@ async function checkReport(page, data, {events, summary}) {
   assert.match(await text(page, 'seed'), new RegExp(`seed ${data.scenario.seed}`));
   assert.match(await text(page, 'version'), new RegExp(`cupola ${data.cupola_version.replace(/\./g, '\\.')}`));
 
-  // Map: one ground track per threat, one dot per impact event.
+  // Map: one ground track per threat that left its launcher (a launch
+  // failure never flew), one dot per impact event.
   const map = await counts(page, 'map');
-  assert.equal(+map.drawnThreatPaths, summary.threats, 'threat ground tracks drawn = threats in summary');
-  assert.equal(+map.drawnThreatPaths, data.threats.length);
+  assert.equal(+map.drawnThreatPaths, summary.threats - (summary.launch_failures ?? 0),
+               'threat ground tracks drawn = threats in summary that flew');
+  assert.equal(+map.drawnThreatPaths, data.threats.filter(x => x.fate !== 'launch_failure').length);
   assert.equal(+map.drawnImpacts, events.filter(e => e.type === 'impact').length, 'impact dots drawn = impact events');
   assert.equal(+map.drawnInterceptorPaths, data.interceptors.length, 'interceptor paths drawn');
   assert.equal(+map.drawnEllipses, +map.ellipses);
   assert.ok(+map.ellipses <= 1500 && +map.ellipses <= data.predictions.features.length);
 
-  // Altitude: a line per threat and per interceptor (each has at least two samples).
+  // Altitude: a line per threat that flew and per interceptor (each has at least two samples).
   const alt = await counts(page, 'altitude');
-  assert.equal(+alt.drawnLines, data.threats.length + data.interceptors.length, 'altitude lines drawn');
+  const flown = data.threats.filter(x => x.fate !== 'launch_failure').length;
+  assert.equal(+alt.drawnLines, flown + data.interceptors.length, 'altitude lines drawn');
   assert.ok(+alt.points <= 45000, `altitude points ${alt.points} within the budget`);
 
   // Timeline: one tick per shown event, or bins that add up to them.
