@@ -192,10 +192,10 @@ int Run(const RunOptions& options) {
                      "1 to 64 letters, digits, '.', '_' or '-', not starting with '.', to name the output folder "
                      "out/<name>; or give --out DIR");
   const std::string out_dir = options.out_dir.empty() ? (fs::path("out") / spec.name).string() : options.out_dir;
+  RunFolder folder(out_dir);  // before the World: an unwritable place fails at once (nothing is committed on refusal)
   const auto start = std::chrono::steady_clock::now();
   const World world(spec);
   if (ReportPlacementWarnings(world, options.strict)) return 2;
-  RunFolder folder(out_dir);
 
   ReplicationOptions run_options;
   run_options.record_trajectories = options.trajectories;
