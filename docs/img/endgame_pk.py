@@ -31,6 +31,17 @@ def columns(rows):
     return {h: [float(r[i]) for r in body] for i, h in enumerate(header)}
 
 
+def finish(xlabel, ylabel, title, path):
+    """Labels, grid and legend of the current figure, saved to path."""
+    plt.xlabel(xlabel)
+    plt.ylabel(ylabel)
+    plt.title(title)
+    plt.grid(alpha=0.3)
+    plt.legend()
+    plt.tight_layout()
+    plt.savefig(path, dpi=110)
+
+
 def main():
     data = sections(sys.argv[1])
     out = sys.argv[2]
@@ -38,24 +49,14 @@ def main():
     plt.figure(figsize=(6, 3.6))
     for kind in ("rocket", "mortar", "drone"):
         plt.plot(damage["burst_m"], damage[kind], label=kind)
-    plt.xlabel("distance from the target at the burst [m]")
-    plt.ylabel("kill probability")
-    plt.title("Tamir: Carleton damage function, lethal radius x vulnerability")
-    plt.grid(alpha=0.3)
-    plt.legend()
-    plt.tight_layout()
-    plt.savefig(f"{out}/endgame_pk_miss.png", dpi=110)
+    finish("distance from the target at the burst [m]", "kill probability",
+           "Tamir: Carleton damage function, lethal radius x vulnerability", f"{out}/endgame_pk_miss.png")
     heading = columns(data["heading"])
     plt.figure(figsize=(6, 3.6))
     for name in ("rocket_122mm", "mortar_120mm", "shahed_136"):
         plt.plot(heading["heading_deg"], heading[name], marker="o", ms=3, label=name)
-    plt.xlabel("target heading off straight at the launcher [deg]")
-    plt.ylabel("single-shot Pk (mean of 20)")
-    plt.title("Tamir: Pk against engagement geometry (canonical engagements)")
-    plt.grid(alpha=0.3)
-    plt.legend()
-    plt.tight_layout()
-    plt.savefig(f"{out}/endgame_pk_geometry.png", dpi=110)
+    finish("target heading off straight at the launcher [deg]", "single-shot Pk (mean of 20)",
+           "Tamir: Pk against engagement geometry (canonical engagements)", f"{out}/endgame_pk_geometry.png")
 
 
 if __name__ == "__main__":
