@@ -104,7 +104,8 @@ std::string TrackerLimitCounts::ToString() const {
 
 Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* radars, const FlightEnvironment* env)
     : config_(config), radars_(radars), env_(env), estimator_(MakeEstimator(config, env)),
-      grid_(config.grid_cell_m) {
+      grid_(config.grid_cell_m),
+      pending_grid_(std::max(config.grid_cell_m, config.max_speed_mps * config.max_initiation_gap_s)) {
   for (const auto& radar : *radars_) sensors_.emplace_back(&radar);
   // Where the drag parameter lives: the state's 7th component, of the model
   // or of the IMM's ballistic mode.
@@ -473,8 +474,8 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
   std::erase_if(pending_, [&](const PendingDetection& p) { return now - p.detection.t_s > config_.max_initiation_gap_s; });
   // Index pending detections on a grid sized to the longest possible move.
   const double reach = config_.max_speed_mps * config_.max_initiation_gap_s;
-  SpatialGrid pending_grid(std::max(config_.grid_cell_m, reach));
-  for (std::size_t j = 0; j < pending_.size(); ++j) pending_grid.Insert(static_cast<int>(j), pending_[j].p_W.head<2>());
+  pending_grid_.Clear();
+  for (std::size_t j = 0; j < pending_.size(); ++j) pending_grid_.Insert(static_cast<int>(j), pending_[j].p_W.head<2>());
   std::vector<bool> pending_used(pending_.size(), false);
   std::vector<PendingDetection> fresh;
   std::vector<int> nearby;
@@ -486,7 +487,7 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
     // The partner: a recent unassociated detection at a plausible speed; the
     // slowest plausible one, the most likely in clutter.
     nearby.clear();
-    pending_grid.Query(second.p_W.head<2>(), reach, nearby);
+    pending_grid_.Query(second.p_W.head<2>(), reach, nearby);
     if (nearby.size() > kMaxPartnersTestedPerDetection) {
       KeepNearest(nearby, second.p_W, kMaxPartnersTestedPerDetection, [&](int j) { return pending_[j].p_W; });
       ++limit_counts_.initiation_limited;

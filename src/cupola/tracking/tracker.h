@@ -144,6 +144,7 @@ class Tracker {
   std::vector<TrackReport> reports_;
   std::vector<TrackEvent> events_;
   SpatialGrid grid_;
+  SpatialGrid pending_grid_;  // pending_ by position, cells as long as the longest move between looks
   int next_id_ = 0;
   std::size_t last_pairs_tested_ = 0;
   TrackerLimitCounts limit_counts_;
