@@ -542,16 +542,18 @@ void Tracker::Initiate(std::span<const Detection> detections, const std::vector<
     Report(track, 0.0, det.radar);
     tracks_.push_back(std::move(track));
   }
-  std::vector<PendingDetection> kept;
+  // The partners not taken, in their order, then the fresh ones (in place:
+  // this runs every scan).
+  std::size_t kept = 0;
   for (std::size_t j = 0; j < pending_.size(); ++j)
-    if (!pending_used[j]) kept.push_back(pending_[j]);
-  kept.insert(kept.end(), fresh.begin(), fresh.end());
-  if (kept.size() > kMaxPendingDetections) {  // oldest first: forget them first
-    const std::size_t excess = kept.size() - kMaxPendingDetections;
+    if (!pending_used[j]) pending_[kept++] = pending_[j];
+  pending_.resize(kept);
+  pending_.insert(pending_.end(), fresh.begin(), fresh.end());
+  if (pending_.size() > kMaxPendingDetections) {  // oldest first: forget them first
+    const std::size_t excess = pending_.size() - kMaxPendingDetections;
     limit_counts_.initiation_limited += excess;
-    kept.erase(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(excess));
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(excess));
   }
-  pending_ = std::move(kept);
 }
 
 }  // namespace cupola
