@@ -282,15 +282,16 @@ TEST_F(Cli, HelpTeachesWithExamples) {
 TEST_F(Cli, PresetsListTheCatalog) {
   const Result text = Cupola("presets");
   ASSERT_EQ(text.exit_code, 0);
-  for (const char* name : {"rocket_122mm", "qassam", "mortar_120mm", "mortar_81mm", "shahed_136", "tamir"})
+  for (const char* name : {"rocket_122mm", "rocket_122mm_er", "qassam", "mortar_120mm", "mortar_81mm", "shahed_136", "tamir"})
     EXPECT_NE(text.out.find(name), std::string::npos) << name;
   const Result json = Cupola("presets --json");
   ASSERT_EQ(json.exit_code, 0);
   const auto all = nlohmann::json::parse(json.out);
-  ASSERT_EQ(all.size(), 6u);  // five threat types, one interceptor
-  EXPECT_EQ(all[5]["kind"], "interceptor");
-  EXPECT_EQ(all[5]["lethal_radius_m"], 6.0);
-  EXPECT_EQ(all[5]["radome_slope"], 0.01);
+  ASSERT_GE(all.size(), 7u);  // six threat types or more, then the interceptors
+  EXPECT_EQ(all.back()["name"], "tamir");
+  EXPECT_EQ(all.back()["kind"], "interceptor");
+  EXPECT_EQ(all.back()["lethal_radius_m"], 6.0);
+  EXPECT_EQ(all.back()["radome_slope"], 0.01);
 }
 
 TEST_F(Cli, UsageErrorsExitWithTwo) {

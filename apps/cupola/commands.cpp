@@ -375,7 +375,7 @@ int Presets(bool as_json) {
     }
     all.push_back(j);
     if (as_json) continue;
-    std::printf("%-14s %-7s %s\n", t.name.c_str(), ToString(t.kind), t.description.c_str());
+    std::printf("%-15s %-7s %s\n", t.name.c_str(), ToString(t.kind), t.description.c_str());
     if (t.IsBallistic()) {
       const BallisticParams& b = t.ballistic;
       std::printf("    %.1f kg, %.0f mm, ", b.launch_mass_kg, b.diameter_m * 1000);

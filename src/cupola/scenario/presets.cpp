@@ -61,6 +61,23 @@ ThreatType Rocket122mm() {
   return t;
 }
 
+// Extended-range 122 mm rocket (30-40 km class, HRW 2007): the Grad's
+// airframe and drag (the same calibrated form factor), with a longer motor
+// whose propellant mass is chosen so the model reaches 40 km. Only the
+// range is published; the motor is an assumption (docs/threats.md 1a).
+ThreatType Rocket122mmExtendedRange() {
+  ThreatType t = Rocket122mm();
+  t.name = "rocket_122mm_er";
+  t.description = "122 mm extended-range artillery rocket (30-40 km class)";
+  BallisticParams& b = t.ballistic;
+  b.launch_mass_kg = 75.0;
+  b.motor = {21378.5, 3.0, 32.7};  // Isp 200 s as the Grad's; 32.7 kg chosen for 40 km (assumption)
+  b.published_max_range_m = 40000.0;
+  t.cost_usd = 2000.0;
+  t.source = "docs/threats.md#rocket_122mm_er";
+  return t;
+}
+
 ThreatType Qassam() {
   ThreatType t;
   t.name = "qassam";
@@ -204,7 +221,7 @@ std::vector<std::string> InterceptorNames() {
 }
 
 const std::vector<ThreatType>& ThreatCatalog() {
-  static const std::vector<ThreatType> catalog = {Rocket122mm(), Qassam(), Mortar120mm(), Mortar81mm(), Shahed136()};
+  static const std::vector<ThreatType> catalog = {Rocket122mm(), Rocket122mmExtendedRange(), Qassam(), Mortar120mm(), Mortar81mm(), Shahed136()};
   return catalog;
 }
 

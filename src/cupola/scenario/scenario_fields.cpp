@@ -126,7 +126,7 @@ const std::vector<Field<SalvoSpec>>& SalvoFields() {
           .Note("unique among salvos")
           .ByHand(),
       NameField("type", &S::type,
-                "threat type: a catalog name (`rocket_122mm`, `qassam`, `mortar_120mm`, `mortar_81mm`, "
+                "threat type: a catalog name (`rocket_122mm`, `rocket_122mm_er`, `qassam`, `mortar_120mm`, `mortar_81mm`, "
                 "`shahed_136`; see `cupola presets`) or a name from `threat_types`")
           .Required()
           .Note("a known type")
