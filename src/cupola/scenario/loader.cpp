@@ -306,7 +306,8 @@ void CheckDroneRoute(const MapReader& r, const std::vector<YAML::Node>& items, c
     const std::string key = Indexed(r.PathOf("waypoints"), i);
     const double d = distance_m(from, s.waypoints[i].Point());
     if (d < kMinLeg_m)
-      throw InputError(LocationOf(items[i], r.file()), key, "a waypoint " + FormatNumber(d) + " m from " + from_name,
+      throw InputError(LocationOf(items[i], r.file()), key,
+                       "a waypoint " + FormatNumber(std::round(d * 100.0) / 100.0) + " m from " + from_name,
                        "a leg of at least 1 m: a waypoint apart from the point before it");
     if (s.waypoints[i].altitude_m) height_m = *s.waypoints[i].altitude_m;
     from = s.waypoints[i].Point();
@@ -316,10 +317,10 @@ void CheckDroneRoute(const MapReader& r, const std::vector<YAML::Node>& items, c
   const double d = distance_m(from, *s.aim_point);
   const double dive_m = height_m / std::tan(type.drone.dive_angle_rad);
   if (d < dive_m)
-    r.Fail("aim_point", "an aim point " + FormatNumber(d) + " m from " + from_name,
+    r.Fail("aim_point", "an aim point " + FormatNumber(std::round(d)) + " m from " + from_name,
            "at least " + FormatNumber(std::ceil(dive_m)) + " m: the dive from " + FormatNumber(height_m) + " m at " +
-               FormatNumber(RadToDeg(type.drone.dive_angle_rad)) + " deg needs that much (add a waypoint further out, "
-               "or lower its altitude_m)");
+               FormatNumber(std::round(RadToDeg(type.drone.dive_angle_rad) * 10.0) / 10.0) +
+               " deg needs that much (add a waypoint further out, or lower its altitude_m)");
 }
 
 SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const ScenarioSpec& spec,
