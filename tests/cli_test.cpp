@@ -282,15 +282,15 @@ TEST_F(Cli, HelpTeachesWithExamples) {
 TEST_F(Cli, PresetsListTheCatalog) {
   const Result text = Cupola("presets");
   ASSERT_EQ(text.exit_code, 0);
-  for (const char* name : {"rocket_122mm", "qassam", "mortar_120mm", "mortar_81mm", "shahed_136", "tamir"})
+  for (const char* name : {"rocket_122mm", "qassam", "mortar_120mm", "mortar_81mm", "shahed_136", "geran_3", "gerbera", "tamir"})
     EXPECT_NE(text.out.find(name), std::string::npos) << name;
   const Result json = Cupola("presets --json");
   ASSERT_EQ(json.exit_code, 0);
   const auto all = nlohmann::json::parse(json.out);
-  ASSERT_EQ(all.size(), 6u);  // five threat types, one interceptor
-  EXPECT_EQ(all[5]["kind"], "interceptor");
-  EXPECT_EQ(all[5]["lethal_radius_m"], 6.0);
-  EXPECT_EQ(all[5]["radome_slope"], 0.01);
+  ASSERT_EQ(all.size(), 8u);  // seven threat types, one interceptor
+  EXPECT_EQ(all[7]["kind"], "interceptor");
+  EXPECT_EQ(all[7]["lethal_radius_m"], 6.0);
+  EXPECT_EQ(all[7]["radome_slope"], 0.01);
 }
 
 TEST_F(Cli, UsageErrorsExitWithTwo) {

@@ -103,7 +103,7 @@ TEST(Catalog, RocketBurnoutSpeedMatchesTheRocketEquation) {
 
 TEST(Catalog, NamesAreUniqueAndEveryEntryIsSourced) {
   const auto names = CatalogNames();
-  EXPECT_EQ(names.size(), 5u);
+  EXPECT_EQ(names.size(), 7u);
   for (const auto& t : ThreatCatalog()) {
     EXPECT_FALSE(t.source.empty()) << t.name;
     EXPECT_GT(t.rcs_m2, 0.0) << t.name;
