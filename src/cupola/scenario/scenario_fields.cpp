@@ -15,6 +15,15 @@ Bounds OpenLow(double lo, double hi) { return {lo, hi, true, false}; }
 
 const char* const kSiteDoc = "`{lat_deg, lon_deg, alt_m}`; `alt_m` (default 0) is above the ellipsoid";
 
+// The two keys of a place on WGS84, for any spec that has them.
+template <class S>
+std::vector<Field<S>> LatLonFields(double S::*lat_deg, double S::*lon_deg) {
+  return {NumberField("lat_deg", "deg", lat_deg, Bounds::Closed(-90, 90), "WGS84 geodetic latitude, north positive")
+              .Required(),
+          NumberField("lon_deg", "deg", lon_deg, Bounds::Closed(-180, 180), "WGS84 longitude, east positive")
+              .Required()};
+}
+
 }  // namespace
 
 const std::vector<Field<ScenarioSpec>>& TopLevelFields() {
@@ -52,13 +61,11 @@ const std::vector<Field<ScenarioSpec>>& TopLevelFields() {
 
 const std::vector<Field<GeodeticPoint>>& GeodeticFields() {
   using S = GeodeticPoint;
-  static const std::vector<Field<S>> fields = {
-      NumberField("lat_deg", "deg", &S::lat_deg, Bounds::Closed(-90, 90), "WGS84 geodetic latitude, north positive")
-          .Required(),
-      NumberField("lon_deg", "deg", &S::lon_deg, Bounds::Closed(-180, 180), "WGS84 longitude, east positive")
-          .Required(),
-      NumberField("alt_m", "m", &S::alt_m, Bounds::Closed(-500, 9000), "height above the WGS84 ellipsoid"),
-  };
+  static const std::vector<Field<S>> fields = [] {
+    std::vector<Field<S>> f = LatLonFields(&S::lat_deg, &S::lon_deg);
+    f.push_back(NumberField("alt_m", "m", &S::alt_m, Bounds::Closed(-500, 9000), "height above the WGS84 ellipsoid"));
+    return f;
+  }();
   return fields;
 }
 
@@ -188,19 +195,17 @@ const std::vector<Field<SalvoSpec>>& SalvoFields() {
 
 const std::vector<Field<WaypointSpec>>& WaypointFields() {
   using S = WaypointSpec;
-  static const std::vector<Field<S>> fields = {
-      NumberField("lat_deg", "deg", &S::lat_deg, Bounds::Closed(-90, 90), "WGS84 geodetic latitude, north positive")
-          .Required(),
-      NumberField("lon_deg", "deg", &S::lon_deg, Bounds::Closed(-180, 180), "WGS84 longitude, east positive")
-          .Required(),
-      OptionalNumberField("altitude_m", "m", &S::altitude_m, Bounds::Closed(10, 15000),
+  static const std::vector<Field<S>> fields = [] {
+    std::vector<Field<S>> f = LatLonFields(&S::lat_deg, &S::lon_deg);
+    f.push_back(OptionalNumberField("altitude_m", "m", &S::altitude_m, Bounds::Closed(10, 15000),
                           "height above the ground held from the leg toward this waypoint until a later waypoint "
                           "sets another (climbing or descending at the type's `max_climb_rate_mps`)",
-                          "unchanged (at first the type's `cruise_height_m`)"),
-      NumberField("loiter_s", "s", &S::loiter_s, Bounds::Closed(0, 86400),
-                  "time circling at the waypoint, at the turn radius `cruise_speed_mps / max_turn_rate`, before the "
-                  "next leg"),
-  };
+                          "unchanged (at first the type's `cruise_height_m`)"));
+    f.push_back(NumberField("loiter_s", "s", &S::loiter_s, Bounds::Closed(0, 86400),
+                            "time circling at the waypoint, at the turn radius `cruise_speed_mps / max_turn_rate`, "
+                            "before the next leg"));
+    return f;
+  }();
   return fields;
 }
 

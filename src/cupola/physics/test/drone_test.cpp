@@ -23,11 +23,21 @@ DroneParams Shahed() {
   return p;
 }
 
-TEST(Drone, FliesTheRouteAndHitsTheTarget) {
-  const LocalFrame frame({50.45, 30.52, 0.0});
-  const FlightEnvironment env = FlightEnvironment::Standard(frame, 0.0);
+// A Shahed-like drone over the ground at the origin's height, 0.1 s steps.
+struct DroneRig {
+  explicit DroneRig(const GeodeticPoint& origin)
+      : frame(origin), env(FlightEnvironment::Standard(frame, origin.alt_m)), model{&shahed, &env, 0.1} {}
+  const LocalFrame frame;
+  const FlightEnvironment env;
   const DroneParams shahed = Shahed();
-  const DroneModel model{&shahed, &env, 0.1};
+  const DroneModel model;
+};
+
+TEST(Drone, FliesTheRouteAndHitsTheTarget) {
+  const DroneRig rig({50.45, 30.52, 0.0});
+  const LocalFrame& frame = rig.frame;
+  const FlightEnvironment& env = rig.env;
+  const DroneModel& model = rig.model;
   DroneRoute route;
   route.waypoints = {{Eigen::Vector3d(-30e3, 10e3, 0.0)}, {Eigen::Vector3d(-10e3, 20e3, 0.0)}};
   route.target_W = frame.ToLocal({50.45, 30.52, 0.0});
@@ -63,10 +73,10 @@ double GeodesicDistance_m(const GeodeticPoint& a, const GeodeticPoint& b) {
 // the faster dive, and cruising 500 m above the ground (R / (R + h) = 1 - 8e-5).
 TEST(Drone, FliesAlongTheEllipsoidOverThousandsOfKilometres) {
   const GeodeticPoint launch{48.0, 38.0, 100.0};
-  const LocalFrame frame(launch);
-  const FlightEnvironment env = FlightEnvironment::Standard(frame, 100.0);
-  const DroneParams shahed = Shahed();
-  const DroneModel model{&shahed, &env, 0.1};
+  const DroneRig rig(launch);
+  const LocalFrame& frame = rig.frame;
+  const FlightEnvironment& env = rig.env;
+  const DroneModel& model = rig.model;
   const GeodeticPoint via{52.0, 25.0, 100.0}, target{50.1, 8.7, 100.0};
   DroneRoute route;
   route.waypoints = {{frame.ToLocal(via)}};
@@ -93,10 +103,10 @@ TEST(Drone, FliesAlongTheEllipsoidOverThousandsOfKilometres) {
 
 // A loiter adds its time; a waypoint's altitude is held from the leg toward it on.
 TEST(Drone, LoitersAndFollowsTheAltitudeProfile) {
-  const LocalFrame frame({50.45, 30.52, 0.0});
-  const FlightEnvironment env = FlightEnvironment::Standard(frame, 0.0);
-  const DroneParams shahed = Shahed();
-  const DroneModel model{&shahed, &env, 0.1};
+  const DroneRig rig({50.45, 30.52, 0.0});
+  const LocalFrame& frame = rig.frame;
+  const FlightEnvironment& env = rig.env;
+  const DroneModel& model = rig.model;
   DroneRoute plain;
   plain.waypoints = {{Eigen::Vector3d(-30e3, 0.0, 0.0)}};
   plain.target_W = frame.ToLocal({50.45, 30.52, 0.0});
