@@ -110,7 +110,7 @@ TEST_F(CliSet, UnknownKeysGetTheLoadersDidYouMean) {
                 "--set threats.0.cont=4: threats[0].cont: got unknown key 'cont'; expected 'count' (did you mean "
                 "it?), or one of name, type, count, start_s, interval_s, launch_site, aim_point, aim_area, "
                 "aim_sigma_m, elevation_deg, charge, launch_failure_probability, motor_failure_probability, "
-                "dud_probability, cep_fraction_of_range, cep_m, waypoints");
+                "dud_probability, cep_fraction_of_range, cep_m, gnss_jammed, waypoints");
   // A section the file does not have is made, so its keys are checked too.
   ExpectRefused("--set phyics.step_s=0.1",
                 "--set phyics.step_s=0.1: phyics: got unknown key 'phyics'; expected 'physics' (did you mean it?), "

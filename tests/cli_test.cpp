@@ -282,7 +282,8 @@ TEST_F(Cli, HelpTeachesWithExamples) {
 TEST_F(Cli, PresetsListTheCatalog) {
   const Result text = Cupola("presets");
   ASSERT_EQ(text.exit_code, 0);
-  for (const char* name : {"rocket_122mm", "rocket_122mm_er", "qassam", "mortar_120mm", "mortar_81mm", "shahed_136", "tamir"})
+  for (const char* name : {"rocket_122mm", "rocket_122mm_er", "qassam", "mortar_120mm", "mortar_81mm", "shahed_136", "geran_3", "gerbera",
+                           "tamir"})
     EXPECT_NE(text.out.find(name), std::string::npos) << name;
   const Result json = Cupola("presets --json");
   ASSERT_EQ(json.exit_code, 0);

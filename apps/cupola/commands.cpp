@@ -372,7 +372,10 @@ int Presets(bool as_json) {
       j["max_turn_rate_deg_s"] = RadToDeg(d.max_turn_rate_radps);
       j["dive_angle_deg"] = RadToDeg(d.dive_angle_rad);
       j["dive_speed_mps"] = d.dive_speed_mps;
+      j["cep_m"] = t.reliability.cep_m;
+      j["cep_jammed_m"] = t.reliability.cep_jammed_m;
     }
+    j["has_warhead"] = t.has_warhead;
     all.push_back(j);
     if (as_json) continue;
     std::printf("%-15s %-7s %s\n", t.name.c_str(), ToString(t.kind), t.description.c_str());
@@ -391,6 +394,8 @@ int Presets(bool as_json) {
       std::printf("    %.0f kg, cruise %.0f km/h at %.0f m above ground, turn %.1f deg/s, dive %.0f deg at %.0f km/h\n",
                   d.mass_kg, d.cruise_speed_mps * 3.6, d.cruise_height_m, RadToDeg(d.max_turn_rate_radps),
                   RadToDeg(d.dive_angle_rad), d.dive_speed_mps * 3.6);
+      std::printf("    CEP %.0f m, %.0f m with satellite navigation jammed%s\n", t.reliability.cep_m,
+                  t.reliability.cep_jammed_m, t.has_warhead ? "" : "; no warhead (a decoy)");
     }
     std::printf("    RCS %.3g m^2, unit cost USD %.0f; source %s\n\n", t.rcs_m2, t.cost_usd, t.source.c_str());
   }

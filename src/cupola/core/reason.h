@@ -24,6 +24,7 @@ namespace cupola {
   X(kDefendedArea, "defended_area", "came down in a defended area")                                              \
   X(kOpenGround, "open_ground", "predicted to fall, or fell, in open ground")                                    \
   X(kDud, "dud", "came down, but its warhead did not function: no damage")                                     \
+  X(kNoWarhead, "no_warhead", "a decoy came down: it has no warhead, no damage")                                 \
   /* the attacker's failures (threat_failure) */                                                                 \
   X(kLaunchFailure, "launch_failure", "failed at launch: it never left the launcher")                            \
   X(kMotorFailure, "motor_failure", "its motor stopped early: it fell short")                                    \

@@ -120,7 +120,8 @@ json DefenceJson(const DefenceOutcome& d) {
   return {{"fates", {{"intercepted", f.intercepted}, {"leaked_engaged", f.leaked_engaged},
                      {"leaked_ignored", f.leaked_ignored}, {"ignored_open_ground", f.ignored_open_ground},
                      {"engaged_open_ground", f.engaged_open_ground}, {"airborne_at_end", f.airborne_at_end},
-                     {"launch_failure", f.launch_failures}, {"dud", f.duds}}},
+                     {"launch_failure", f.launch_failures}, {"dud", f.duds},
+                     {"no_warhead", f.no_warhead}}},
           {"by_threat_type", by_type},
           {"interceptors_fired", d.interceptors_fired},
           {"interceptors_detonated", d.interceptors_detonated},
@@ -185,13 +186,15 @@ nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& 
     auto& entry = by_type[type];
     if (entry.is_null())
       entry = {{"launched", 0}, {"impacts_in_defended_areas", 0}, {"impacts_in_open_ground", 0}, {"duds", 0},
+               {"no_warhead_impacts", 0},
                {"launch_failures", 0}, {"motor_failures", 0}, {"fell_short", 0}};
     const auto add = [&](const char* key) { entry[key] = entry[key].get<int>() + 1; };
     add("launched");
     if (t.failure == ThreatFailure::kLaunch) add("launch_failures");
     if (t.failure == ThreatFailure::kMotor) add("motor_failures");
     if (FellShort(t)) add("fell_short");
-    if (t.DudImpact()) add("duds");
+    if (t.NoWarheadImpact()) add("no_warhead_impacts");
+    else if (t.DudImpact()) add("duds");
     else if (t.impacted) add(t.impact_area >= 0 ? "impacts_in_defended_areas" : "impacts_in_open_ground");
   }
   return {
@@ -206,6 +209,7 @@ nlohmann::ordered_json SummaryJson(const World& world, const ReplicationResult& 
       {"impacts_in_defended_areas", summary.hits},
       {"impacts_in_open_ground", summary.open_ground},
       {"duds", summary.duds},
+      {"no_warhead_impacts", summary.no_warhead},
       {"launch_failures", summary.launch_failures},
       {"motor_failures", summary.motor_failures},
       {"fell_short", summary.fell_short},

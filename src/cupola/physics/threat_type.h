@@ -76,6 +76,9 @@ struct ThreatReliability {
   double dud_probability = 0.0;
   double cep_fraction_of_range = 0.0;      // rockets and mortars [-]
   double cep_m = 0.0;                      // drones [m]
+  /// Drones with satellite navigation jammed (a salvo's `gnss_jammed`):
+  /// inertial navigation only, CEP [m]; it replaces cep_m.
+  double cep_jammed_m = 0.0;
 };
 
 /// sigma of each horizontal axis [m] of a circular normal whose CEP is `cep_m`.
@@ -88,6 +91,9 @@ struct ThreatType {
   BallisticParams ballistic;  // rockets and mortars
   DroneParams drone;          // drones
   ThreatReliability reliability;
+  /// false: a decoy -- it flies, is seen and engaged like the real thing,
+  /// but its impact does no damage and is not a hit.
+  bool has_warhead = true;
   double rcs_m2 = 0.0;        // nominal radar cross section (used by sensors)
   double cost_usd = 0.0;      // attacker's unit cost (cost-exchange ratios)
   std::string source;         // where the numbers come from (docs/threats.md)

@@ -1,5 +1,6 @@
 #include "cupola/scenario/loader.h"
 
+#include <GeographicLib/Geodesic.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -147,7 +148,7 @@ const std::vector<std::string> kBallisticKeys = {
     "muzzle_velocity_mps", "rail_length_m", "min_elevation_deg", "max_elevation_deg", "best_elevation_deg",
     "high_angle", "published_max_range_km", "cruise_speed_mps", "cruise_height_m", "max_turn_rate_deg_s",
     "max_climb_rate_mps", "dive_angle_deg", "dive_speed_mps", "launch_failure_probability",
-    "motor_failure_probability", "dud_probability", "cep_fraction_of_range", "cep_m", "charges_mps"};
+    "motor_failure_probability", "dud_probability", "cep_fraction_of_range", "cep_m", "charges_mps", "cep_jammed_m", "has_warhead"};
 
 // A user type's failures and aiming error (default none: a type states its own, docs/threats.md).
 ThreatReliability ReadReliability(const MapReader& r, ThreatKind kind) {
@@ -156,7 +157,10 @@ ThreatReliability ReadReliability(const MapReader& r, ThreatKind kind) {
   x.launch_failure_probability = r.Number("launch_failure_probability", probability, 0.0);
   x.dud_probability = r.Number("dud_probability", probability, 0.0);
   if (kind == ThreatKind::kRocket) x.motor_failure_probability = r.Number("motor_failure_probability", probability, 0.0);
-  if (kind == ThreatKind::kDrone) x.cep_m = r.Number("cep_m", Bounds::Closed(0, 1e5), 0.0);
+  if (kind == ThreatKind::kDrone) {
+    x.cep_m = r.Number("cep_m", Bounds::Closed(0, 1e5), 0.0);
+    x.cep_jammed_m = r.Number("cep_jammed_m", Bounds::Closed(0, 1e5), x.cep_m);
+  }
   else x.cep_fraction_of_range = r.Number("cep_fraction_of_range", Bounds::Closed(0, 1), 0.0);
   return x;
 }
@@ -191,6 +195,9 @@ ThreatType ReadThreatType(const YAML::Node& node, const std::string& path, const
     r.Fail("motor_failure_probability", "a motor failure on a " + kind, "no motor_failure_probability (rockets only)");
   if (t.kind == ThreatKind::kDrone && r.Has("cep_fraction_of_range"))
     r.Fail("cep_fraction_of_range", "a CEP as a fraction of range on a drone", "cep_m (drones are GNSS-guided)");
+  if (t.kind != ThreatKind::kDrone && r.Has("cep_jammed_m"))
+    r.Fail("cep_jammed_m", "a jammed CEP on a " + kind, "no cep_jammed_m (drones only: unguided rounds have no GNSS)");
+  t.has_warhead = r.Bool("has_warhead", true);
   if (t.kind != ThreatKind::kDrone && r.Has("cep_m"))
     r.Fail("cep_m", "a CEP in metres on a " + kind, "cep_fraction_of_range (unguided: the error grows with range)");
   if (t.kind != ThreatKind::kMortar && r.Has("charges_mps"))
@@ -280,6 +287,42 @@ void CheckSalvoReliability(const MapReader& r, const ThreatType& type, SalvoSpec
   }
 }
 
+// A drone's route: no leg of zero length, and a final leg long enough for
+// the dive from the height it is flown at (ground distances on WGS84).
+// `items`: the waypoints' nodes (where a bad one is reported).
+void CheckDroneRoute(const MapReader& r, const std::vector<YAML::Node>& items, const ThreatType& type,
+                     const SalvoSpec& s) {
+  const GeographicLib::Geodesic& wgs84 = GeographicLib::Geodesic::WGS84();
+  const auto distance_m = [&](const GeodeticPoint& a, const GeodeticPoint& b) {
+    double d = 0.0;
+    wgs84.Inverse(a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, d);
+    return d;
+  };
+  constexpr double kMinLeg_m = 1.0;
+  GeodeticPoint from = s.launch_site;
+  std::string from_name = "the launch site";
+  double height_m = type.drone.cruise_height_m;
+  for (std::size_t i = 0; i < s.waypoints.size(); ++i) {
+    const std::string key = Indexed(r.PathOf("waypoints"), i);
+    const double d = distance_m(from, s.waypoints[i].Point());
+    if (d < kMinLeg_m)
+      throw InputError(LocationOf(items[i], r.file()), key,
+                       "a waypoint " + FormatNumber(std::round(d * 100.0) / 100.0) + " m from " + from_name,
+                       "a leg of at least 1 m: a waypoint apart from the point before it");
+    if (s.waypoints[i].altitude_m) height_m = *s.waypoints[i].altitude_m;
+    from = s.waypoints[i].Point();
+    from_name = key;
+  }
+  if (!s.aim_point) return;  // an area's aim points are drawn per round
+  const double d = distance_m(from, *s.aim_point);
+  const double dive_m = height_m / std::tan(type.drone.dive_angle_rad);
+  if (d < dive_m)
+    r.Fail("aim_point", "an aim point " + FormatNumber(std::round(d)) + " m from " + from_name,
+           "at least " + FormatNumber(std::ceil(dive_m)) + " m: the dive from " + FormatNumber(height_m) + " m at " +
+               FormatNumber(std::round(RadToDeg(type.drone.dive_angle_rad) * 10.0) / 10.0) +
+               " deg needs that much (add a waypoint further out, or lower its altitude_m)");
+}
+
 SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const ScenarioSpec& spec,
                     const std::set<std::string>& area_names, const std::string& file, std::size_t index) {
   const MapReader r(node, path, file, FieldKeys(SalvoFields()));
@@ -315,15 +358,23 @@ SalvoSpec ReadSalvo(const YAML::Node& node, const std::string& path, const Scena
   CheckSalvoReliability(r, *type, s);
   if (type->kind == ThreatKind::kDrone) {
     if (r.Has("elevation_deg")) r.Fail("elevation_deg", "an elevation for a drone", "no elevation_deg (drones fly waypoints)");
+    if (s.gnss_jammed && s.cep_m)
+      r.Fail("gnss_jammed", "gnss_jammed together with cep_m",
+             "one of them: gnss_jammed takes the type's cep_jammed_m, cep_m states the CEP itself");
+    std::vector<YAML::Node> items;
     if (r.Has("waypoints")) {
-      const std::vector<YAML::Node> items = r.List("waypoints", 1, kMaxWaypoints);
+      items = r.List("waypoints", 1, kMaxWaypoints);
       for (std::size_t i = 0; i < items.size(); ++i) {
-        const MapReader w(items[i], Indexed(r.PathOf("waypoints"), i), file, {"lat_deg", "lon_deg"});
-        s.waypoints.push_back({w.Number("lat_deg", Bounds::Closed(-90, 90)), w.Number("lon_deg", Bounds::Closed(-180, 180)), 0.0});
+        const MapReader w(items[i], Indexed(r.PathOf("waypoints"), i), file, FieldKeys(WaypointFields()));
+        WaypointSpec point;
+        ReadFields(w, WaypointFields(), point);
+        s.waypoints.push_back(point);
       }
     }
+    CheckDroneRoute(r, items, *type, s);
   } else {
     if (r.Has("waypoints")) r.Fail("waypoints", "waypoints for a " + std::string(ToString(type->kind)), "no waypoints (only drones fly them)");
+    if (s.gnss_jammed) r.Fail("gnss_jammed", "true for a " + std::string(ToString(type->kind)), "no gnss_jammed (drones only)");
     if (r.Has("elevation_deg")) {
       const BallisticParams& b = type->ballistic;
       s.elevation_rad = DegToRad(r.Number("elevation_deg", Bounds::Closed(LimitDeg(b.min_elevation_rad), LimitDeg(b.max_elevation_rad))));

@@ -164,7 +164,51 @@ ThreatType Shahed136() {
   t.rcs_m2 = 0.22;
   t.cost_usd = 35000.0;
   t.source = "docs/threats.md#shahed_136";
-  t.reliability = {0.02, 0.0, 0.05, 0.0, 15.0};  // GNSS-guided CEP about 15 m (docs/threats.md)
+  // GNSS-guided CEP about 15 m; jammed, inertial only: 300 m (assumption, docs/threats.md).
+  t.reliability = {0.02, 0.0, 0.05, 0.0, 15.0, 300.0};
+  return t;
+}
+
+// Jet-powered Shahed derivative (Shahed-238 / Geran-3), reported from 2024-25 (docs/threats.md#geran_3).
+ThreatType Geran3() {
+  ThreatType t;
+  t.name = "geran_3";
+  t.description = "jet-powered one-way attack drone, Geran-3 (Shahed-238) class";
+  t.kind = ThreatKind::kDrone;
+  DroneParams& d = t.drone;
+  d.mass_kg = 380.0;                       // assumption: Shahed-136 airframe plus a small turbojet and its fuel
+  d.cruise_speed_mps = 140.0;              // "over 500 km/h" (Ukrainian interior minister, July 2025)
+  d.cruise_height_m = 3000.0;              // assumption: reported up to 9,000 m
+  d.max_turn_rate_radps = DegToRad(2.3);   // 30 deg bank at 140 m/s (assumption)
+  d.max_climb_rate_mps = 15.0;             // assumption
+  d.dive_angle_rad = DegToRad(40.0);       // assumption
+  d.dive_speed_mps = 170.0;                // assumption: about 600 km/h, the highest speed reported
+  t.rcs_m2 = 0.3;                          // assumption: a Shahed-sized airframe with a jet intake
+  t.cost_usd = 500000.0;                   // assumption: between the Shahed's ~$200k and the reported $1M
+  t.source = "docs/threats.md#geran_3";
+  t.reliability = {0.02, 0.0, 0.05, 0.0, 15.0, 300.0};  // as shahed_136 (assumption)
+  return t;
+}
+
+// Cheap decoy (Gerbera), reported from July 2024: no warhead (docs/threats.md#gerbera).
+ThreatType Gerbera() {
+  ThreatType t;
+  t.name = "gerbera";
+  t.description = "decoy drone, Gerbera class: no warhead";
+  t.kind = ThreatKind::kDrone;
+  DroneParams& d = t.drone;
+  d.mass_kg = 18.0;                        // maximum weight 18 kg (Ukrainian intelligence via Reuters, Sept 2025)
+  d.cruise_speed_mps = 40.0;               // maximum 160 km/h = 44 m/s (same source); cruise a little below
+  d.cruise_height_m = 500.0;               // assumption
+  d.max_turn_rate_radps = DegToRad(8.0);   // 30 deg bank at 40 m/s (assumption)
+  d.max_climb_rate_mps = 3.0;              // assumption
+  d.dive_angle_rad = DegToRad(30.0);       // assumption: it glides in when its fuel or route ends
+  d.dive_speed_mps = 45.0;
+  t.has_warhead = false;                   // "foam and wood with wires" (Lithuanian armed forces, 2024)
+  t.rcs_m2 = 0.1;                          // assumption: small foam airframe; some carry reflectors to look bigger
+  t.cost_usd = 10000.0;                    // assumption: reported as a low-cost kit airframe
+  t.source = "docs/threats.md#gerbera";
+  t.reliability = {0.05, 0.0, 0.0, 0.0, 50.0, 300.0};  // assumption
   return t;
 }
 
@@ -221,7 +265,8 @@ std::vector<std::string> InterceptorNames() {
 }
 
 const std::vector<ThreatType>& ThreatCatalog() {
-  static const std::vector<ThreatType> catalog = {Rocket122mm(), Rocket122mmExtendedRange(), Qassam(), Mortar120mm(), Mortar81mm(), Shahed136()};
+  static const std::vector<ThreatType> catalog = {Rocket122mm(), Rocket122mmExtendedRange(), Qassam(), Mortar120mm(),
+                                                  Mortar81mm(), Shahed136(), Geran3(), Gerbera()};
   return catalog;
 }
 

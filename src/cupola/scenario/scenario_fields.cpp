@@ -15,6 +15,15 @@ Bounds OpenLow(double lo, double hi) { return {lo, hi, true, false}; }
 
 const char* const kSiteDoc = "`{lat_deg, lon_deg, alt_m}`; `alt_m` (default 0) is above the ellipsoid";
 
+// The two keys of a place on WGS84, for any spec that has them.
+template <class S>
+std::vector<Field<S>> LatLonFields(double S::*lat_deg, double S::*lon_deg) {
+  return {NumberField("lat_deg", "deg", lat_deg, Bounds::Closed(-90, 90), "WGS84 geodetic latitude, north positive")
+              .Required(),
+          NumberField("lon_deg", "deg", lon_deg, Bounds::Closed(-180, 180), "WGS84 longitude, east positive")
+              .Required()};
+}
+
 }  // namespace
 
 const std::vector<Field<ScenarioSpec>>& TopLevelFields() {
@@ -52,13 +61,11 @@ const std::vector<Field<ScenarioSpec>>& TopLevelFields() {
 
 const std::vector<Field<GeodeticPoint>>& GeodeticFields() {
   using S = GeodeticPoint;
-  static const std::vector<Field<S>> fields = {
-      NumberField("lat_deg", "deg", &S::lat_deg, Bounds::Closed(-90, 90), "WGS84 geodetic latitude, north positive")
-          .Required(),
-      NumberField("lon_deg", "deg", &S::lon_deg, Bounds::Closed(-180, 180), "WGS84 longitude, east positive")
-          .Required(),
-      NumberField("alt_m", "m", &S::alt_m, Bounds::Closed(-500, 9000), "height above the WGS84 ellipsoid"),
-  };
+  static const std::vector<Field<S>> fields = [] {
+    std::vector<Field<S>> f = LatLonFields(&S::lat_deg, &S::lon_deg);
+    f.push_back(NumberField("alt_m", "m", &S::alt_m, Bounds::Closed(-500, 9000), "height above the WGS84 ellipsoid"));
+    return f;
+  }();
   return fields;
 }
 
@@ -127,7 +134,7 @@ const std::vector<Field<SalvoSpec>>& SalvoFields() {
           .ByHand(),
       NameField("type", &S::type,
                 "threat type: a catalog name (`rocket_122mm`, `rocket_122mm_er`, `qassam`, `mortar_120mm`, `mortar_81mm`, "
-                "`shahed_136`; see `cupola presets`) or a name from `threat_types`")
+                "`shahed_136`, `geran_3`, `gerbera`; see `cupola presets`) or a name from `threat_types`")
           .Required()
           .Note("a known type")
           .ByHand(),
@@ -173,10 +180,32 @@ const std::vector<Field<SalvoSpec>>& SalvoFields() {
                           "drones: the attacker's aiming error (GNSS), CEP; adds to `aim_sigma_m` in variance",
                           "the type's")
           .Note("drones only"),
-      SectionField<S>("waypoints", "deg", "list of `{lat_deg, lon_deg}` flown in order; drones only",
+      BoolField("gnss_jammed", &S::gnss_jammed,
+                "drones: satellite navigation jammed over the target; the type's `cep_jammed_m` replaces its "
+                "`cep_m`")
+          .Note("drones only; not with `cep_m`"),
+      SectionField<S>("waypoints", "list",
+                      "drones only: waypoints flown in order along the ellipsoid, each `{lat_deg, lon_deg}` and "
+                      "optionally `altitude_m`, `loiter_s`; see [waypoints](#waypoints)",
                       "none (straight to the aim)")
           .Note("1 to 1000 points when given"),
   };
+  return fields;
+}
+
+const std::vector<Field<WaypointSpec>>& WaypointFields() {
+  using S = WaypointSpec;
+  static const std::vector<Field<S>> fields = [] {
+    std::vector<Field<S>> f = LatLonFields(&S::lat_deg, &S::lon_deg);
+    f.push_back(OptionalNumberField("altitude_m", "m", &S::altitude_m, Bounds::Closed(10, 15000),
+                          "height above the ground held from the leg toward this waypoint until a later waypoint "
+                          "sets another (climbing or descending at the type's `max_climb_rate_mps`)",
+                          "unchanged (at first the type's `cruise_height_m`)"));
+    f.push_back(NumberField("loiter_s", "s", &S::loiter_s, Bounds::Closed(0, 86400),
+                            "time circling at the waypoint, at the turn radius `cruise_speed_mps / max_turn_rate`, "
+                            "before the next leg"));
+    return f;
+  }();
   return fields;
 }
 
@@ -416,6 +445,7 @@ std::vector<KeyTable> ScenarioKeyTables() {
       {"defended_areas", "/$defs/defendedArea", Describe(DefendedAreaFields())},
       {"alert_zones", "/$defs/alertZone", Describe(AlertZoneFields())},
       {"threats", "/$defs/salvo", Describe(SalvoFields())},
+      {"waypoints", "/$defs/waypoint", Describe(WaypointFields())},
       {"radars", "/$defs/radar", Describe(RadarFields())},
       {"", "/$defs/detection", Describe(DetectionFields())},
       {"motor", "/$defs/motor", Describe(MotorFields())},

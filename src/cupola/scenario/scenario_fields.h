@@ -21,6 +21,7 @@ const std::vector<Field<PhysicsSpec>>& WindFields();  // physics.wind
 const std::vector<Field<DefendedAreaSpec>>& DefendedAreaFields();
 const std::vector<Field<AlertZoneSpec>>& AlertZoneFields();
 const std::vector<Field<SalvoSpec>>& SalvoFields();
+const std::vector<Field<WaypointSpec>>& WaypointFields();  // threats[i].waypoints[j]
 const std::vector<Field<RocketMotor>>& MotorFields();  // threat_types[i].motor
 const std::vector<Field<RadarSpec>>& RadarFields();
 const std::vector<Field<RadarSpec>>& DetectionFields();  // radars[i].detection

@@ -37,6 +37,15 @@ struct AlertZoneSpec {
   SourceLocation where;
 };
 
+/// A drone's waypoint (salvos' `waypoints`): where, at what height, how long it circles there.
+struct WaypointSpec {
+  double lat_deg = 0.0;
+  double lon_deg = 0.0;
+  std::optional<double> altitude_m;  // above ground, from the leg toward it on; absent: unchanged
+  double loiter_s = 0.0;             // circling at the turn radius
+  GeodeticPoint Point() const { return {lat_deg, lon_deg, 0.0}; }
+};
+
 /// A salvo: `count` threats of one type from one launch site, one every
 /// `interval_s` from `start_s`, aimed at a point or a defended area with a
 /// circular normal dispersion; drones also follow waypoints.
@@ -58,7 +67,8 @@ struct SalvoSpec {
   std::optional<double> dud_probability;
   std::optional<double> cep_fraction_of_range;
   std::optional<double> cep_m;
-  std::vector<GeodeticPoint> waypoints;       // drones only
+  bool gnss_jammed = false;                   // drones: the type's cep_jammed_m instead of its cep_m
+  std::vector<WaypointSpec> waypoints;        // drones only
   SourceLocation where;
 };
 

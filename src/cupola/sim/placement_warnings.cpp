@@ -86,7 +86,7 @@ void CheckPlaces(const ScenarioSpec& spec, Checker& check) {
     check.Place(s.launch_site, false, s.where, key + ".launch_site");
     if (s.aim_point) check.Place(*s.aim_point, false, s.where, key + ".aim_point");
     for (std::size_t w = 0; w < s.waypoints.size(); ++w)
-      check.Place(s.waypoints[w], false, s.where, Indexed(key + ".waypoints", w));
+      check.Place(s.waypoints[w].Point(), false, s.where, Indexed(key + ".waypoints", w));
   }
 }
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <optional>
 #include <thread>
 
 #include "cupola/core/random.h"
@@ -20,6 +21,7 @@ struct LaunchPlan {
   int salvo = 0;
   double t_s = 0.0;
   Eigen::Vector2d aim_EN = Eigen::Vector2d::Zero();
+  std::optional<Eigen::Vector3d> aim_W;  // a far aim: the point on the ground (aim_EN is its W east, north)
   ThreatFailure failure = ThreatFailure::kNone;
   double burn_fraction = 1.0;  // a motor failure: the share of the burn before it stops
   bool warhead_dud = false;
@@ -43,6 +45,7 @@ ThreatReliability ReliabilityOf(const SalvoSpec& salvo, const ThreatType& type) 
   r.motor_failure_probability = salvo.motor_failure_probability.value_or(r.motor_failure_probability);
   r.dud_probability = salvo.dud_probability.value_or(r.dud_probability);
   r.cep_fraction_of_range = salvo.cep_fraction_of_range.value_or(r.cep_fraction_of_range);
+  if (salvo.gnss_jammed) r.cep_m = r.cep_jammed_m;
   r.cep_m = salvo.cep_m.value_or(r.cep_m);
   return r;
 }
@@ -56,8 +59,9 @@ namespace {
 // The attacker's failures and aiming error for round k of a salvo, from the
 // round's own substream of "reliability/<salvo>" (a stream of its own, so
 // no draw of the aim or elsewhere moves). Every draw is taken whatever the
-// probabilities, so changing one moves no other.
-void DrawReliability(const SalvoModel& salvo, const Eigen::Vector2d& p_launch_EN, Rng& rng, LaunchPlan& plan) {
+// probabilities, so changing one moves no other. Returns the aiming error
+// (east, north) [m] at the aim, for a laying range of `range_m`.
+Eigen::Vector2d DrawReliability(const SalvoModel& salvo, double range_m, Rng& rng, LaunchPlan& plan) {
   const ThreatReliability r = ReliabilityOf(*salvo.spec, *salvo.type);
   const double u_launch = rng.Uniform(), u_motor = rng.Uniform(), burn_fraction = rng.Uniform();
   const double u_dud = rng.Uniform();
@@ -71,7 +75,7 @@ void DrawReliability(const SalvoModel& salvo, const Eigen::Vector2d& p_launch_EN
   }
   plan.warhead_dud = u_dud < r.dud_probability;
   // Error about the laid point, growing with range; it adds to the salvo's aim_sigma_m (variances add).
-  plan.aim_EN += unit_normal * AimErrorSigma_m(r, salvo.type->kind, (plan.aim_EN - p_launch_EN).norm());
+  return unit_normal * AimErrorSigma_m(r, salvo.type->kind, range_m);
 }
 
 std::vector<LaunchPlan> PlanLaunches(const World& world, std::uint64_t replication_seed) {
@@ -85,12 +89,23 @@ std::vector<LaunchPlan> PlanLaunches(const World& world, std::uint64_t replicati
       LaunchPlan plan;
       plan.salvo = static_cast<int>(i);
       plan.t_s = salvo.spec->start_s + k * salvo.spec->interval_s;
-      plan.aim_EN = salvo.spec->aim_point ? salvo.aim_EN
-                                          : UniformPointIn(world.areas()[salvo.aim_area].polygon, rng);
       const double sigma = salvo.spec->aim_sigma_m;
-      plan.aim_EN += Eigen::Vector2d(rng.Normal(), rng.Normal()) * sigma;
       Rng reliability(SubstreamSeed(reliability_seed, static_cast<std::uint64_t>(k)));
-      DrawReliability(salvo, salvo.p_launch_W.head<2>(), reliability, plan);
+      if (!salvo.far_aim) {
+        plan.aim_EN = salvo.spec->aim_point ? salvo.aim_EN
+                                            : UniformPointIn(world.areas()[salvo.aim_area].polygon, rng);
+        plan.aim_EN += Eigen::Vector2d(rng.Normal(), rng.Normal()) * sigma;
+        plan.aim_EN += DrawReliability(salvo, (plan.aim_EN - salvo.p_launch_W.head<2>()).norm(), reliability, plan);
+      } else {
+        // The same draws, in a local frame on the ground at the aim point or area.
+        const FarPlace& place = *salvo.far_aim;
+        Eigen::Vector2d aim_local = salvo.spec->aim_point ? Eigen::Vector2d::Zero() : UniformPointIn(place.polygon, rng);
+        aim_local += Eigen::Vector2d(rng.Normal(), rng.Normal()) * sigma;
+        const double range_m = (world.GroundPointFrom(place, aim_local) - salvo.p_launch_W).norm();
+        aim_local += DrawReliability(salvo, range_m, reliability, plan);
+        plan.aim_W = world.GroundPointFrom(place, aim_local);
+        plan.aim_EN = plan.aim_W->head<2>();
+      }
       plans.push_back(plan);
     }
   }
@@ -131,6 +146,7 @@ Flown FlyOne(const World& world, const LaunchPlan& plan, int id) {
   o.failure = plan.failure;
   o.failure_t_s = plan.t_s;
   o.warhead_dud = plan.warhead_dud;
+  o.no_warhead = !salvo.type->has_warhead;
   if (plan.failure == ThreatFailure::kLaunch) {
     // It never leaves the launcher: a path of one point there, never scheduled to fly.
     path.points.push_back({plan.t_s, salvo.p_launch_W, Eigen::Vector3d::Zero()});
@@ -166,14 +182,14 @@ Flown FlyOne(const World& world, const LaunchPlan& plan, int id) {
                          world.spec().physics.step_s, sink);
   } else {
     DroneRoute route;
-    route.waypoints_EN = salvo.waypoints_EN;
-    route.target_W = world.GroundPoint(plan.aim_EN);
+    route.waypoints = salvo.waypoints;
+    route.target_W = plan.aim_W ? *plan.aim_W : world.GroundPoint(plan.aim_EN);
     flight = FlyDrone(world.MakeDroneModel(*salvo.type), route, salvo.p_launch_W, plan.t_s, t_end,
                       kDroneTruthSample_s, sink);
   }
   o.apogee_m = flight.apogee_height_m;
   path.impacted = flight.impacted;
-  f.ahead.impact_area = flight.impacted ? world.AreaAt(flight.end.p_W.head<2>()) : -1;
+  f.ahead.impact_area = flight.impacted ? world.AreaAtGround(flight.end.p_W) : -1;
   f.steps = flight.steps;
   return f;
 }

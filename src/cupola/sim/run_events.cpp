@@ -104,10 +104,15 @@ void AddThreatEvents(const World& world, const ThreatOutcome& o, std::vector<Eve
   } else if (o.impacted) {
     const std::string area = AreaName(world, o.impact_area);
     events.push_back(Make(o.end_t_s, EventType::kImpact, o.id, -1, o.p_end_W, area,
-                          o.warhead_dud ? Reason::kDud : area.empty() ? Reason::kOpenGround : Reason::kDefendedArea,
+                          o.no_warhead    ? Reason::kNoWarhead
+                          : o.warhead_dud ? Reason::kDud
+                          : area.empty()  ? Reason::kOpenGround
+                                          : Reason::kDefendedArea,
                           {Speed("impact_speed_mps", o.v_end_W.norm())},
                           (area.empty() ? std::string("open ground") : "defended area " + area) +
-                              (o.warhead_dud ? std::string("; a dud, no damage") : std::string())));
+                              (o.no_warhead    ? std::string("; a decoy, no warhead, no damage")
+                               : o.warhead_dud ? std::string("; a dud, no damage")
+                                               : std::string())));
   } else {
     events.push_back(Make(o.end_t_s, EventType::kAirborneAtEnd, o.id, -1, o.p_end_W, "", Reason::kNone,
                           {Speed("speed_mps", o.v_end_W.norm())}, "still flying at duration_s"));

@@ -30,6 +30,7 @@ DefenceOutcome SummarizeDefence(const World& world, const ReplicationResult& res
       case ThreatFate::kAirborneAtEnd: ++d.fates.airborne_at_end; break;
       case ThreatFate::kLaunchFailure: ++d.fates.launch_failures; break;
       case ThreatFate::kDud: ++d.fates.duds; break;
+      case ThreatFate::kNoWarhead: ++d.fates.no_warhead; break;
       default: break;  // not with a defence
     }
   }
@@ -74,6 +75,7 @@ std::vector<ThreatFateOf> ClassifyThreats(const World& world, const ReplicationR
     f.engaged = engaged.count(o.id) > 0;
     if (o.failure == ThreatFailure::kLaunch) f.fate = ThreatFate::kLaunchFailure;
     else if (o.killed) f.fate = ThreatFate::kIntercepted;
+    else if (o.NoWarheadImpact()) f.fate = ThreatFate::kNoWarhead;
     else if (o.DudImpact()) f.fate = ThreatFate::kDud;
     else if (!o.impacted) f.fate = ThreatFate::kAirborneAtEnd;
     else if (!defended) f.fate = o.impact_area >= 0 ? ThreatFate::kImpactDefendedArea : ThreatFate::kImpactOpenGround;
@@ -106,7 +108,8 @@ RunSummary Summarize(const World& world, const ReplicationResult& result) {
       continue;
     }
     ++s.impacts;
-    if (t.warhead_dud) ++s.duds;
+    if (t.no_warhead) ++s.no_warhead;
+    else if (t.warhead_dud) ++s.duds;
     else if (t.impact_area >= 0) ++s.areas[t.impact_area].impacts, ++s.hits;
     else ++s.open_ground;
   }
@@ -130,6 +133,7 @@ const char* ToString(ThreatFate fate) {
     case ThreatFate::kImpactOpenGround: return "impact_open_ground";
     case ThreatFate::kLaunchFailure: return "launch_failure";
     case ThreatFate::kDud: return "dud";
+    case ThreatFate::kNoWarhead: return "no_warhead";
   }
   return "unknown";
 }

@@ -26,6 +26,7 @@ struct ThreatFates {
   int airborne_at_end = 0;
   int launch_failures = 0;       // never left the launcher
   int duds = 0;                  // came down without functioning (anywhere)
+  int no_warhead = 0;            // decoys that came down (anywhere): no damage
 };
 
 struct TypeOutcome {
@@ -56,10 +57,11 @@ struct DefenceOutcome {
 
 struct RunSummary {
   int threats = 0;
-  int impacts = 0;      // came down: in open ground, in a defended area, or as a dud
+  int impacts = 0;      // came down: in open ground, in a defended area, as a dud or as a decoy
   int open_ground = 0;  // functioning impacts in open ground
   int hits = 0;         // functioning impacts in a defended area
   int duds = 0;         // came down without functioning: no damage
+  int no_warhead = 0;   // decoys (types without a warhead) that came down: no damage
   int launch_failures = 0;
   int motor_failures = 0;
   int fell_short = 0;   // a launch or motor failure, or aimed beyond the range table's reach
@@ -78,6 +80,7 @@ enum class ThreatFate {
   kImpactDefendedArea, kImpactOpenGround,  // no defence in the scenario (no radars or no batteries)
   kLaunchFailure,  // never left the launcher
   kDud,            // came down, warhead did not function (engaged or not, in an area or not)
+  kNoWarhead,      // a decoy came down (engaged or not, in an area or not)
 };
 
 struct ThreatFateOf {

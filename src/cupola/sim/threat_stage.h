@@ -48,11 +48,14 @@ struct ThreatOutcome {
   ThreatFailure failure = ThreatFailure::kNone;
   double failure_t_s = 0.0;  // when it failed: the launch, or the motor's early burn-out
   bool warhead_dud = false;  // drawn: its warhead would not function on impact
+  bool no_warhead = false;   // its type has none (a decoy): it never does damage
 
-  /// It came down but did no damage: a dud.
-  bool DudImpact() const { return impacted && warhead_dud; }
+  /// It came down but did no damage: a dud (a decoy's impact is not a dud).
+  bool DudImpact() const { return impacted && warhead_dud && !no_warhead; }
+  /// A decoy came down: no warhead, no damage.
+  bool NoWarheadImpact() const { return impacted && no_warhead; }
   /// It came down in a defended area and its warhead functioned: a hit.
-  bool Hit() const { return impacted && !warhead_dud && impact_area >= 0; }
+  bool Hit() const { return impacted && !warhead_dud && !no_warhead && impact_area >= 0; }
 };
 
 /// Where a flight computed ahead ends, as the threat stage needs it.

@@ -14,6 +14,21 @@ Polygon ToPolygon(const LocalFrame& frame, const std::vector<GeodeticPoint>& ver
   for (const auto& v : vertices) p.vertices_EN.push_back(frame.ToLocal(v).head<2>());
   return p;
 }
+
+bool IsFar(const Eigen::Vector2d& p_EN) { return p_EN.squaredNorm() > kFlatGroundRadius_m * kFlatGroundRadius_m; }
+
+// A frame on the ground at the vertices' mean, and the polygon in it.
+FarPlace FarPlaceOf(const std::vector<GeodeticPoint>& vertices, double ground_alt_m) {
+  GeodeticPoint mean{0.0, 0.0, ground_alt_m};
+  for (const auto& v : vertices) mean.lat_deg += v.lat_deg, mean.lon_deg += v.lon_deg;
+  mean.lat_deg /= static_cast<double>(vertices.size());
+  mean.lon_deg /= static_cast<double>(vertices.size());
+  FarPlace place{LocalFrame(mean), {}};
+  std::vector<GeodeticPoint> on_ground = vertices;
+  for (auto& v : on_ground) v.alt_m = ground_alt_m;
+  if (vertices.size() > 1) place.polygon = ToPolygon(place.frame, on_ground);
+  return place;
+}
 }  // namespace
 
 World::World(ScenarioSpec spec)
@@ -26,7 +41,12 @@ World::World(ScenarioSpec spec)
   const double to = spec_.physics.wind_from_rad + kPi;
   environment_.wind_W = spec_.physics.wind_speed_mps * Eigen::Vector3d(std::sin(to), std::cos(to), 0.0);
 
-  for (const auto& a : spec_.defended_areas) areas_.push_back({a.name, a.value, ToPolygon(frame_, a.polygon)});
+  for (const auto& a : spec_.defended_areas) {
+    DefendedArea area{a.name, a.value, ToPolygon(frame_, a.polygon), std::nullopt};
+    for (const auto& v : area.polygon.vertices_EN)
+      if (IsFar(v)) area.far = FarPlaceOf(a.polygon, environment_.ground_alt_m);
+    areas_.push_back(std::move(area));
+  }
 
   for (const auto& s : spec_.threats) {
     SalvoModel m;
@@ -45,7 +65,18 @@ World::World(ScenarioSpec spec)
       const Eigen::Vector2d d = m.aim_EN - m.p_launch_W.head<2>();
       m.fire_control = ChargedFireControl(MakeBallisticModel(*m.type), m.p_launch_W, std::atan2(d.x(), d.y()));
     }
-    for (const auto& w : s.waypoints) m.waypoints_EN.push_back(frame_.ToLocal(w).head<2>());
+    if (IsFar(m.aim_EN)) {
+      if (s.aim_point) m.far_aim = FarPlaceOf({*s.aim_point}, environment_.ground_alt_m);
+      else m.far_aim = areas_[m.aim_area].far ? *areas_[m.aim_area].far
+                                              : FarPlaceOf(spec_.defended_areas[m.aim_area].polygon, environment_.ground_alt_m);
+    }
+    for (const auto& w : s.waypoints) {
+      DroneWaypoint d;
+      d.p_W = frame_.ToLocal(w.Point());
+      if (w.altitude_m) d.height_m = *w.altitude_m;
+      d.loiter_s = w.loiter_s;
+      m.waypoints.push_back(d);
+    }
     salvos_.push_back(std::move(m));
   }
   for (const auto& r : spec_.radars) radars_.push_back(RadarModel::FromSpec(r, frame_));
@@ -64,7 +95,7 @@ World::World(ScenarioSpec spec)
   for (const auto& m : salvos_) {
     extent_EN_.extend(m.p_launch_W.head<2>());
     extent_EN_.extend(m.aim_EN);
-    for (const auto& w : m.waypoints_EN) extent_EN_.extend(w);
+    for (const auto& w : m.waypoints) extent_EN_.extend(Eigen::Vector2d(w.p_W.head<2>()));
   }
   for (const auto& r : radars_) extent_EN_.extend(r.p_WR.head<2>());
   for (const auto& b : batteries_)
@@ -121,6 +152,22 @@ int World::AreaAt(const Eigen::Vector2d& p_EN) const {
   for (std::size_t i = 0; i < areas_.size(); ++i)
     if (areas_[i].polygon.Contains(p_EN)) return static_cast<int>(i);
   return -1;
+}
+
+int World::AreaAtGround(const Eigen::Vector3d& p_W) const {
+  for (std::size_t i = 0; i < areas_.size(); ++i) {
+    const DefendedArea& a = areas_[i];
+    const bool inside = a.far ? a.far->polygon.Contains(a.far->frame.ToLocal(frame_.ToGeodetic(p_W)).head<2>())
+                              : a.polygon.Contains(p_W.head<2>());
+    if (inside) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Eigen::Vector3d World::GroundPointFrom(const FarPlace& place, const Eigen::Vector2d& p_EN) const {
+  GeodeticPoint g = place.frame.ToGeodetic(Eigen::Vector3d(p_EN.x(), p_EN.y(), 0.0));
+  g.alt_m = environment_.ground_alt_m;
+  return frame_.ToLocal(g);
 }
 
 }  // namespace cupola

@@ -11,6 +11,7 @@
 #include <Eigen/Core>
 #include <Eigen/Geometry>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,22 @@
 
 namespace cupola {
 
+/// Beyond this distance from the origin [m], W's flat (east, north) is no
+/// longer the ground's: aim points are drawn, and impacts placed in areas,
+/// in a local frame at the area or aim point instead.
+inline constexpr double kFlatGroundRadius_m = 100e3;
+
+/// A local East-North-Up frame at a far place, and a polygon in it.
+struct FarPlace {
+  LocalFrame frame;   // at the place, on the ground
+  Polygon polygon;    // in that frame (empty for a point)
+};
+
 struct DefendedArea {
   std::string name;
   double value = 0.0;
   Polygon polygon;  // in W
+  std::optional<FarPlace> far;  // an area beyond kFlatGroundRadius_m
 };
 
 struct AlertZone {
@@ -48,7 +61,8 @@ struct SalvoModel {
   Eigen::Vector2d aim_EN = Eigen::Vector2d::Zero();  // aim point, or the aim area's centroid
   int aim_area = -1;            // defended area aimed at (aim_area, or the one containing aim_point)
   ChargedFireControl fire_control;  // ballistic salvos without a fixed elevation
-  std::vector<Eigen::Vector2d> waypoints_EN;  // drones
+  std::vector<DroneWaypoint> waypoints;  // drones
+  std::optional<FarPlace> far_aim;       // an aim beyond kFlatGroundRadius_m: drawn there
 };
 
 class World {
@@ -76,6 +90,11 @@ class World {
   Eigen::Vector3d GroundPoint(const Eigen::Vector2d& p_EN) const;
   /// Index of the first defended area containing p, or -1 for open ground.
   int AreaAt(const Eigen::Vector2d& p_EN) const;
+  /// Index of the first defended area containing a point on the ground, -1
+  /// for open ground: far areas are tested in their own local frame.
+  int AreaAtGround(const Eigen::Vector3d& p_W) const;
+  /// The point on the ground at (east, north) [m] in a far place's frame, in W.
+  Eigen::Vector3d GroundPointFrom(const FarPlace& place, const Eigen::Vector2d& p_EN) const;
   /// The box (east, north) [m] around everything the scenario places: the
   /// origin, areas, alert zones, launch sites, aim points, waypoints, radars
   /// and launchers. Outputs leave out what lies far outside it.
