@@ -63,7 +63,7 @@ TEST(GunWeapon, TimeOfFlightIntegratesTheDecayingSpeed) {
   const double k = gun.type().velocity_decay_per_m, v0 = gun.type().muzzle_velocity_mps;
   double t = 0.0;
   constexpr double kDs = 0.1;
-  for (double s = 0.0; s < 3000.0 - 1e-9; s += kDs) t += kDs / (v0 * std::exp(-k * (s + 0.5 * kDs)));
+  for (int i = 0; i < 30000; ++i) t += kDs / (v0 * std::exp(-k * (i + 0.5) * kDs));
   EXPECT_NEAR(gun.TimeOfFlight(3000.0), t, 1e-6);
 }
 
