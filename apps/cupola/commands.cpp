@@ -108,6 +108,12 @@ void PrintSummaryTable(const ScenarioSpec& spec, const RunSummary& s) {
     if (d.interceptors_met > 0)
       std::printf("  single-shot Pk: %.2f achieved (%d kills of %d interceptors that met their threat), %.2f planned\n",
                   d.achieved_pk, d.interceptor_kills, d.interceptors_met, d.planned_pk);
+    for (const LayerOutcome& l : d.layers) {
+      char layer_ratio[32] = "n/a";
+      if (l.shots > 0) std::snprintf(layer_ratio, sizeof(layer_ratio), "%.2f", l.cost_exchange_ratio);
+      std::printf("  layer %-8s %d engagements, %d shots, %d kills, USD %.0f, cost-exchange ratio %s\n",
+                  l.effector.c_str(), l.engagements, l.shots, l.kills, l.cost_usd, layer_ratio);
+    }
   }
   if (s.aim_out_of_range > 0)
     std::printf("  note: %d threat(s) were aimed beyond their range and fired at the limit (see events.jsonl)\n",

@@ -51,6 +51,7 @@ namespace cupola {
   X(kTargetGone, "target_gone", "the target was gone (landed or destroyed)")                                     \
   X(kFlightTimeOut, "flight_time_out", "maximum flight time ran out")                                            \
   X(kTooSlow, "too_slow", "too slow to manoeuvre")                                                               \
+  X(kBurstOutOfReach, "burst_out_of_reach", "the target was beyond the gun's reach at the burst")                \
   /* track deletions (tracking/) */                                                                              \
   X(kFilterDiverged, "filter_diverged", "the filter diverged")                                                   \
   X(kNotConfirmed, "not_confirmed", "not confirmed within N looks (M of N)")                                     \

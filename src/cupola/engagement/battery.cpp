@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cupola/core/error.h"
+#include "cupola/engagement/gun_weapon.h"
 #include "cupola/engagement/missile_weapon.h"
 #include "cupola/scenario/presets.h"
 
@@ -30,8 +31,29 @@ BatteryModel BatteryModel::From(const BatterySpec& spec, const LocalFrame& frame
   if (spec.single_shot_pk) b.planning_pk = {*spec.single_shot_pk, *spec.single_shot_pk};
   b.UseMissileWeapon();
   b.doctrine = {spec.max_interceptors_per_threat, spec.shoot_look_shoot, spec.kill_assessment_s, spec.reaction_time_s,
-                spec.value_usd_per_unit, spec.false_kill_declaration_probability, spec.missed_kill_probability};
+                spec.value_usd_per_unit, spec.false_kill_declaration_probability, spec.missed_kill_probability,
+                spec.defend == DefendMode::kArea, spec.area_value};
+  if (spec.effector == EffectorKind::kGun) b.UseGun(spec);
   return b;
+}
+
+void BatteryModel::UseGun(const BatterySpec& spec) {
+  const GunType* catalog = FindCatalogGun(spec.gun_type);
+  CUPOLA_CHECK(catalog != nullptr, "the loader accepts only catalog guns");
+  GunType type = *catalog;
+  if (spec.burst_rounds) type.burst_rounds = *spec.burst_rounds;
+  if (spec.muzzle_velocity_mps) type.muzzle_velocity_mps = *spec.muzzle_velocity_mps;
+  if (spec.cost_per_round_usd) type.cost_per_round_usd = *spec.cost_per_round_usd;
+  const GunMount mount{spec.sector_center_rad, spec.sector_width_rad, GunMount{}.min_height_m, spec.max_altitude_m};
+  auto gun = std::make_shared<GunWeapon>(type, mount);
+  // A mount fires its next burst once this one is out and it has slewed to
+  // the next target: the launch interval covers both.
+  for (LauncherModel& l : launchers)
+    l.min_launch_interval_s = std::max(l.min_launch_interval_s, gun->BurstDuration_s() + type.slew_time_s);
+  envelope = {type.min_range_m, type.max_range_m, mount.min_height_m, mount.max_height_m};
+  cost_per_interceptor_usd = gun->CostPerShot_usd();
+  planning_pk = {gun->PlanningPk(true), gun->PlanningPk(false)};
+  weapon = std::move(gun);
 }
 
 void BatteryModel::UseMissileWeapon() {

@@ -37,6 +37,8 @@ struct Doctrine {
   // Kill assessment that can be wrong (battle_manager.h): per assessment.
   double false_kill_declaration_probability = 0.0;  // a survivor declared killed: no follow-up shot
   double missed_kill_probability = 0.0;             // a kill not seen: the threat may be fired at again
+  bool area_defence = false;  // engages any drone within reach (docs/battle_manager.md#area-defence)
+  double area_value = 1.0;    // the value it credits such a drone when it threatens no defended area
 };
 
 /// The single-shot kill probability the battle manager plans with, by what
@@ -68,6 +70,10 @@ struct BatteryModel {
                            double ground_alt_m);
   /// Arms it with its interceptor missile (missile_weapon.h), from the fields above.
   void UseMissileWeapon();
+  /// Arms it with the scenario's gun instead (gun_weapon.h): each launcher is a
+  /// mount, its interceptors bursts; envelope, cost and planning Pk are the gun's.
+  void UseGun(const BatterySpec& spec);
+  bool IsGun() const { return weapon != nullptr && weapon->Kind() == EffectorKind::kGun; }
 };
 
 }  // namespace cupola

@@ -20,6 +20,37 @@ const char* ToString(EngagementNote::Kind kind) {
   return "?";
 }
 
+namespace {
+
+// Maximum marginal return on the priced objective: repeatedly the shot
+// (one per weapon type, each a single launcher here) with the largest
+// S_j p_ij - price_i, S_j the target's value still surviving, while one
+// gains; then S_j *= 1 - p_ij. Ties go to the lower type, then target.
+Eigen::MatrixXi PricedGreedy(const WtaProblem& problem, const Eigen::VectorXd& price) {
+  const int m = problem.num_types(), n = problem.num_targets();
+  Eigen::MatrixXi x = Eigen::MatrixXi::Zero(m, n);
+  Eigen::VectorXd surviving = problem.value;
+  std::vector<char> used(m, 0);
+  for (;;) {
+    int best_i = -1, best_j = -1;
+    double best = 0.0;
+    for (int i = 0; i < m; ++i) {
+      if (used[i]) continue;
+      for (int j = 0; j < n; ++j) {
+        if (x.col(j).sum() >= problem.max_per_target(j)) continue;
+        const double net = surviving(j) * problem.kill_probability(i, j) - price(i);
+        if (net > best) best = net, best_i = i, best_j = j;
+      }
+    }
+    if (best_i < 0) return x;
+    used[best_i] = 1;
+    ++x(best_i, best_j);
+    surviving(best_j) *= 1.0 - problem.kill_probability(best_i, best_j);
+  }
+}
+
+}  // namespace
+
 BattleManager::BattleManager(const std::vector<BatteryModel>* batteries, const std::vector<char>& commands)
     : batteries_(batteries) {
   for (std::size_t b = 0; b < batteries->size(); ++b) {
@@ -149,7 +180,7 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
           battery.weapon->Solve(*threat.path, battery.launchers[l.index].p_W, t_s + battery.doctrine.reaction_time_s);
       if (!s.feasible) continue;
       ++stats_.feasible_pairs;
-      const double pk = battery.weapon->PlanningPk(threat.falls);
+      const double pk = battery.weapon->PlanningPkOf(threat.falls, s);
       if (battery.doctrine.value_usd_per_unit > 0.0 &&
           surviving * pk * battery.doctrine.value_usd_per_unit < battery.weapon->CostPerShot_usd()) {
         held = true;
@@ -212,7 +243,19 @@ std::vector<FireOrder> BattleManager::Plan(double t_s, const std::vector<Engagem
   }
   constexpr int kExactUpTo = 64;  // types x targets solved exactly (small: well under a millisecond)
   WtaSolution solution;
-  if (m * n <= kExactUpTo) {
+  // Effectors of more than one kind: their costs differ, so the plan prices
+  // them (PricedGreedy) rather than counting kills alone.
+  Eigen::VectorXd price = Eigen::VectorXd::Zero(m);
+  bool mixed = false;
+  for (int i = 0; i < m; ++i) {
+    const BatteryModel& battery = batteries[launchers_[ready[used_ready[i]]].battery];
+    const double usd_per_unit = battery.doctrine.value_usd_per_unit;
+    if (usd_per_unit > 0.0) price(i) = battery.weapon->CostPerShot_usd() / usd_per_unit;
+    mixed = mixed || battery.weapon->Kind() != batteries[launchers_[ready[used_ready[0]]].battery].weapon->Kind();
+  }
+  if (mixed) {
+    solution.assignment = PricedGreedy(problem, price);
+  } else if (m * n <= kExactUpTo) {
     WtaExactOptions options;
     options.time_limit_s = 0.0;
     options.node_limit = 20000;  // bounded, so the plan's cost is bounded and deterministic

@@ -12,12 +12,13 @@
 #include <Eigen/Core>
 
 #include "cupola/engagement/intercept.h"
+#include "cupola/scenario/spec.h"
 
 namespace cupola {
 
-/// What a shot is in the world: which effector stage flies it
-/// (sim/effector_stage.h). A new kind adds its value here.
-enum class EffectorKind { kMissile };
+// EffectorKind (scenario/spec.h), what a shot is in the world, picks the
+// effector stage that flies it (sim/effector_stage.h); a new kind adds its
+// value there.
 
 class Weapon {
  public:
@@ -30,6 +31,12 @@ class Weapon {
   /// The single-shot kill probability the battle manager plans with, against
   /// a falling threat (rocket, mortar bomb) or, if not `falls`, a drone.
   virtual double PlanningPk(bool falls) const = 0;
+  /// The planning Pk of the shot `solution` (a gun's falls with range);
+  /// by default PlanningPk(falls).
+  virtual double PlanningPkOf(bool falls, const InterceptSolution& solution) const {
+    (void)solution;
+    return PlanningPk(falls);
+  }
   /// What one shot costs [USD].
   virtual double CostPerShot_usd() const = 0;
 };

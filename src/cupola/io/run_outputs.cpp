@@ -117,7 +117,7 @@ json DefenceJson(const DefenceOutcome& d) {
     by_type[t.type] = {{"launched", t.launched}, {"engaged", t.engaged}, {"intercepted", t.intercepted},
                        {"leaked", t.leaked},
                        {"intercepted_of_engaged", t.engaged > 0 ? json(RoundTo(double(t.intercepted) / t.engaged, 1e-4)) : json(nullptr)}};
-  return {{"fates", {{"intercepted", f.intercepted}, {"leaked_engaged", f.leaked_engaged},
+  json out = {{"fates", {{"intercepted", f.intercepted}, {"leaked_engaged", f.leaked_engaged},
                      {"leaked_ignored", f.leaked_ignored}, {"ignored_open_ground", f.ignored_open_ground},
                      {"engaged_open_ground", f.engaged_open_ground}, {"airborne_at_end", f.airborne_at_end},
                      {"launch_failure", f.launch_failures}, {"dud", f.duds},
@@ -133,6 +133,16 @@ json DefenceJson(const DefenceOutcome& d) {
           {"attack_cost_usd", d.attack_cost_usd},
           {"cost_per_intercept_usd", per_kill(RoundTo(d.cost_per_intercept_usd, 1e-2))},
           {"cost_exchange_ratio", fired ? json(RoundTo(d.cost_exchange_ratio, 1e-4)) : json(nullptr)}};
+  // Layers, only when a battery fires guns (missile-only runs keep their summary as it was).
+  if (!d.layers.empty()) {
+    json layers = json::object();
+    for (const LayerOutcome& l : d.layers)
+      layers[l.effector] = {{"engagements", l.engagements}, {"shots", l.shots}, {"kills", l.kills},
+                            {"cost_usd", l.cost_usd},
+                            {"cost_exchange_ratio", l.shots > 0 ? json(RoundTo(l.cost_exchange_ratio, 1e-4)) : json(nullptr)}};
+    out["by_effector"] = layers;
+  }
+  return out;
 }
 
 json TrackingSummaryJson(const ReplicationResult& result) {

@@ -140,6 +140,18 @@ Field<Spec> IntegerField(const std::string& key, const std::string& unit, int Sp
   return f;
 }
 
+/// An integer that is absent unless given (its default is someone else's: `default_text`).
+template <class Spec>
+Field<Spec> OptionalIntegerField(const std::string& key, const std::string& unit, std::optional<int> Spec::*member,
+                                 long long lo, long long hi, const std::string& doc, const std::string& default_text) {
+  auto f = field_detail::Make<Spec>(key, unit, FieldType::kInteger, doc);
+  f.bounds = Bounds::Closed(static_cast<double>(lo), static_cast<double>(hi));
+  f.default_text = default_text;
+  f.get = [](const Spec&) -> std::optional<FieldValue> { return std::nullopt; };
+  f.set = [member](Spec& s, const FieldValue& v) { s.*member = static_cast<int>(std::get<long long>(v)); };
+  return f;
+}
+
 template <class Spec>
 Field<Spec> BoolField(const std::string& key, bool Spec::*member, const std::string& doc) {
   auto f = field_detail::Make<Spec>(key, "-", FieldType::kBool, doc);

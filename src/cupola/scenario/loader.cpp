@@ -425,6 +425,18 @@ BatterySpec ReadBattery(const YAML::Node& node, const std::string& path, const s
     ls.site = ReadGeodetic(l, "site", true);
     b.launchers.push_back(ls);
   }
+  // Keys of one effector kind are refused on the other: they would be silently ignored.
+  const bool gun = b.effector == EffectorKind::kGun;
+  for (const char* key : {"gun_type", "burst_rounds", "muzzle_velocity_mps", "cost_per_round_usd",
+                          "sector_center_deg", "sector_width_deg"})
+    if (!gun && r.Has(key))
+      r.Fail(key, Describe(r.Get(key)), "no such key on a missile battery (add `effector: gun` for a gun battery)");
+  for (const char* key : {"interceptor", "cost_per_interceptor_usd", "min_range_km", "max_range_km",
+                          "min_altitude_m", "navigation_constant", "augmented_pn", "lethal_radius_m", "kill_model",
+                          "single_shot_pk", "uplink_loss_probability", "uplink_latency_s"})
+    if (gun && r.Has(key))
+      r.Fail(key, Describe(r.Get(key)),
+             "no such key on a gun battery: its gun type sets ranges and cost (docs/effectors.md)");
   if (b.max_range_m && *b.max_range_m <= b.min_range_m)
     r.Fail("max_range_km", FormatNumber(*b.max_range_m / 1000), "more than min_range_km (" + FormatNumber(b.min_range_m / 1000) + ")");
   if (b.max_altitude_m <= b.min_altitude_m)

@@ -245,6 +245,31 @@ InterceptorType Tamir() {
   return t;
 }
 
+// A 35 mm revolver cannon with AHEAD airburst rounds, of the class of
+// Rheinmetall's Skynex (Oerlikon Revolver Gun Mk3) and the Gepard's twin
+// 35 mm (docs/effectors.md#skynex_35 gives each number's source).
+GunType Skynex35() {
+  GunType g;
+  g.name = "skynex_35";
+  g.description = "35 mm revolver cannon, AHEAD programmable airburst rounds (Skynex / Revolver Gun Mk3 class)";
+  g.rate_of_fire_rps = 1000.0 / 60.0;   // ~1,000 rds/min (Rheinmetall; Gepard: 1,100 for two barrels, Global News 2023) (B/C)
+  g.muzzle_velocity_mps = 1050.0;       // AHEAD, ~1,050 m/s (Rheinmetall) (C)
+  g.velocity_decay_per_m = 1.5e-4;      // assumption: ~550 m/s left at 4 km, a sub-calibre payload's drag
+  g.burst_rounds = 20;                  // assumption: a typical engagement burst (1.2 s)
+  g.max_range_m = 4000.0;               // effective range ~3.5-4 km (Rheinmetall) (C)
+  g.min_range_m = 200.0;                // assumption: fuze arming and fire-control settling
+  g.min_elevation_rad = -0.0872664626;  // -5 deg, assumption
+  g.max_elevation_rad = 1.5707963268;   // +90 deg (revolver mounts elevate to about the zenith) (C)
+  g.slew_time_s = 2.0;                  // assumption: re-lay and first burst on a new target
+  g.dispersion_rad = 1.0e-3;            // assumption: 1 mrad per round
+  g.aim_error_rad = 1.0e-3;             // assumption: 1 mrad from the fire-control radar's track
+  g.cloud_radius_drone_m = 1.5;         // assumption: 152 tungsten sub-projectiles against a 2.5 m wing
+  g.cloud_radius_falling_m = 0.35;      // assumption: a 122 mm body, head-on, must be hit in its fuze or warhead
+  g.cost_per_round_usd = 1000.0;        // assumption: the low end of USD 1,000-5,000 quoted for AHEAD
+  g.source = "docs/effectors.md#skynex_35";
+  return g;
+}
+
 }  // namespace
 
 const std::vector<InterceptorType>& InterceptorCatalog() {
@@ -256,6 +281,23 @@ const InterceptorType* FindCatalogInterceptor(const std::string& name) {
   for (const auto& t : InterceptorCatalog())
     if (t.name == name) return &t;
   return nullptr;
+}
+
+const std::vector<GunType>& GunCatalog() {
+  static const std::vector<GunType> catalog = {Skynex35()};
+  return catalog;
+}
+
+const GunType* FindCatalogGun(const std::string& name) {
+  for (const auto& g : GunCatalog())
+    if (g.name == name) return &g;
+  return nullptr;
+}
+
+std::vector<std::string> GunNames() {
+  std::vector<std::string> names;
+  for (const auto& g : GunCatalog()) names.push_back(g.name);
+  return names;
 }
 
 std::vector<std::string> InterceptorNames() {

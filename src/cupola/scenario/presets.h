@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cupola/physics/gun_type.h"
 #include "cupola/physics/interceptor_type.h"
 #include "cupola/physics/threat_type.h"
 
@@ -26,6 +27,12 @@ const std::vector<InterceptorType>& InterceptorCatalog();
 /// Interceptor catalog entry by name, or nullptr.
 const InterceptorType* FindCatalogInterceptor(const std::string& name);
 std::vector<std::string> InterceptorNames();
+
+/// The built-in gun types (docs/effectors.md).
+const std::vector<GunType>& GunCatalog();
+/// Gun catalog entry by name, or nullptr.
+const GunType* FindCatalogGun(const std::string& name);
+std::vector<std::string> GunNames();
 
 /// Standard drag shapes that user types can scale with a form factor.
 DragCurve StandardDragCurve(const std::string& shape, double form_factor);

@@ -316,8 +316,36 @@ const std::vector<Field<BatterySpec>>& BatteryFields() {
   using S = BatterySpec;
   static const std::vector<Field<S>> fields = {
       NameField("name", &S::name, "battery name").Required().Note("unique among radars **and** batteries"),
+      ChoiceField("effector", &S::effector, {"missile", "gun"},
+                  "what the battery fires: interceptor missiles, or gun bursts ([effectors.md](effectors.md))"),
       TextChoiceField("interceptor", &S::interceptor, InterceptorNames(),
-                      "interceptor type ([interceptors.md](interceptors.md))"),
+                      "interceptor type ([interceptors.md](interceptors.md))")
+          .Note("`effector: missile` only"),
+      TextChoiceField("gun_type", &S::gun_type, GunNames(),
+                      "gun type ([effectors.md](effectors.md#skynex_35)); each launcher is a mount, its "
+                      "`interceptors` count bursts")
+          .Note("`effector: gun` only"),
+      OptionalIntegerField("burst_rounds", "rounds", &S::burst_rounds, 1, 1000, "rounds in one burst (one shot)",
+                           "the gun type's (skynex_35: 20)")
+          .Note("`effector: gun` only"),
+      OptionalNumberField("muzzle_velocity_mps", "m/s", &S::muzzle_velocity_mps, OpenLow(0.0, 3000.0),
+                          "muzzle velocity of the gun's rounds", "the gun type's (skynex_35: 1050)")
+          .Note("`effector: gun` only"),
+      OptionalNumberField("cost_per_round_usd", "USD", &S::cost_per_round_usd, Bounds::NonNegative(),
+                          "cost of one round; a burst costs `burst_rounds` of them", "the gun type's (skynex_35: 1000)")
+          .Note("`effector: gun` only"),
+      NumberField("sector_center_deg", "deg", &S::sector_center_rad, Bounds::Closed(-360.0, 360.0),
+                  "centre of the azimuth sector the gun covers, clockwise from north", kDeg)
+          .Note("`effector: gun` only"),
+      NumberField("sector_width_deg", "deg", &S::sector_width_rad, OpenLow(0.0, 360.0),
+                  "width of the azimuth sector the gun covers (360: all round)", kDeg)
+          .Note("`effector: gun` only"),
+      ChoiceField("defend", &S::defend, {"point", "area"},
+                  "which drones it engages: `point`, those predicted into an area it defends; `area`, any drone "
+                  "within its reach (docs/battle_manager.md#area-defence)"),
+      NumberField("area_value", "value units", &S::area_value, Bounds::Positive(),
+                  "value at risk credited to a drone that `defend: area` engages while it threatens no defended "
+                  "area"),
       SectionField<S>("launchers", "list", "the battery's launchers (table below)").Required().Note("1 to 100"),
       NumberField("min_range_km", "km", &S::min_range_m, Bounds::NonNegative(), "minimum engagement range", kKm),
       OptionalNumberField("max_range_km", "km", &S::max_range_m, Bounds::Positive(),

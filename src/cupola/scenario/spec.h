@@ -122,9 +122,26 @@ struct LauncherSpec {
   SourceLocation where;
 };
 
+/// What a battery fires (docs/effectors.md): interceptor missiles or gun bursts.
+enum class EffectorKind { kMissile, kGun };
+/// Which drones a battery engages (docs/battle_manager.md#area-defence): those
+/// predicted into an area it defends (point), or any within its reach (area).
+enum class DefendMode { kPoint, kArea };
+
 struct BatterySpec {
   std::string name;
+  EffectorKind effector = EffectorKind::kMissile;
   std::string interceptor = "tamir";
+  // A gun battery's gun (effector: gun; docs/effectors.md); each launcher is a mount and
+  // its `interceptors` count bursts.
+  std::string gun_type = "skynex_35";
+  std::optional<int> burst_rounds;                // absent: the gun type's
+  std::optional<double> muzzle_velocity_mps;      // absent: the gun type's
+  std::optional<double> cost_per_round_usd;       // absent: the gun type's
+  double sector_center_rad = 0.0;                 // azimuth the mount covers, clockwise from north
+  double sector_width_rad = 6.283185307179586;    // full circle by default
+  DefendMode defend = DefendMode::kPoint;
+  double area_value = 1.0;  // value at risk credited to a drone engaged only by area defence
   std::vector<LauncherSpec> launchers;
   double min_range_m = 4e3;
   std::optional<double> max_range_m;  // absent: the interceptor's kinematic reach (BatteryModel::From)

@@ -1,5 +1,6 @@
 #include "cupola/sim/effector_stage.h"
 
+#include "cupola/sim/gun_stage.h"
 #include "cupola/sim/interceptor_fleet.h"
 
 namespace cupola {
@@ -8,6 +9,7 @@ std::unique_ptr<EffectorStage> MakeEffectorStage(EffectorKind kind, const World&
                                                  std::uint64_t replication_seed) {
   switch (kind) {
     case EffectorKind::kMissile: return std::make_unique<InterceptorFleet>(world, threats, replication_seed);
+    case EffectorKind::kGun: return std::make_unique<GunStage>(world, threats, replication_seed);
   }
   return nullptr;  // unreachable: every kind has its case
 }

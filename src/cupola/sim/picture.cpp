@@ -74,6 +74,9 @@ Picture::Picture(const World& world, PictureRole role)
     rules_.push_back(rule);
   }
   if (rules_.empty()) rules_.push_back({"default", 1.0, {}});
+  for (std::size_t b = 0; b < world.batteries().size(); ++b)
+    area_defence_ = area_defence_ || (world.batteries()[b].doctrine.area_defence && !role_.commands.empty() &&
+                                      role_.commands[b] == 1);
 }
 
 std::vector<PictureFireOrder> Picture::Receive(int radar, double t_meas_s, std::span<const Detection> detections,
@@ -85,7 +88,8 @@ std::vector<PictureFireOrder> Picture::Receive(int radar, double t_meas_s, std::
   }
   newest_report_t_s_ = t_meas_s;
   tracker_.ProcessScan(radar, t_meas_s, detections);
-  const bool assesses = (role_.decides && !areas_.empty()) || (role_.alerts && !world_.alert_zones().empty());
+  const bool assesses = (role_.decides && (!areas_.empty() || area_defence_)) ||
+                        (role_.alerts && !world_.alert_zones().empty());
   if (!assesses) return {};
   for (const Track& track : tracker_.tracks()) {
     if (track.status != TrackStatus::kConfirmed || track.last_update_t_s != track.estimate.state.t_s) continue;
@@ -148,7 +152,11 @@ void Picture::Assess(const Track& track) {
   const bool near = falls || time_to_impact < kDroneDecisionLead_s;
   // An engaged track's path follows its newest prediction.
   if (auto it = engaged_.find(track.id); it != engaged_.end())
-    it->second = EngagedFrom(track, records_.assessments.back(), prediction);
+    it->second = EngagedFrom(track, records_.assessments.back(), prediction, history.engage);
+  // Area defence: a drone is engaged by the batteries defending the area it
+  // flies over from its first prediction, whatever the decision on it.
+  if (!falls && area_defence_ && role_.decides && !engaged_.count(track.id))
+    engaged_[track.id] = EngagedFrom(track, records_.assessments.back(), prediction, false);
   if (!history.decided && !((settled && near) || hurry)) return;
   const bool revisiting = history.decided;
   history.decided = true;  // a picture that does not decide still predicts less often from here
@@ -170,15 +178,15 @@ void Picture::Assess(const Track& track) {
   record.revises = revisiting;
   records_.decisions.push_back(record);
   if (!fires_) return;
-  if (decision.engage) {
-    engaged_[track.id] = EngagedFrom(track, a, prediction);
+  if (decision.engage || (!falls && area_defence_)) {
+    engaged_[track.id] = EngagedFrom(track, a, prediction, decision.engage);
   } else if (engaged_.erase(track.id) > 0) {
     battle_manager_.Cancel(track.id);
   }
 }
 
 Picture::Engaged Picture::EngagedFrom(const Track& track, const ThreatAssessment& a,
-                                      const ImpactPrediction& prediction) const {
+                                      const ImpactPrediction& prediction, bool decided_engage) const {
   Engaged e;
   const GaussianState& state = track.estimate.state;
   e.falls = falling_.Falls(track.estimate);
@@ -189,7 +197,14 @@ Picture::Engaged Picture::EngagedFrom(const Track& track, const ThreatAssessment
   e.path_t_s = state.t_s;
   e.value = a.value_at_risk;
   for (std::size_t b = 0; b < world_.batteries().size(); ++b)
-    e.engage_by.push_back(ValueAtRisk(a, areas_, rules_[b]) >= rules_[b].threshold ? 1 : 0);
+    e.engage_by.push_back(decided_engage && ValueAtRisk(a, areas_, rules_[b]) >= rules_[b].threshold ? 1 : 0);
+  // Area defence: every drone, worth at least the battery's area_value.
+  for (std::size_t b = 0; b < world_.batteries().size() && !e.falls; ++b) {
+    const Doctrine& d = world_.batteries()[b].doctrine;
+    if (!d.area_defence) continue;
+    e.engage_by[b] = 1;
+    e.value = std::max(e.value, d.area_value);
+  }
   return e;
 }
 

@@ -127,7 +127,10 @@ class Picture {
   };
 
   void Assess(const Track& track);
-  Engaged EngagedFrom(const Track& track, const ThreatAssessment& a, const ImpactPrediction& prediction) const;
+  /// `decided_engage`: the track's standing decision is to engage (else
+  /// only area-defence batteries engage it).
+  Engaged EngagedFrom(const Track& track, const ThreatAssessment& a, const ImpactPrediction& prediction,
+                      bool decided_engage) const;
   std::vector<PictureFireOrder> Plan(double t_now_s);
 
   const World& world_;
@@ -137,6 +140,7 @@ class Picture {
   Tracker tracker_;
   BattleManager battle_manager_;
   bool fires_ = false;  // commands at least one battery
+  bool area_defence_ = false;  // commands a battery with `defend: area` (engages drones within reach)
   double newest_report_t_s_ = -1e300;
   std::vector<AreaAtRisk> areas_;
   std::vector<Polygon> area_polygons_;

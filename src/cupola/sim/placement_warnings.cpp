@@ -160,6 +160,7 @@ void CheckEnvelopes(const World& world, Checker& check) {
   const ScenarioSpec& spec = world.spec();
   for (std::size_t b = 0; b < spec.batteries.size(); ++b) {
     const BatterySpec& s = spec.batteries[b];
+    if (s.effector == EffectorKind::kGun) continue;  // its gun type sets its ranges
     const double reach = world.batteries()[b].fly_out.MaxDistance();
     const std::string key = Indexed("batteries", b);
     if (s.max_range_m && *s.max_range_m > reach * 1.001)

@@ -7,6 +7,27 @@ namespace cupola {
 
 namespace {
 
+// Per effector kind, when more than the missile is there to compare.
+void SummarizeLayers(const World& world, const TrackingResult& t, DefenceOutcome& d) {
+  const auto kind_of = [&](int battery) { return world.batteries()[battery].weapon->Kind(); };
+  bool guns = false;
+  for (std::size_t b = 0; b < world.batteries().size(); ++b) guns = guns || kind_of(static_cast<int>(b)) == EffectorKind::kGun;
+  if (!guns) return;
+  for (const auto& [kind, name] : {std::pair{EffectorKind::kMissile, "missile"}, std::pair{EffectorKind::kGun, "gun"}}) {
+    LayerOutcome layer{name};
+    std::set<int> tracks;
+    for (const auto& f : t.fire_orders) {
+      if (kind_of(f.order.battery) != kind) continue;
+      ++layer.shots, layer.cost_usd += f.order.cost_usd;
+      tracks.insert(f.order.track_id);
+    }
+    for (const auto& i : t.interceptors) layer.kills += i.killed && kind_of(i.order.battery) == kind;
+    layer.engagements = static_cast<int>(tracks.size());
+    if (d.attack_cost_usd > 0.0) layer.cost_exchange_ratio = layer.cost_usd / d.attack_cost_usd;
+    d.layers.push_back(layer);
+  }
+}
+
 DefenceOutcome SummarizeDefence(const World& world, const ReplicationResult& result) {
   const TrackingResult& t = *result.tracking;
   DefenceOutcome d;
@@ -54,6 +75,7 @@ DefenceOutcome SummarizeDefence(const World& world, const ReplicationResult& res
     d.cost_per_intercept_usd = d.defence_cost_usd / d.fates.intercepted;
   }
   if (d.attack_cost_usd > 0.0) d.cost_exchange_ratio = d.defence_cost_usd / d.attack_cost_usd;
+  SummarizeLayers(world, t, d);
   return d;
 }
 

@@ -34,6 +34,16 @@ struct TypeOutcome {
   int launched = 0, engaged = 0, intercepted = 0, leaked = 0;
 };
 
+/// One layer of the defence: the shots of one effector kind (docs/outputs.md).
+struct LayerOutcome {
+  std::string effector;     // "missile", "gun"
+  int engagements = 0;      // threats (tracks) it fired at
+  int shots = 0;            // interceptors or bursts fired
+  int kills = 0;            // threats its shots destroyed
+  double cost_usd = 0.0;    // its shots x their cost
+  double cost_exchange_ratio = 0.0;  // its cost over the whole attack's (0 when the attack cost nothing)
+};
+
 struct DefenceOutcome {
   ThreatFates fates;
   std::vector<TypeOutcome> by_type;
@@ -53,6 +63,7 @@ struct DefenceOutcome {
   double attack_cost_usd = 0.0;        // threats launched x their type's cost
   double cost_per_intercept_usd = 0.0;
   double cost_exchange_ratio = 0.0;    // defence / attack spend (0 when the attack cost nothing)
+  std::vector<LayerOutcome> layers;    // per effector kind, missile first; filled when a battery fires guns
 };
 
 struct RunSummary {

@@ -104,6 +104,7 @@ World::World(ScenarioSpec spec)
 
 void World::EstimatePlanningPk(BatteryModel& battery) {
   if (battery.single_shot_pk_override) return;  // the scenario's number (BatteryModel::From)
+  if (battery.IsGun()) return;                  // the gun's own model (gun_weapon.h)
   // The picture tells a falling threat from a drone, not a rocket from a
   // mortar bomb: per class, the mean over the scenario's salvos weighted by
   // their rounds; a class the scenario does not launch gets the catalog's
