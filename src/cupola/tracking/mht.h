@@ -86,6 +86,8 @@ class MhtAssociator {
 
   /// Hypotheses held over all groups (one per lone track), for tests and benchmarks.
   std::size_t hypothesis_count() const;
+  /// Groups of competing tracks (one per lone track).
+  std::size_t group_count() const { return groups_.size(); }
 
  private:
   struct Choice {

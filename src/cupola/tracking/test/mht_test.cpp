@@ -6,8 +6,11 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <string>
 
+#include "cupola/core/error.h"
 #include "cupola/core/random.h"
+#include "cupola/scenario/tracker_config.h"
 #include "cupola/metrics/track_scoring.h"
 #include "cupola/tracking/mht_hypotheses.h"
 #include "cupola/tracking/tracker.h"
@@ -126,7 +129,6 @@ Outcome RunTracker(const Scene& s, TrackerConfig config) {
   TrackScorer scorer(options);
   for (std::size_t k = 0; k < s.scans.size(); ++k) {
     tracker.ProcessScan(0, static_cast<double>(k), s.scans[k]);
-    if (tracker.mht() && getenv("MHT_DEBUG")) std::printf(" k=%d hyps=%zu tracks=%zu\n", (int)k, tracker.mht()->hypothesis_count(), tracker.tracks().size());
     std::vector<ScoredObject> tracks;
     for (const Track& t : tracker.tracks())
       if (t.status == TrackStatus::kConfirmed)
@@ -200,23 +202,97 @@ Scene Salvo(std::uint64_t seed, int n, double interval_s, double sigma_azimuth_r
   return s;
 }
 
-TEST(Mht, Explore) {
-  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    const Scene s = Crossing(seed);
-    TrackerConfig g = Config(MotionModelKind::kCv, AssociationKind::kGnn), m = Config(MotionModelKind::kCv, AssociationKind::kMht);
-    g.q_velocity_m2ps3 = m.q_velocity_m2ps3 = 1.0;
-    std::printf("crossing seed %d: gnn swapped %d mht swapped %d\n", (int)seed, Swapped(s, g, 12), Swapped(s, m, 12));
+// The default cv tracker (q = 50 m^2/s^3, agile enough to bend a track onto
+// the other target) swaps the two crossing targets in 7 of 60 noise draws;
+// MHT, which can take the crossing's association back when the next scans
+// disagree, in 1. Draw 22 is one GNN swaps and MHT does not.
+TEST(Mht, KeepsIdentitiesThroughACrossingWhereGnnSwapsThem) {
+  const TrackerConfig gnn = Config(MotionModelKind::kCv, AssociationKind::kGnn);
+  const TrackerConfig mht = Config(MotionModelKind::kCv, AssociationKind::kMht);
+  const Scene s = Crossing(22);
+  EXPECT_TRUE(Swapped(s, gnn, 12));
+  EXPECT_FALSE(Swapped(s, mht, 12));
+  int gnn_swaps = 0, mht_swaps = 0;
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    const Scene draw = Crossing(seed);
+    gnn_swaps += Swapped(draw, gnn, 12);
+    mht_swaps += Swapped(draw, mht, 12);
   }
-  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
-    for (const double interval : {1.0, 1.5, 2.0}) {
-      const Scene s = Salvo(seed, 6, interval, 3e-3, 0.9);
-      const TrackScore gnn = RunTracker(s, Config(MotionModelKind::kBallistic, AssociationKind::kGnn)).score;
-      const TrackScore mht = RunTracker(s, Config(MotionModelKind::kBallistic, AssociationKind::kMht)).score;
-      std::printf("salvo seed %d interval %.1f: gnn switches %d gospa %.1f cov %.2f | mht switches %d gospa %.1f cov %.2f\n",
-                  (int)seed, interval, gnn.identity_switches, gnn.mean_gospa_m, gnn.coverage, mht.identity_switches,
-                  mht.mean_gospa_m, mht.coverage);
+  EXPECT_EQ(gnn_swaps, 7);
+  EXPECT_EQ(mht_swaps, 1);
+}
+
+// Six rockets rippled 1.5 s apart on near-identical paths, one radar of
+// 1 mrad, Pd 0.9, over 20 draws: MHT (ballistic model) has no more identity
+// switches and no worse GOSPA (c = 100 m, p = 2) than GNN. (At 3 mrad, 10
+// draws, MHT had 24 switches to GNN's 22, all in one draw; the bench,
+// dense_salvo_bench, has the wider picture.)
+TEST(Mht, NoWorseThanGnnOnARippleSalvo) {
+  int gnn_switches = 0, mht_switches = 0;
+  double gnn_gospa = 0.0, mht_gospa = 0.0;
+  constexpr int kDraws = 20;
+  for (std::uint64_t seed = 1; seed <= kDraws; ++seed) {
+    const Scene s = Salvo(seed, 6, 1.5, 1e-3, 0.9);
+    const TrackScore gnn = RunTracker(s, Config(MotionModelKind::kBallistic, AssociationKind::kGnn)).score;
+    const TrackScore mht = RunTracker(s, Config(MotionModelKind::kBallistic, AssociationKind::kMht)).score;
+    gnn_switches += gnn.identity_switches, mht_switches += mht.identity_switches;
+    gnn_gospa += gnn.mean_gospa_m, mht_gospa += mht.mean_gospa_m;
+  }
+  // Measured: GNN 44 switches, mean GOSPA 99.4 m; MHT 17, 93.5 m.
+  EXPECT_LE(mht_switches, gnn_switches);
+  EXPECT_LE(mht_gospa, gnn_gospa);
+}
+
+// Same detections, same tracks: reports equal field by field, twice over,
+// with the IMM too (MHT runs with any estimator).
+TEST(Mht, IsDeterministicAndRunsWithTheImm) {
+  const Scene s = Salvo(3, 6, 1.0, 3e-3, 0.9);
+  for (const MotionModelKind model : {MotionModelKind::kBallistic, MotionModelKind::kImm}) {
+    const TrackerConfig config = Config(model, AssociationKind::kMht);
+    const std::vector<TrackReport> a = RunTracker(s, config).reports, b = RunTracker(s, config).reports;
+    ASSERT_EQ(a.size(), b.size());
+    ASSERT_GT(a.size(), 100u);
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      EXPECT_EQ(a[k].track_id, b[k].track_id);
+      EXPECT_EQ(a[k].t_s, b[k].t_s);
+      EXPECT_EQ(a[k].p_W, b[k].p_W);
+      EXPECT_EQ(a[k].cov_pv, b[k].cov_pv);
     }
   }
+}
+
+// mht_n_scan 1 decides every scan at once: no hypothesis outlives its scan,
+// and a cap of one hypothesis is GNN with the log-likelihood-ratio cost.
+TEST(Mht, OneScanOrOneHypothesisKeepsNothingOpen) {
+  const Scene s = Salvo(2, 6, 1.0, 3e-3, 0.9);
+  for (const auto& [n_scan, cap] : {std::pair{1, 20}, std::pair{3, 1}}) {
+    TrackerConfig config = Config(MotionModelKind::kBallistic, AssociationKind::kMht);
+    config.mht_n_scan = n_scan;
+    config.mht_max_hypotheses = cap;
+    Tracker tracker(config, &s.radars, &s.env);
+    for (std::size_t k = 0; k < s.scans.size(); ++k) {
+      tracker.ProcessScan(0, static_cast<double>(k), s.scans[k]);
+      ASSERT_EQ(tracker.mht()->hypothesis_count(), tracker.mht()->group_count()) << "scan " << k;
+    }
+  }
+}
+
+TEST(Mht, BadSettingsAreRefusedWithTheKey) {
+  const auto error = [](const std::string& yaml) {
+    try {
+      ReadTrackerConfig(MapReader(YAML::Load(yaml), "tracker", "t.yaml", TrackerConfigKeys()));
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(error("{association: mht, mht_n_scan: 0}").find("tracker.mht_n_scan: got 0; expected an integer in [1, 20]"),
+            std::string::npos)
+      << error("{association: mht, mht_n_scan: 0}");
+  EXPECT_NE(error("{association: mht, mht_max_hypotheses: 0}")
+                .find("tracker.mht_max_hypotheses: got 0; expected an integer in [1, 1000]"),
+            std::string::npos);
+  EXPECT_EQ(error("{association: mht, motion_model: imm}"), "no error");
 }
 
 }  // namespace
