@@ -222,20 +222,24 @@ int MhtAssociator::Associate(const MhtScan& scan, std::span<const Track> tracks,
   for (const auto& [track, detection] : pairs) detections_of[sets.Find(track)].push_back(detection);
 
   // Each cluster with a detection: its groups merged (in their order), expanded, pruned.
+  std::vector<int> root(groups_.size());
+  std::unordered_map<int, std::vector<std::size_t>> groups_of;  // by cluster root, in group order
+  for (std::size_t a = 0; a < groups_.size(); ++a) {
+    root[a] = sets.Find(index[groups_[a].ids.front()]);
+    groups_of[root[a]].push_back(a);
+  }
   int capped = 0;
   std::vector<Group> next;
-  std::vector<bool> done(groups_.size(), false);
   for (std::size_t a = 0; a < groups_.size(); ++a) {
-    if (done[a]) continue;
-    const int root = sets.Find(index[groups_[a].ids.front()]);
-    const auto dets = detections_of.find(root);
+    const std::vector<std::size_t>& members = groups_of[root[a]];
+    if (members.front() != a) continue;  // merged into the cluster's first group
+    const auto dets = detections_of.find(root[a]);
     if (dets == detections_of.end()) {
-      next.push_back(std::move(groups_[a]));
+      for (const std::size_t b : members) next.push_back(std::move(groups_[b]));
       continue;
     }
     std::vector<Group> parts;
-    for (std::size_t b = a; b < groups_.size(); ++b)
-      if (!done[b] && sets.Find(index[groups_[b].ids.front()]) == root) parts.push_back(std::move(groups_[b])), done[b] = true;
+    for (const std::size_t b : members) parts.push_back(std::move(groups_[b]));
     Group group = Merge(parts);
     std::vector<int> detections = dets->second;
     std::sort(detections.begin(), detections.end());
