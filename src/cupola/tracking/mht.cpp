@@ -109,6 +109,8 @@ bool MhtAssociator::Expand(const MhtScan& scan, const std::vector<int>& index_of
   // Too large to branch: the best hypothesis alone, decided at once.
   const bool branch = static_cast<std::size_t>(R) * C <= kMaxJpdaClusterPairs;
   if (!branch) group.hypotheses.resize(1);
+  const std::size_t fit = std::max<std::size_t>(1, kMaxMhtGatedPairs / std::max(1, R * C));
+  if (group.hypotheses.size() > fit) group.hypotheses.resize(fit);  // best first: the likeliest stay
   const int H = static_cast<int>(group.hypotheses.size());
   const SphericalMeasurementModel& sensor = *scan.sensor;
   const double log_norm = std::log(config_.detection_probability) - 0.5 * sensor.dim() * std::log(2.0 * kPi);

@@ -22,7 +22,8 @@
 //           decides at once, like GNN with the score above as cost).
 //   ratio:  hypotheses less than kMhtMinRelativeLikelihood as likely as the
 //           best are dropped.
-//   cap:    at most mht_max_hypotheses per group; a group past
+//   cap:    at most mht_max_hypotheses per group, and kMaxMhtGatedPairs
+//           hypothesis-track-detection triples; a group past
 //           kMaxJpdaClusterPairs track-detection pairs keeps only its best.
 // A group left with one hypothesis splits into single tracks. The tracker
 // reports the best hypothesis: when a later scan makes another one best, its
@@ -45,6 +46,10 @@ namespace cupola {
 
 /// Hypotheses below this likelihood relative to their group's best are dropped.
 inline constexpr double kMhtMinRelativeLikelihood = 1e-6;
+/// Hypotheses x tracks x detections gated in one group and scan (each pair
+/// holds an innovation, about 1 kB): past it the group's likeliest
+/// hypotheses are expanded, as many as fit.
+inline constexpr std::size_t kMaxMhtGatedPairs = 20'000;
 
 struct MhtConfig {
   int n_scan = 3;             // scans a decision stays open (1: decided at once)
