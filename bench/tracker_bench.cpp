@@ -2,7 +2,7 @@
 // core, with 1,000 to 10,000 simultaneous targets plus clutter, and the ratio
 // to the same tracker with plain all-pairs gating (TrackerConfig::
 // spatial_index = false), both constant velocity and GNN; then each option
-// (the default IMM of ballistic, cv and ct; ballistic; cv with JPDA) at
+// (the default IMM of ballistic, cv and ct; ballistic; cv with JPDA; cv with MHT) at
 // 1,000 and 10,000 targets (tracker_scan/option/N/K, K indexing kOptions).
 // Goal: 10,000 targets at <= 100 ms per scan per core, the default included.
 //
@@ -237,6 +237,7 @@ constexpr BenchOption kOptions[] = {
     {"default_imm_gnn", MotionModelKind::kImm, AssociationKind::kGnn},  // ballistic, cv, ct
     {"ballistic_gnn", MotionModelKind::kBallistic, AssociationKind::kGnn},
     {"cv_jpda", MotionModelKind::kCv, AssociationKind::kJpda},
+    {"cv_mht", MotionModelKind::kCv, AssociationKind::kMht},  // mht_n_scan 3, 20 hypotheses per cluster
 };
 
 TrackerConfig BenchConfig(bool spatial_index, int option = 0) {
@@ -356,7 +357,7 @@ BENCHMARK(Grid)->Name("tracker_scan/grid")->Arg(1000)->Arg(kMaxAllPairsN)->Arg(1
     ->Unit(benchmark::kMillisecond);
 
 // Each option at 1,000 and 10,000 targets (cv_gnn is the grid rows above).
-BENCHMARK(Option)->Name("tracker_scan/option")->ArgsProduct({{1000, 10000}, {1, 2, 3}})->Iterations(kGridTimedScans)
+BENCHMARK(Option)->Name("tracker_scan/option")->ArgsProduct({{1000, 10000}, {1, 2, 3, 4}})->Iterations(kGridTimedScans)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -24,7 +24,7 @@ const std::vector<std::string>& FilterNames() {
   return names;
 }
 const std::vector<std::string>& AssociationNames() {
-  static const std::vector<std::string> names = {"gnn", "jpda"};
+  static const std::vector<std::string> names = {"gnn", "jpda", "mht"};
   return names;
 }
 const std::string& ToString(MotionModelKind kind) { return MotionModelNames().at(static_cast<std::size_t>(kind)); }
@@ -45,19 +45,25 @@ const std::vector<Field<TrackerConfig>>& TrackerFields() {
                   "chance per step of leaving the current model, split evenly over the others"),
       ChoiceField("filter", &S::filter, FilterNames(), "`ekf` or `ukf`"),
       ChoiceField("association", &S::association, AssociationNames(),
-                  "`gnn` (global nearest neighbour) or `jpda` (joint probabilistic data association; single motion "
-                  "model only)"),
+                  "`gnn` (global nearest neighbour), `jpda` (joint probabilistic data association; single motion "
+                  "model only) or `mht` (multiple hypothesis tracking: decisions kept open for `mht_n_scan` scans; "
+                  "for dense salvos)"),
       NumberField("jpda_detection_probability", "-", &S::jpda_detection_probability, {0.0, 1.0, true, true},
-                  "detection probability JPDA assumes in its association probabilities"),
+                  "detection probability JPDA assumes in its association probabilities, and MHT in its score"),
+      IntegerField("mht_n_scan", "scans", &S::mht_n_scan, 1, 20,
+                   "MHT: scans (of any radar) an association stays open; then the best hypothesis decides it "
+                   "(N-scan pruning; 1 decides at once)"),
+      IntegerField("mht_max_hypotheses", "-", &S::mht_max_hypotheses, 1, 1000,
+                   "MHT: global hypotheses kept per cluster of tracks competing for detections"),
       NumberField("clutter_false_alarms_per_scan", "count", &S::clutter_false_alarms_per_scan,
                   Bounds::Closed(0.0, 1e7),
-                  "false alarms per scan of each radar, uniform over its covered volume, that JPDA weighs "
+                  "false alarms per scan of each radar, uniform over its covered volume, that JPDA and MHT weigh "
                   "detections against; 0: from `clutter_resolution_cells`, else the radar's own "
                   "(docs/tracking.md, \"Clutter density\")")
           .Note("not with `clutter_resolution_cells`"),
       NumberField("clutter_resolution_cells", "count", &S::clutter_resolution_cells, Bounds::Closed(0.0, 1e15),
                   "resolution cells per scan of each radar: with the radar's false-alarm probability, the false "
-                  "alarms per scan JPDA assumes; 0: not used"),
+                  "alarms per scan JPDA and MHT assume; 0: not used"),
       NumberField("q_velocity_m2ps3", "m^2/s^3", &S::q_velocity_m2ps3, Bounds::NonNegative(),
                   "white acceleration spectral density (cv, ct)"),
       NumberField("q_ballistic_m2ps3", "m^2/s^3", &S::q_ballistic_m2ps3, Bounds::NonNegative(),

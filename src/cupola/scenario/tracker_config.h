@@ -16,8 +16,9 @@ namespace cupola {
 /// acceleration, ballistic with drag, coordinated turn, or an IMM of several.
 enum class MotionModelKind { kCv, kCa, kBallistic, kCt, kImm };
 enum class FilterKind { kEkf, kUkf };
-/// gnn: global nearest neighbour (optimal assignment); jpda: joint probabilistic data association.
-enum class AssociationKind { kGnn, kJpda };
+/// gnn: global nearest neighbour (optimal assignment); jpda: joint probabilistic data association;
+/// mht: multiple hypothesis tracking (tracking/mht.h).
+enum class AssociationKind { kGnn, kJpda, kMht };
 
 /// The names files use, in each enum's order.
 const std::vector<std::string>& MotionModelNames();
@@ -39,8 +40,10 @@ struct TrackerConfig {
   double imm_switch_probability = 0.05;                              // per step, leaving the current model
   FilterKind filter = FilterKind::kEkf;
   AssociationKind association = AssociationKind::kGnn;
-  double jpda_detection_probability = 0.9;  // Pd assumed by JPDA's association probabilities
-  // Clutter JPDA assumes, per radar and scan, uniform over the radar's covered
+  double jpda_detection_probability = 0.9;  // Pd assumed by JPDA's association probabilities and MHT's score
+  int mht_n_scan = 3;            // MHT: scans an association stays open before the best hypothesis decides it
+  int mht_max_hypotheses = 20;   // MHT: global hypotheses kept per cluster of competing tracks
+  // Clutter JPDA and MHT assume, per radar and scan, uniform over the radar's covered
   // volume: this many false alarms; else, if resolution cells are given, the
   // radar's false_alarm_probability times them; else the radar's own
   // false_alarms_per_scan (scenario, or the detection file's `#! clutter` line).

@@ -220,6 +220,7 @@ TrackingResult RunSensingAndTracking(const World& world, std::uint64_t replicati
     result.tracker_limits.initiation_limited += limits.initiation_limited;
     result.tracker_limits.jpda_clusters_as_gnn += limits.jpda_clusters_as_gnn;
     result.tracker_limits.greedy_clusters += limits.greedy_clusters;
+    result.tracker_limits.mht_clusters_capped += limits.mht_clusters_capped;
   }
   if (pictures.size() > 1) {  // one history in time order, as one tracker gives it
     std::stable_sort(result.reports.begin(), result.reports.end(),

@@ -99,6 +99,7 @@ std::string TrackerLimitCounts::ToString() const {
   add(initiation_limited, "unassociated detections with initiation cut short");
   add(jpda_clusters_as_gnn, "JPDA clusters associated by GNN");
   add(greedy_clusters, "clusters associated greedily");
+  add(mht_clusters_capped, "MHT clusters given one hypothesis (too large)");
   return out;
 }
 
@@ -125,6 +126,9 @@ Tracker::Tracker(const TrackerConfig& config, const std::vector<RadarModel>* rad
   }
   CUPOLA_CHECK(config.association != AssociationKind::kJpda || config.motion_model != MotionModelKind::kImm,
                "JPDA with an IMM estimator is not supported; the loader rejects it");
+  if (config.association == AssociationKind::kMht)
+    mht_ = std::make_unique<MhtAssociator>(
+        MhtConfig{config.mht_n_scan, config.mht_max_hypotheses, config.jpda_detection_probability, config.gate_probability});
 }
 
 double Tracker::ClutterDensity(int radar, const Spherical& z) const {
@@ -270,7 +274,8 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
   Gate(radar, detections, candidates);
 
   // 3. Associate within each cluster of linked pairs: GNN takes the optimal
-  // assignment; JPDA weighs every gated detection by its marginal probability.
+  // assignment; JPDA weighs every gated detection by its marginal probability;
+  // MHT keeps the best few joint assignments over the last scans (mht.h).
   const int n_tracks = static_cast<int>(tracks_.size());
   const int n_dets = static_cast<int>(detections.size());
   DisjointSets sets(n_tracks + n_dets);
@@ -296,6 +301,17 @@ void Tracker::ProcessScan(int radar, double t_scan_s, std::span<const Detection>
     else
       diverged[c.track] = true;
   };
+  if (mht_) {
+    // MHT keeps its own hypotheses and says what the best one did; the
+    // tracker's gated pairs only tell it which tracks compete.
+    std::vector<std::pair<int, int>> pairs;
+    for (const auto& c : candidates) pairs.emplace_back(c.track, c.detection);
+    const MhtScan scan{&sensor, estimator_.get(), detections, t_scan_s, gate,
+                       [&](const Spherical& z) { return ClutterDensity(radar, z); }};
+    limit_counts_.mht_clusters_capped +=
+        mht_->Associate(scan, tracks_, pairs, {&predicted_, &updated, &update_nis, &diverged, &detection_used});
+    by_cluster.clear();  // associated: skip the per-cluster GNN and JPDA below
+  }
   for (std::size_t begin = 0, end = 0; begin < by_cluster.size(); begin = end) {
     while (end < by_cluster.size() && root[by_cluster[end]] == root[by_cluster[begin]]) ++end;
     const std::span<const int> cluster(by_cluster.data() + begin, end - begin);

@@ -19,6 +19,7 @@
 #include "cupola/core/reason.h"
 #include "cupola/sensors/scan.h"
 #include "cupola/tracking/estimator.h"
+#include "cupola/tracking/mht.h"
 #include "cupola/tracking/spatial_grid.h"
 #include "cupola/tracking/track.h"
 #include "cupola/scenario/tracker_config.h"
@@ -54,8 +55,11 @@ struct TrackerLimitCounts {
   std::size_t initiation_limited = 0;    // unassociated detections whose partner search was cut, or forgotten early
   std::size_t jpda_clusters_as_gnn = 0;  // JPDA clusters past kMaxJpdaClusterPairs, associated by GNN
   std::size_t greedy_clusters = 0;       // clusters past kMaxAssignmentCells, associated greedily by NIS
+  std::size_t mht_clusters_capped = 0;   // MHT clusters past kMaxJpdaClusterPairs, given one hypothesis
   bool Any() const {
-    return detections_dropped + gating_limited + initiation_limited + jpda_clusters_as_gnn + greedy_clusters > 0;
+    return detections_dropped + gating_limited + initiation_limited + jpda_clusters_as_gnn + greedy_clusters +
+               mht_clusters_capped >
+           0;
   }
   /// "12 detections dropped, 3 clusters associated greedily, ..." (the non-zero ones).
   std::string ToString() const;
@@ -104,6 +108,8 @@ class Tracker {
   std::size_t last_pairs_tested() const { return last_pairs_tested_; }
   /// How often the bounds on a scan's work changed what the tracker did.
   const TrackerLimitCounts& limit_counts() const { return limit_counts_; }
+  /// The multiple hypothesis associator (association: mht), else nullptr.
+  const MhtAssociator* mht() const { return mht_.get(); }
 
  private:
   struct Candidate {
@@ -134,6 +140,7 @@ class Tracker {
   const FlightEnvironment* env_;
   std::vector<SphericalMeasurementModel> sensors_;
   std::unique_ptr<Estimator> estimator_;
+  std::unique_ptr<MhtAssociator> mht_;  // association: mht
   double gate_[kMaxMeasDim + 1] = {};  // chi-square threshold by measurement dimension
   int ballistic_mode_ = -1;  // the mode holding kappa (0 for a single ballistic model), or -1
   std::vector<double> clutter_per_volume_;  // per radar: false alarms per scan per m^3 of covered volume
