@@ -132,6 +132,7 @@ TEST_F(Cli, BundledScenariosAreDeterministicAndFinite) {
   scenarios.push_back("mixed_raid");
   scenarios.push_back("ashkelon_barrage");
   scenarios.push_back("kyiv_drone_night");
+  scenarios.push_back("layered_drone_night");
 #endif
   for (const auto& name : scenarios) {
     const std::string scenario = Source("scenarios/" + name + ".yaml");
@@ -196,7 +197,7 @@ TEST_F(Cli, GoldenOutputs) {
   }
   std::map<std::string, std::string> now;
   for (const std::string name : {"border_town_salvo", "drone_raid_city", "mixed_raid", "mortar_attack",
-                                 "ashkelon_barrage", "eshkol_mortars", "kyiv_drone_night"}) {
+                                 "ashkelon_barrage", "eshkol_mortars", "kyiv_drone_night", "layered_drone_night"}) {
     ASSERT_EQ(Cupola("run -q -j 2 --export-detections -o " + name + " " + Source("scenarios/" + name + ".yaml")).exit_code, 0);
     for (const char* f : {"summary.json", "events.jsonl", "trajectories.csv", "impacts.geojson", "tracks.csv",
                           "predictions.geojson", "detections.csv"})
