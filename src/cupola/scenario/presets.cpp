@@ -270,6 +270,20 @@ GunType Skynex35() {
   return g;
 }
 
+// A catalog entry by name (nullptr if none), and the catalog's names in order.
+template <typename T>
+const T* FindByName(const std::vector<T>& catalog, const std::string& name) {
+  for (const auto& entry : catalog)
+    if (entry.name == name) return &entry;
+  return nullptr;
+}
+template <typename T>
+std::vector<std::string> NamesOf(const std::vector<T>& catalog) {
+  std::vector<std::string> names;
+  for (const auto& entry : catalog) names.push_back(entry.name);
+  return names;
+}
+
 }  // namespace
 
 const std::vector<InterceptorType>& InterceptorCatalog() {
@@ -278,9 +292,7 @@ const std::vector<InterceptorType>& InterceptorCatalog() {
 }
 
 const InterceptorType* FindCatalogInterceptor(const std::string& name) {
-  for (const auto& t : InterceptorCatalog())
-    if (t.name == name) return &t;
-  return nullptr;
+  return FindByName(InterceptorCatalog(), name);
 }
 
 const std::vector<GunType>& GunCatalog() {
@@ -288,23 +300,11 @@ const std::vector<GunType>& GunCatalog() {
   return catalog;
 }
 
-const GunType* FindCatalogGun(const std::string& name) {
-  for (const auto& g : GunCatalog())
-    if (g.name == name) return &g;
-  return nullptr;
-}
+const GunType* FindCatalogGun(const std::string& name) { return FindByName(GunCatalog(), name); }
 
-std::vector<std::string> GunNames() {
-  std::vector<std::string> names;
-  for (const auto& g : GunCatalog()) names.push_back(g.name);
-  return names;
-}
+std::vector<std::string> GunNames() { return NamesOf(GunCatalog()); }
 
-std::vector<std::string> InterceptorNames() {
-  std::vector<std::string> names;
-  for (const auto& t : InterceptorCatalog()) names.push_back(t.name);
-  return names;
-}
+std::vector<std::string> InterceptorNames() { return NamesOf(InterceptorCatalog()); }
 
 const std::vector<ThreatType>& ThreatCatalog() {
   static const std::vector<ThreatType> catalog = {Rocket122mm(), Rocket122mmExtendedRange(), Qassam(), Mortar120mm(),
@@ -312,16 +312,8 @@ const std::vector<ThreatType>& ThreatCatalog() {
   return catalog;
 }
 
-const ThreatType* FindCatalogThreat(const std::string& name) {
-  for (const auto& t : ThreatCatalog())
-    if (t.name == name) return &t;
-  return nullptr;
-}
+const ThreatType* FindCatalogThreat(const std::string& name) { return FindByName(ThreatCatalog(), name); }
 
-std::vector<std::string> CatalogNames() {
-  std::vector<std::string> names;
-  for (const auto& t : ThreatCatalog()) names.push_back(t.name);
-  return names;
-}
+std::vector<std::string> CatalogNames() { return NamesOf(ThreatCatalog()); }
 
 }  // namespace cupola
